@@ -1,0 +1,39 @@
+/**
+ * What a privilege backend does: read what a user has, add a temporary level, and put back
+ * exactly what was there. The agent records `PriorState` (write-ahead) before it calls
+ * `apply`, and `restore` removes only what `apply` added, so a permanent privilege survives.
+ */
+import { z } from 'zod';
+import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
+
+export const PriorStateSchema = z.object({
+  /** What the user has outside any grant. */
+  permanentLevel: LevelSchema,
+  /** Member of the OS admin group (sudo/wheel, admin, Administrators) before the grant. */
+  adminGroupMember: z.boolean(),
+  /** Content of the agent's own per-user sudoers drop-in before the grant, null if none. */
+  dropIn: z.string().nullable(),
+});
+export type PriorState = z.infer<typeof PriorStateSchema>;
+
+export interface Backend {
+  readonly os: Os;
+  /** Short name for logs and the audit trail ("linux", "simulated"). */
+  readonly name: string;
+  /** Reads what the OS grants the user right now; throws OsCommandError if it cannot. */
+  inspect(user: string): Promise<PriorState>;
+  /** Makes `level` effective for `user`. Idempotent; throws OsCommandError on refusal. */
+  apply(user: string, level: GrantLevel, prior: PriorState): Promise<void>;
+  /** Puts back exactly `prior`, removing only what apply added. Idempotent. */
+  restore(user: string, prior: PriorState): Promise<void>;
+  /** Whether the account exists where this backend acts (unknown users are refused early). */
+  userExists(user: string): Promise<boolean>;
+}
+
+/** An OS command or file operation refused; becomes `-32010` with this sentence. */
+export class OsCommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OsCommandError';
+  }
+}

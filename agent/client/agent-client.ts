@@ -1,0 +1,212 @@
+/**
+ * A client of the agent protocol: connect, authenticate with the file cookie, call methods,
+ * receive notifications, and sign requests with an app key. Used by elevatectl, the `elevate`
+ * CLI and the tray's main process; third parties can follow PROTOCOL.md instead.
+ */
+import { createHmac, sign as edSign, type KeyObject } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
+import { os as osInfo } from './os-user.js';
+import { RpcError } from '../protocol/errors.js';
+import { LineSplitter } from '../protocol/line-splitter.js';
+import { signingPayload } from '../protocol/canonical-json.js';
+import {
+  PROTOCOL_VERSION,
+  type Method,
+  type NotificationMethod,
+  type NotificationOf,
+  type ParamsOf,
+  type ResultOf,
+} from '../protocol/schemas.js';
+
+export interface ConnectOptions {
+  socketPath: string;
+  /** Account to authenticate as; defaults to the calling OS user. */
+  user?: string;
+  client?: string;
+  /** Per-call timeout; a call with no answer by then rejects. */
+  timeoutMs?: number;
+  connectTimeoutMs?: number;
+}
+
+/** Thrown when the agent cannot be reached at all (not running, wrong socket, no permission). */
+export class AgentUnavailableError extends Error {
+  constructor(
+    readonly socketPath: string,
+    override readonly cause: unknown,
+  ) {
+    super(`The Elevate agent is not running (nothing answers at ${socketPath}).`);
+    this.name = 'AgentUnavailableError';
+  }
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+export interface AgentClientEvents {
+  close: [];
+  notification: [method: string, params: unknown];
+}
+
+export class AgentClient extends EventEmitter<AgentClientEvents> {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private closed = false;
+  nonce: string | null = null;
+  identity: ResultOf['auth.prove'] | null = null;
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly timeoutMs: number,
+  ) {
+    super();
+    const splitter = new LineSplitter(
+      (line) => this.onLine(line),
+      () => this.socket.destroy(),
+      16 * 1024 * 1024,
+    );
+    socket.on('data', (d) => splitter.push(d));
+    socket.on('close', () => this.onClose());
+    socket.on('error', () => undefined);
+  }
+
+  /** Connects and authenticates; rejects with AgentUnavailableError or the agent's RpcError. */
+  static async connect(opts: ConnectOptions): Promise<AgentClient> {
+    const socket = await openSocket(opts.socketPath, opts.connectTimeoutMs ?? 3000);
+    const client = new AgentClient(socket, opts.timeoutMs ?? 10_000);
+    try {
+      await client.authenticate(opts.user ?? osInfo.userName(), opts.client ?? 'agent-client');
+    } catch (err) {
+      client.close();
+      throw err;
+    }
+    return client;
+  }
+
+  private async authenticate(user: string, clientName: string): Promise<void> {
+    const hello = await this.call('auth.hello', {
+      user,
+      client: clientName,
+      protocol: PROTOCOL_VERSION,
+    });
+    let cookie: Buffer;
+    try {
+      cookie = await readFile(hello.challenge.path);
+    } catch (err) {
+      throw new RpcError(
+        -32001,
+        `Cannot read the authentication cookie for ${user}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+      );
+    }
+    const nonceBytes = Buffer.from(hello.challenge.nonce, 'base64');
+    const proof = createHmac('sha256', cookie).update(nonceBytes).digest('hex');
+    this.identity = await this.call('auth.prove', { proof });
+    this.nonce = hello.challenge.nonce;
+  }
+
+  call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]> {
+    return this.rawCall(method, params) as Promise<ResultOf[M]>;
+  }
+
+  /** Calls with an app-key signature over this connection's nonce (PROTOCOL.md, app keys). */
+  callSigned<M extends Method>(
+    method: M,
+    params: ParamsOf<M>,
+    privateKey: KeyObject,
+  ): Promise<ResultOf[M]> {
+    if (!this.nonce) throw new Error('Not authenticated.');
+    const sig = edSign(null, signingPayload(this.nonce, method, params), privateKey);
+    return this.rawCall(method, { ...params, signature: sig.toString('base64') }) as Promise<
+      ResultOf[M]
+    >;
+  }
+
+  /** Sends any method and params, unchecked: for tests and forward compatibility. */
+  rawCall(method: string, params?: unknown): Promise<unknown> {
+    if (this.closed) return Promise.reject(new AgentUnavailableError('(closed)', null));
+    const id = this.nextId++;
+    const frame: Record<string, unknown> = { jsonrpc: '2.0', id, method };
+    if (params !== undefined) frame.params = params;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`The Elevate agent did not answer ${method} in time.`));
+      }, this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.socket.write(JSON.stringify(frame) + '\n');
+    });
+  }
+
+  onNotification<N extends NotificationMethod>(
+    method: N,
+    listener: (params: NotificationOf[N]) => void,
+  ): () => void {
+    const handler = (m: string, p: unknown): void => {
+      if (m === method) listener(p as NotificationOf[N]);
+    };
+    this.on('notification', handler);
+    return () => this.off('notification', handler);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  close(): void {
+    this.socket.end();
+    this.socket.destroy();
+  }
+
+  private onLine(line: string): void {
+    let msg: { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown }; method?: string; params?: unknown };
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (typeof msg.method === 'string' && msg.id === undefined) {
+      this.emit('notification', msg.method, msg.params);
+      return;
+    }
+    if (typeof msg.id !== 'number') return;
+    const p = this.pending.get(msg.id);
+    if (!p) return;
+    this.pending.delete(msg.id);
+    clearTimeout(p.timer);
+    if (msg.error) p.reject(new RpcError(msg.error.code, msg.error.message, msg.error.data));
+    else p.resolve(msg.result);
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const [, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new Error('The Elevate agent closed the connection.'));
+    }
+    this.pending.clear();
+    this.emit('close');
+  }
+}
+
+function openSocket(path: string, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ path });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new AgentUnavailableError(path, new Error('timeout')));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      reject(new AgentUnavailableError(path, err));
+    });
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * The agent's wire contract (PROTOCOL.md, version 1) as zod schemas. Every client imports
+ * its types from here; the agent validates every frame against them. Add fields, never rename.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_LINE_BYTES = 65_536;
+
+export const LevelSchema = z.enum(['none', 'admin', 'passwordless']);
+export type Level = z.infer<typeof LevelSchema>;
+export const GrantLevelSchema = z.enum(['admin', 'passwordless']);
+export type GrantLevel = z.infer<typeof GrantLevelSchema>;
+
+export const LEVEL_RANK: Record<Level, number> = { none: 0, admin: 1, passwordless: 2 };
+export function higherLevel(a: Level, b: Level): Level {
+  return LEVEL_RANK[a] >= LEVEL_RANK[b] ? a : b;
+}
+
+export const OsSchema = z.enum(['linux', 'darwin', 'win32']);
+export type Os = z.infer<typeof OsSchema>;
+
+const isoDate = z.string().datetime({ offset: true });
+
+export const GrantSourceSchema = z.enum(['admin', 'self-serve', 'approval']);
+
+export const GrantSchema = z.object({
+  id: z.string(),
+  level: GrantLevelSchema,
+  grantedAt: isoDate,
+  expiresAt: isoDate,
+  source: GrantSourceSchema,
+  grantedBy: z.string(),
+  reason: z.string().nullable(),
+  extensionsUsed: z.number().int().nonnegative(),
+  extensionsLeft: z.number().int().nonnegative(),
+});
+export type Grant = z.infer<typeof GrantSchema>;
+
+export const RequestKindSchema = z.enum(['elevate', 'extend']);
+export const RequestStateSchema = z.enum(['pending', 'approved', 'denied', 'cancelled']);
+export type RequestState = z.infer<typeof RequestStateSchema>;
+
+export const PrivilegeRequestSchema = z.object({
+  id: z.string(),
+  user: z.string().optional(),
+  kind: RequestKindSchema,
+  level: GrantLevelSchema,
+  durationSec: z.number().int().positive(),
+  reason: z.string().nullable(),
+  state: RequestStateSchema,
+  createdAt: isoDate,
+  decidedAt: isoDate.nullable(),
+  decidedBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type PrivilegeRequest = z.infer<typeof PrivilegeRequestSchema>;
+
+/** A user's effective policy as the snapshot carries it (POLICY.md fields the tray needs). */
+export const EffectivePolicySchema = z.object({
+  selfServe: z.boolean(),
+  approvalRequired: z.boolean(),
+  levels: z.array(GrantLevelSchema),
+  durationsSec: z.array(z.number().int().positive()),
+  maxDurationSec: z.number().int().positive(),
+  requireReason: z.boolean(),
+  reasonMinLength: z.number().int().nonnegative(),
+  reasonMaxLength: z.number().int().positive(),
+  maxExtensions: z.number().int().nonnegative(),
+  warnBeforeSec: z.array(z.number().int().positive()),
+  requireSignedRequests: z.boolean(),
+  maxRequestsPerHour: z.number().int().positive(),
+});
+export type EffectivePolicy = z.infer<typeof EffectivePolicySchema>;
+
+export const LogoutHintSchema = z.enum(['grant', 'revoke']).nullable();
+
+export const SnapshotSchema = z.object({
+  user: z.string(),
+  level: LevelSchema,
+  permanentLevel: LevelSchema,
+  grant: GrantSchema.nullable(),
+  request: PrivilegeRequestSchema.nullable(),
+  policy: EffectivePolicySchema,
+  platform: z.object({ os: OsSchema, logoutHint: LogoutHintSchema }),
+  now: isoDate,
+  seq: z.number().int().nonnegative(),
+  /** Added: `privilege.used` events (commands run with sudo) during the active grant. */
+  usage: z
+    .object({ commands: z.number().int().nonnegative() })
+    .optional(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export const AuditEventTypeSchema = z.enum([
+  'agent.started',
+  'privilege.granted',
+  'privilege.extended',
+  'privilege.released',
+  'privilege.expired',
+  'privilege.revoked',
+  'privilege.restored',
+  'privilege.used',
+  'request.created',
+  'request.approved',
+  'request.denied',
+  'request.cancelled',
+  'auth.failed',
+  'auth.paired',
+  'drift.detected',
+  'clock.jumped',
+  'recovery.applied',
+]);
+export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
+
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  at: isoDate,
+  type: AuditEventTypeSchema,
+  user: z.string().nullable(),
+  level: LevelSchema.optional(),
+  grantId: z.string().optional(),
+  requestId: z.string().optional(),
+  actor: z.string(),
+  reason: z.string().optional(),
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+// ---- JSON-RPC envelope ----
+
+export const RequestIdSchema = z.union([z.number(), z.string()]);
+export type RequestId = z.infer<typeof RequestIdSchema>;
+
+export const RpcRequestSchema = z.object({
+  jsonrpc: z.literal('2.0'),
+  id: RequestIdSchema.optional(),
+  method: z.string().min(1),
+  params: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+});
+
+// ---- Method params ----
+
+const signature = z.string().max(200).optional();
+const noParams = z.object({ signature }).strict();
+const userName = z.string().min(1).max(256);
+const durationSec = z.number().int().positive().max(10 * 365 * 86_400);
+const reason = z.string().max(10_000);
+const note = z.string().max(10_000);
+
+export const ParamsSchemas = {
+  'auth.hello': z
+    .object({
+      user: userName,
+      client: z.string().max(200).optional(),
+      protocol: z.number().int().optional(),
+    })
+    .strict(),
+  'auth.prove': z.object({ proof: z.string().max(256) }).strict(),
+  'auth.pair': z
+    .object({ publicKey: z.string().min(1).max(1024), client: z.string().max(200).optional() })
+    .strict(),
+  'status.get': noParams,
+  'status.subscribe': noParams,
+  'privilege.release': noParams,
+  'request.create': z
+    .object({
+      kind: RequestKindSchema,
+      level: GrantLevelSchema.optional(),
+      durationSec,
+      reason: reason.optional(),
+      signature,
+    })
+    .strict(),
+  'request.cancel': z.object({ id: z.string().min(1).max(100), signature }).strict(),
+  'history.list': z
+    .object({ limit: z.number().int().positive().max(200).optional(), signature })
+    .strict(),
+  'admin.grant': z
+    .object({ user: userName, level: GrantLevelSchema, durationSec, reason: reason.optional() })
+    .strict(),
+  'admin.revoke': z.object({ user: userName, reason: reason.optional() }).strict(),
+  'admin.status': z.object({ user: userName.optional() }).strict(),
+  'admin.requests': z.object({ state: RequestStateSchema.optional() }).strict(),
+  'admin.approve': z
+    .object({ id: z.string().min(1).max(100), durationSec: durationSec.optional(), note: note.optional() })
+    .strict(),
+  'admin.deny': z.object({ id: z.string().min(1).max(100), note: note.optional() }).strict(),
+  'admin.audit': z
+    .object({
+      user: userName.optional(),
+      since: isoDate.optional(),
+      limit: z.number().int().positive().max(10_000).optional(),
+    })
+    .strict(),
+  'admin.unpair': z.object({ user: userName }).strict(),
+  /** Added: stream of audit events as `audit.appended` notifications (elevatectl audit --follow). */
+  'admin.auditSubscribe': z.object({}).strict(),
+  /** Added: state of each audit forwarding sink (elevatectl status). */
+  'admin.forwarders': z.object({}).strict(),
+} as const;
+
+export type Method = keyof typeof ParamsSchemas;
+export type ParamsOf<M extends Method> = z.input<(typeof ParamsSchemas)[M]>;
+
+export const HelloResultSchema = z.object({
+  protocol: z.number(),
+  challenge: z.object({ path: z.string(), nonce: z.string() }),
+});
+export const ProveResultSchema = z.object({
+  user: z.string(),
+  uid: z.number(),
+  admin: z.boolean(),
+});
+
+export const ForwarderStatusSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  pending: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  dropped: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  lastDeliveredAt: isoDate.nullable(),
+});
+export type ForwarderStatus = z.infer<typeof ForwarderStatusSchema>;
+
+export interface ResultOf {
+  'auth.hello': z.infer<typeof HelloResultSchema>;
+  'auth.prove': z.infer<typeof ProveResultSchema>;
+  'auth.pair': Record<string, never>;
+  'status.get': Snapshot;
+  'status.subscribe': Snapshot;
+  'privilege.release': Snapshot;
+  'request.create': Snapshot;
+  'request.cancel': Snapshot;
+  'history.list': { events: AuditEvent[] };
+  'admin.grant': Snapshot;
+  'admin.revoke': Snapshot;
+  'admin.status': { users: Snapshot[] };
+  'admin.requests': { requests: PrivilegeRequest[] };
+  'admin.approve': Snapshot;
+  'admin.deny': Snapshot;
+  'admin.audit': { events: AuditEvent[] };
+  'admin.unpair': Record<string, never>;
+  'admin.auditSubscribe': Record<string, never>;
+  'admin.forwarders': { forwarders: ForwarderStatus[] };
+}
+
+/** Server → client notifications. */
+export interface NotificationOf {
+  'status.changed': Snapshot;
+  'audit.appended': AuditEvent;
+}
+export type NotificationMethod = keyof NotificationOf;
+
+export const USER_METHODS = new Set<Method>([
+  'status.get',
+  'status.subscribe',
+  'privilege.release',
+  'request.create',
+  'request.cancel',
+  'history.list',
+  'auth.pair',
+]);
+export const UNAUTHENTICATED_METHODS = new Set<Method>(['auth.hello', 'auth.prove']);
+export function isAdminMethod(method: Method): boolean {
+  return method.startsWith('admin.');
+}

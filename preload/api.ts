@@ -1,0 +1,63 @@
+/**
+ * The one contract between the renderer and the main process: the `window.elevate` API the
+ * preload exposes, and the IPC channel map behind it. Main validates every payload with zod
+ * (main/ipc) as well; the renderer only ever sees these types.
+ */
+import type { AuditEvent, GrantLevel, Snapshot } from '../agent/protocol/schemas.js';
+
+export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
+export type KeychainState = 'ok' | 'unavailable' | 'unknown';
+
+/** Everything the popover shows, pushed by main whenever any part changes. */
+export interface AppState {
+  connection: ConnectionState;
+  /** Last snapshot from the agent; null before the first one. Stale when not connected. */
+  snapshot: Snapshot | null;
+  keychain: KeychainState;
+  /** One sentence for the person when something went wrong (agent down, keychain locked). */
+  problem: string | null;
+  openAtLogin: boolean;
+}
+
+export interface RequestElevationInput {
+  level: GrantLevel;
+  durationSec: number;
+  reason: string;
+}
+export interface RequestMoreTimeInput {
+  durationSec: number;
+  reason: string;
+}
+
+/** Result of an action: ok, or the agent's one-sentence refusal to show as it is. */
+export type ActionResult = { ok: true } | { ok: false; message: string };
+
+export interface ElevateApi {
+  getState(): Promise<AppState>;
+  /** Subscribes to state pushes; returns the unsubscribe function. */
+  onState(listener: (state: AppState) => void): () => void;
+  stopNow(): Promise<ActionResult>;
+  requestElevation(input: RequestElevationInput): Promise<ActionResult>;
+  requestMoreTime(input: RequestMoreTimeInput): Promise<ActionResult>;
+  cancelRequest(id: string): Promise<ActionResult>;
+  getHistory(limit: number): Promise<AuditEvent[]>;
+  logOutNow(): Promise<ActionResult>;
+  setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
+  /** Closes the popover window (Escape). */
+  hidePopover(): Promise<void>;
+}
+
+/** invoke channels: name → [argument, result]. Push channel is STATE_CHANNEL. */
+export interface IpcChannels {
+  'elevate:get-state': [undefined, AppState];
+  'elevate:stop-now': [undefined, ActionResult];
+  'elevate:request-elevation': [RequestElevationInput, ActionResult];
+  'elevate:request-more-time': [RequestMoreTimeInput, ActionResult];
+  'elevate:cancel-request': [string, ActionResult];
+  'elevate:get-history': [number, AuditEvent[]];
+  'elevate:log-out-now': [undefined, ActionResult];
+  'elevate:set-open-at-login': [boolean, ActionResult];
+  'elevate:hide-popover': [undefined, void];
+}
+export type IpcChannel = keyof IpcChannels;
+export const STATE_CHANNEL = 'elevate:state';
