@@ -1,0 +1,131 @@
+/**
+ * Wires the agent's services together and runs start-up in the order the guarantees need:
+ * load state, reconcile (overdue grants end before anyone can connect), then listen.
+ */
+import { chmod, mkdir } from 'node:fs/promises';
+import { AuditLog } from './audit/audit-log.js';
+import { CookieChallenges } from './auth/cookie-challenge.js';
+import type { Backend } from './backends/backend.js';
+import { LinuxBackend } from './backends/linux.js';
+import { SimulatedBackend } from './backends/simulated.js';
+import type { AgentConfig } from './config.js';
+import { PrivilegeService } from './grants/privilege-service.js';
+import { RequestService } from './grants/request-service.js';
+import { SnapshotBuilder } from './grants/snapshot-builder.js';
+import { PolicyHolder } from './policy/policy-holder.js';
+import type { ForwarderStatus } from './protocol/schemas.js';
+import { systemClock, type Clock } from './scheduler/clock.js';
+import { ExpiryScheduler } from './scheduler/expiry-scheduler.js';
+import { createHandler } from './server/methods.js';
+import { SocketServer } from './server/socket-server.js';
+import { Subscriptions } from './server/subscriptions.js';
+import { Mutex } from './shared/mutex.js';
+import { StateStore } from './store/state-store.js';
+import { EtcUserDirectory } from './users/user-directory.js';
+
+export interface RunningAgent {
+  reloadPolicy(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startAgent(
+  config: AgentConfig,
+  log: (msg: string) => void,
+  clock: Clock = systemClock,
+): Promise<RunningAgent> {
+  await mkdir(config.stateDir, { recursive: true, mode: 0o711 });
+  await chmod(config.stateDir, 0o711);
+
+  const policies = new PolicyHolder(config.policy, log);
+  await policies.load();
+  const store = new StateStore(config.stateDir);
+  await store.load();
+  const audit = new AuditLog(config.stateDir);
+  await audit.open();
+  const users = new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
+  const backend: Backend =
+    config.backend === 'linux'
+      ? new LinuxBackend({ root: config.root, ...adminGroupOption(policies) })
+      : new SimulatedBackend(config.stateDir, config.simulateOs);
+  const challenges = new CookieChallenges(config.stateDir);
+  await challenges.init();
+
+  const lock = new Mutex();
+  const subscriptions = new Subscriptions();
+  const snapshots = new SnapshotBuilder(store, backend, users, policies, audit, () => clock.wall());
+  const changed = (user: string): void => {
+    if (!subscriptions.hasStatusSubscribers(user)) return;
+    snapshots.build(user).then(
+      (s) => subscriptions.pushStatus(s),
+      (err: unknown) => log(`could not build ${user}'s snapshot: ${String(err)}`),
+    );
+  };
+  const scheduler = new ExpiryScheduler(
+    clock,
+    (user) => void lock.run(() => privileges.expireIfDue(user)),
+    (deltaMs) =>
+      void audit
+        .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
+        .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
+  );
+  const privileges = new PrivilegeService(store, audit, backend, scheduler, snapshots, clock, { changed }, log);
+  const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
+  const forwarders = (): ForwarderStatus[] => [];
+  audit.on('appended', (e) => subscriptions.pushAudit(e));
+
+  await lock.run(() => privileges.recover());
+  await audit.append({
+    type: 'agent.started',
+    user: null,
+    actor: 'agent',
+    detail: { backend: backend.name, os: backend.os, pid: process.pid },
+  });
+
+  const server = new SocketServer(
+    config.socket,
+    createHandler({
+      lock,
+      store,
+      audit,
+      users,
+      challenges,
+      privileges,
+      requests,
+      snapshots,
+      subscriptions,
+      changed,
+      forwarders,
+      agentUid: process.getuid?.() ?? 0,
+    }),
+    (c) => {
+      subscriptions.remove(c);
+      if (c.challenge) void challenges.discard(c.challenge);
+    },
+  );
+  await server.listen();
+
+  return {
+    async reloadPolicy() {
+      if (!(await policies.load())) return;
+      snapshots.invalidate();
+      await lock.run(async () => {
+        const affected = new Set([...store.users(), ...subscriptions.subscribedUsers()]);
+        for (const user of affected) store.user(user).seq += 1;
+        await store.save();
+        for (const user of affected) changed(user);
+      });
+    },
+    async stop() {
+      await server.close();
+      await lock.run(async () => {
+        scheduler.stop();
+        await audit.close();
+      });
+    },
+  };
+}
+
+function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {
+  const group = policies.policy.adminGroup;
+  return group ? { adminGroup: group } : {};
+}

@@ -1,0 +1,122 @@
+/**
+ * The append-only audit trail: one JSON object a line, fsynced before the change it records
+ * is reported done. Keeps each user's recent events in memory for `history.list`.
+ */
+import { EventEmitter } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { newId } from '../shared/ids.js';
+import { AuditEventSchema, type AuditEvent } from '../protocol/schemas.js';
+
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
+
+const RECENT_PER_USER = 200;
+
+export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
+  readonly path: string;
+  private fh: FileHandle | null = null;
+  private readonly recent = new Map<string, AuditEvent[]>();
+
+  constructor(stateDir: string) {
+    super();
+    this.path = join(stateDir, 'audit.jsonl');
+  }
+
+  /** Opens the log, drops a torn last line (never reported done), and indexes recent events. */
+  async open(): Promise<void> {
+    await this.dropTornTail();
+    await this.scan((e) => this.remember(e));
+    this.fh = await open(this.path, 'a', 0o600);
+  }
+
+  async close(): Promise<void> {
+    await this.fh?.close();
+    this.fh = null;
+  }
+
+  async append(input: NewAuditEvent): Promise<AuditEvent> {
+    const event: AuditEvent = { id: newId('e'), at: input.at ?? new Date().toISOString(), ...input };
+    if (!this.fh) throw new Error('The audit log is not open.');
+    await this.fh.write(JSON.stringify(event) + '\n');
+    await this.fh.datasync();
+    this.remember(event);
+    this.emit('appended', event);
+    return event;
+  }
+
+  /** This user's recent events, newest first. */
+  history(user: string, limit: number): AuditEvent[] {
+    return (this.recent.get(user) ?? []).slice(-limit).reverse();
+  }
+
+  hasEvent(user: string, type: AuditEvent['type'], grantId: string): boolean {
+    return (this.recent.get(user) ?? []).some((e) => e.type === type && e.grantId === grantId);
+  }
+
+  /** Events matching the filter, newest first, read from the file (the full trail). */
+  async query(filter: { user?: string; since?: string; limit: number }): Promise<AuditEvent[]> {
+    const sinceMs = filter.since ? Date.parse(filter.since) : -Infinity;
+    const out: AuditEvent[] = [];
+    await this.scan((e) => {
+      if (filter.user && e.user !== filter.user) return;
+      if (Date.parse(e.at) < sinceMs) return;
+      out.push(e);
+      if (out.length > filter.limit) out.shift();
+    });
+    return out.reverse();
+  }
+
+  private remember(e: AuditEvent): void {
+    if (!e.user) return;
+    let list = this.recent.get(e.user);
+    if (!list) this.recent.set(e.user, (list = []));
+    list.push(e);
+    if (list.length > RECENT_PER_USER * 2) list.splice(0, list.length - RECENT_PER_USER);
+  }
+
+  private async scan(visit: (e: AuditEvent) => void): Promise<void> {
+    let stream;
+    try {
+      await stat(this.path);
+      stream = createReadStream(this.path, { encoding: 'utf8' });
+    } catch {
+      return;
+    }
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line) continue;
+      try {
+        const parsed = AuditEventSchema.safeParse(JSON.parse(line));
+        if (parsed.success) visit(parsed.data);
+      } catch {
+        // A line that is not JSON cannot come from this agent; skip it rather than stop.
+      }
+    }
+  }
+
+  private async dropTornTail(): Promise<void> {
+    let fh: FileHandle;
+    try {
+      fh = await open(this.path, 'r');
+    } catch {
+      return;
+    }
+    try {
+      const { size } = await fh.stat();
+      if (size === 0) return;
+      const tailLen = Math.min(size, 1 << 20);
+      const buf = Buffer.alloc(tailLen);
+      await fh.read(buf, 0, tailLen, size - tailLen);
+      if (buf[tailLen - 1] === 0x0a) return;
+      const lastNl = buf.lastIndexOf(0x0a);
+      const keep = lastNl === -1 ? size - tailLen : size - tailLen + lastNl + 1;
+      await fh.close();
+      await truncate(this.path, keep);
+      return;
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * A backend that changes nothing on the computer: it keeps a pretend OS's admin group and
+ * sudoers drop-ins in a JSON file in the state dir. For demos, the tray's tests, and showing
+ * another OS's behaviour (macOS, Windows) on any machine.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
+import { OsCommandError, type Backend, type PriorState } from './backend.js';
+
+const SimulatedUserSchema = z.object({
+  /** What the pretend OS gives the user outside any grant; edit the file to demo it. */
+  permanentLevel: LevelSchema.default('none'),
+  adminGroupMember: z.boolean().default(false),
+  dropIn: z.string().nullable().default(null),
+});
+const SimulatedOsSchema = z.object({ users: z.record(z.string(), SimulatedUserSchema) });
+type SimulatedOs = z.infer<typeof SimulatedOsSchema>;
+
+const VALID_NAME = /^[a-zA-Z0-9_][a-zA-Z0-9_.@\\-]{0,255}$/;
+
+export class SimulatedBackend implements Backend {
+  readonly name = 'simulated';
+  readonly path: string;
+
+  constructor(
+    stateDir: string,
+    readonly os: Os,
+  ) {
+    this.path = join(stateDir, 'simulated-os.json');
+  }
+
+  async inspect(user: string): Promise<PriorState> {
+    const u = (await this.read()).users[user];
+    return {
+      permanentLevel: u?.permanentLevel ?? 'none',
+      adminGroupMember: u?.adminGroupMember ?? false,
+      dropIn: u?.dropIn ?? null,
+    };
+  }
+
+  async apply(user: string, level: GrantLevel, _prior: PriorState): Promise<void> {
+    const os = await this.read();
+    const u = (os.users[user] ??= { permanentLevel: 'none', adminGroupMember: false, dropIn: null });
+    u.adminGroupMember = true;
+    u.dropIn = level === 'passwordless' ? `${user} ALL=(ALL:ALL) NOPASSWD: ALL` : `${user} ALL=(ALL:ALL) ALL`;
+    await this.write(os);
+  }
+
+  async restore(user: string, prior: PriorState): Promise<void> {
+    const os = await this.read();
+    const u = (os.users[user] ??= { permanentLevel: prior.permanentLevel, adminGroupMember: false, dropIn: null });
+    u.adminGroupMember = prior.adminGroupMember;
+    u.dropIn = prior.dropIn;
+    await this.write(os);
+  }
+
+  async userExists(user: string): Promise<boolean> {
+    return VALID_NAME.test(user);
+  }
+
+  /** The level the pretend OS gives the user now (tests read this as "the computer"). */
+  async effectiveLevel(user: string): Promise<'none' | 'admin' | 'passwordless'> {
+    const u = (await this.read()).users[user];
+    if (u?.dropIn?.includes('NOPASSWD')) return 'passwordless';
+    if (u?.adminGroupMember || u?.dropIn) return 'admin';
+    return u?.permanentLevel ?? 'none';
+  }
+
+  private async read(): Promise<SimulatedOs> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { users: {} };
+      throw new OsCommandError(`The simulated OS file ${this.path} cannot be read.`);
+    }
+    const parsed = SimulatedOsSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new OsCommandError(`The simulated OS file ${this.path} is not valid.`);
+    return parsed.data;
+  }
+
+  private async write(os: SimulatedOs): Promise<void> {
+    try {
+      await writeFileAtomic(this.path, JSON.stringify(os, null, 2));
+    } catch (err) {
+      throw new OsCommandError(
+        `The simulated OS could not be changed: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+      );
+    }
+  }
+}

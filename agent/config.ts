@@ -1,0 +1,64 @@
+/** The agent's command line, validated: a bad flag is one clear sentence and exit code 2. */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { OsSchema } from './protocol/schemas.js';
+import { defaultSocketPath, defaultStateDir } from './shared/default-paths.js';
+
+export const AgentConfigSchema = z.object({
+  socket: z.string().min(1),
+  stateDir: z.string().min(1),
+  backend: z.enum(['simulated', 'linux']),
+  root: z.string().min(1),
+  policy: z.string().min(1).nullable(),
+  simulateOs: OsSchema,
+});
+export type AgentConfig = z.infer<typeof AgentConfigSchema>;
+
+export const USAGE = `Usage: elevate-agent [--socket PATH] [--state-dir DIR] [--backend simulated|linux]
+                     [--root PREFIX] [--policy FILE] [--simulate-os linux|darwin|win32]
+
+  --socket PATH        where to listen (default ${defaultSocketPath()})
+  --state-dir DIR      grants, requests, keys and the audit log (default ${defaultStateDir()})
+  --backend NAME       linux: change the real groups and sudoers (run as root);
+                       simulated: change nothing, keep a pretend OS in the state dir (demo)
+  --root PREFIX        linux backend: act on PREFIX/etc/... instead of /etc (tests)
+  --policy FILE        the admin's policy file (POLICY.md); SIGHUP reloads it
+  --simulate-os OS     simulated backend: which OS to play (default: this one)`;
+
+export function parseAgentArgs(argv: string[]): AgentConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      socket: { type: 'string' },
+      'state-dir': { type: 'string' },
+      backend: { type: 'string' },
+      root: { type: 'string' },
+      policy: { type: 'string' },
+      'simulate-os': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) throw new UsageError(null);
+  const hostOs = OsSchema.safeParse(process.platform);
+  const parsed = AgentConfigSchema.safeParse({
+    socket: values.socket ?? defaultSocketPath(),
+    stateDir: values['state-dir'] ?? defaultStateDir(),
+    backend: values.backend ?? (process.platform === 'linux' ? 'linux' : 'simulated'),
+    root: values.root ?? '/',
+    policy: values.policy ?? null,
+    simulateOs: values['simulate-os'] ?? (hostOs.success ? hostOs.data : 'linux'),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is invalid: ${issue?.message}.`);
+  }
+  return parsed.data;
+}
+
+export class UsageError extends Error {
+  constructor(readonly reason: string | null) {
+    super(reason ?? 'usage');
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * The grant lifecycle: grant, extend, end (expired / released / revoked), and recovery at
+ * start-up. Write-ahead: the intent and the user's previous state are durable before the OS is
+ * touched, so a crash at any instant recovers to a consistent state. Callers hold the core lock.
+ */
+import type { AuditLog } from '../audit/audit-log.js';
+import { OsCommandError, type Backend, type PriorState } from '../backends/backend.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { LEVEL_RANK, type GrantLevel } from '../protocol/schemas.js';
+import type { ExpiryScheduler } from '../scheduler/expiry-scheduler.js';
+import type { Clock } from '../scheduler/clock.js';
+import { newId } from '../shared/ids.js';
+import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
+import type { StateStore } from '../store/state-store.js';
+import type { SnapshotBuilder } from './snapshot-builder.js';
+
+export interface GrantInput {
+  user: string;
+  level: GrantLevel;
+  durationSec: number;
+  reason: string | null;
+  source: GrantRecord['source'];
+  actor: string;
+  requestId?: string;
+}
+
+const END_EVENT = {
+  expired: 'privilege.expired',
+  released: 'privilege.released',
+  revoked: 'privilege.revoked',
+} as const;
+
+const LEVEL_NAME: Record<GrantLevel, string> = {
+  admin: 'administrator',
+  passwordless: 'passwordless sudo',
+};
+
+export interface PrivilegeHooks {
+  /** The user's snapshot changed: bump seq was done; push it. */
+  changed(user: string): void;
+  /** A grant started (the OS change is in place). */
+  started?(user: string, grant: GrantRecord): void | Promise<void>;
+  /** A grant ended and the previous state is back: clean-up and reports. */
+  ended?(user: string, grant: GrantRecord, end: EndKind): void | Promise<void>;
+}
+
+export class PrivilegeService {
+  constructor(
+    private readonly store: StateStore,
+    private readonly audit: AuditLog,
+    private readonly backend: Backend,
+    private readonly scheduler: ExpiryScheduler,
+    private readonly snapshots: SnapshotBuilder,
+    private readonly clock: Clock,
+    private readonly hooks: PrivilegeHooks,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Grants `level` for `durationSec`, replacing an active grant (PROTOCOL.md, Levels). */
+  async grant(input: GrantInput): Promise<void> {
+    const u = this.store.user(input.user);
+    if (!(await this.backend.userExists(input.user))) {
+      throw new RpcError(ErrorCode.NotFound, `There is no user named ${input.user} on this computer.`);
+    }
+    const expiresAtMs = this.clock.wall() + input.durationSec * 1000;
+    const existing = u.grant;
+    if (existing && existing.level === input.level) {
+      return this.moveDeadline(input, existing, expiresAtMs);
+    }
+    const prior = existing ? existing.prior : await this.inspect(input.user);
+    if (LEVEL_RANK[input.level] <= LEVEL_RANK[prior.permanentLevel]) {
+      throw new RpcError(
+        ErrorCode.Conflict,
+        `${input.user} already has ${LEVEL_NAME[input.level]} rights permanently.`,
+      );
+    }
+    if (existing) {
+      await this.end(input.user, 'revoked', input.actor, `replaced by a new ${LEVEL_NAME[input.level]} grant`);
+    }
+    await this.applyNew(u, input, prior, expiresAtMs);
+  }
+
+  /** Adds time to the active grant (an approved or self-serve extension). */
+  async extend(user: string, durationSec: number, actor: string, reason: string | null, requestId?: string): Promise<void> {
+    const u = this.store.user(user);
+    const g = u.grant;
+    if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights to extend.`);
+    const expiresAtMs = Date.parse(g.expiresAt) + durationSec * 1000;
+    // Audit first: a crash between the two leaves the earlier (safer) deadline in force.
+    await this.audit.append({
+      type: 'privilege.extended',
+      user,
+      level: g.level,
+      grantId: g.id,
+      actor,
+      ...(requestId ? { requestId } : {}),
+      ...(reason ? { reason } : {}),
+      detail: { from: g.expiresAt, to: new Date(expiresAtMs).toISOString(), addedSec: durationSec },
+    });
+    g.expiresAt = new Date(expiresAtMs).toISOString();
+    g.extensionsUsed += 1;
+    g.bootDeadline = this.scheduler.bootDeadlineFor(expiresAtMs);
+    u.seq += 1;
+    await this.store.save();
+    this.scheduler.arm(user, expiresAtMs, g.bootDeadline);
+    this.hooks.changed(user);
+  }
+
+  /** Ends the active grant and puts back exactly what the user had before. */
+  async end(user: string, end: EndKind, actor: string, reason: string | null): Promise<void> {
+    const u = this.store.user(user);
+    const g = u.grant;
+    if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights.`);
+    u.pending = { op: 'restore', grantId: g.id, level: g.level, prior: g.prior, end, actor, reason };
+    await this.store.save();
+    try {
+      await this.backend.restore(user, g.prior);
+    } catch (err) {
+      u.pending = null;
+      await this.store.save();
+      throw osRefused(err, `The rights of ${user} could not be removed`);
+    }
+    await this.finishEnd(u, user, g, end, actor, reason);
+  }
+
+  /** Ends the grant if it is still due (called by the scheduler, under the lock). */
+  async expireIfDue(user: string): Promise<void> {
+    const g = this.store.peek(user)?.grant;
+    if (!g) return;
+    if (this.clock.wall() < Date.parse(g.expiresAt) && !this.scheduler.isDue(user) && !this.bootOverdue(g)) {
+      this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
+      return;
+    }
+    try {
+      await this.end(user, 'expired', 'agent', null);
+    } catch (err) {
+      // Keep trying every tick: rights must not outlive their deadline because of one failure.
+      this.log(`expiry of ${user}'s rights failed, retrying: ${(err as Error).message}`);
+      this.scheduler.arm(user, this.clock.wall() + 1000, null);
+    }
+  }
+
+  /**
+   * Start-up reconciliation, before the socket listens: finishes or undoes half-done changes,
+   * ends overdue grants, and re-arms the rest.
+   */
+  async recover(): Promise<void> {
+    for (const user of this.store.users()) {
+      const u = this.store.user(user);
+      const p = u.pending;
+      if (p?.op === 'apply') {
+        await this.backend.restore(user, p.prior);
+        u.pending = null;
+        u.grant = null;
+        u.seq += 1;
+        await this.audit.append({
+          type: 'recovery.applied',
+          user,
+          level: p.level,
+          grantId: p.grantId,
+          actor: 'agent',
+          detail: { action: 'rolled back a grant interrupted before it was confirmed' },
+        });
+        await this.audit.append({ type: 'privilege.restored', user, grantId: p.grantId, actor: 'agent' });
+        await this.store.save();
+      } else if (p?.op === 'restore') {
+        await this.backend.restore(user, p.prior);
+        await this.audit.append({
+          type: 'recovery.applied',
+          user,
+          level: p.level,
+          grantId: p.grantId,
+          actor: 'agent',
+          detail: { action: `completed an interrupted end of rights (${p.end})` },
+        });
+        const g = u.grant;
+        if (g && g.id === p.grantId) await this.finishEnd(u, user, g, p.end, p.actor, p.reason);
+        else {
+          u.pending = null;
+          await this.store.save();
+        }
+      }
+      const g = u.grant;
+      if (!g) continue;
+      if (this.clock.wall() >= Date.parse(g.expiresAt) || this.bootOverdue(g)) {
+        await this.audit.append({
+          type: 'recovery.applied',
+          user,
+          level: g.level,
+          grantId: g.id,
+          actor: 'agent',
+          detail: { action: 'ended rights whose deadline passed while the agent was not running' },
+        });
+        await this.end(user, 'expired', 'agent', null);
+      } else {
+        this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
+      }
+    }
+  }
+
+  private async moveDeadline(input: GrantInput, g: GrantRecord, expiresAtMs: number): Promise<void> {
+    const u = this.store.user(input.user);
+    const later = expiresAtMs > Date.parse(g.expiresAt);
+    await this.audit.append({
+      type: later ? 'privilege.extended' : 'privilege.granted',
+      user: input.user,
+      level: input.level,
+      grantId: g.id,
+      actor: input.actor,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+      detail: { from: g.expiresAt, to: new Date(expiresAtMs).toISOString(), source: input.source },
+    });
+    g.expiresAt = new Date(expiresAtMs).toISOString();
+    g.bootDeadline = this.scheduler.bootDeadlineFor(expiresAtMs);
+    g.grantedBy = input.actor;
+    g.source = input.source;
+    g.reason = input.reason;
+    u.seq += 1;
+    await this.store.save();
+    this.scheduler.arm(input.user, expiresAtMs, g.bootDeadline);
+    this.hooks.changed(input.user);
+  }
+
+  private async applyNew(u: UserState, input: GrantInput, prior: PriorState, expiresAtMs: number): Promise<void> {
+    const grantId = newId('g');
+    u.pending = { op: 'apply', grantId, level: input.level, prior };
+    await this.store.save();
+    try {
+      await this.backend.apply(input.user, input.level, prior);
+    } catch (err) {
+      await this.backend.restore(input.user, prior).catch(() => undefined);
+      u.pending = null;
+      await this.store.save();
+      throw osRefused(err, `${LEVEL_NAME[input.level]} rights could not be given to ${input.user}`);
+    }
+    const record: GrantRecord = {
+      id: grantId,
+      level: input.level,
+      grantedAt: new Date(this.clock.wall()).toISOString(),
+      expiresAt: new Date(expiresAtMs).toISOString(),
+      source: input.source,
+      grantedBy: input.actor,
+      reason: input.reason,
+      extensionsUsed: 0,
+      prior,
+      bootDeadline: this.scheduler.bootDeadlineFor(expiresAtMs),
+    };
+    try {
+      await this.audit.append({
+        type: 'privilege.granted',
+        user: input.user,
+        level: input.level,
+        grantId,
+        actor: input.actor,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.requestId ? { requestId: input.requestId } : {}),
+        detail: { expiresAt: record.expiresAt, durationSec: input.durationSec, source: input.source },
+      });
+      u.grant = record;
+      u.pending = null;
+      u.seq += 1;
+      if (this.backend.os === 'win32') u.logoutHint = 'grant';
+      await this.store.save();
+    } catch (err) {
+      // Nothing may be in force that the record does not show: undo, then report.
+      await this.backend.restore(input.user, prior).catch(() => undefined);
+      u.grant = null;
+      u.pending = null;
+      await this.store.save().catch(() => undefined);
+      throw storageError(err);
+    }
+    this.snapshots.invalidate(input.user);
+    this.scheduler.arm(input.user, expiresAtMs, record.bootDeadline);
+    await this.hooks.started?.(input.user, record);
+    this.hooks.changed(input.user);
+  }
+
+  private async finishEnd(
+    u: UserState,
+    user: string,
+    g: GrantRecord,
+    end: EndKind,
+    actor: string,
+    reason: string | null,
+  ): Promise<void> {
+    if (!this.audit.hasEvent(user, END_EVENT[end], g.id)) {
+      await this.audit.append({
+        type: END_EVENT[end],
+        user,
+        level: g.level,
+        grantId: g.id,
+        actor,
+        ...(reason ? { reason } : {}),
+        detail: { expiresAt: g.expiresAt },
+      });
+    }
+    if (!this.audit.hasEvent(user, 'privilege.restored', g.id)) {
+      await this.audit.append({
+        type: 'privilege.restored',
+        user,
+        level: g.prior.permanentLevel,
+        grantId: g.id,
+        actor: 'agent',
+        detail: { adminGroupMember: g.prior.adminGroupMember, dropIn: g.prior.dropIn !== null },
+      });
+    }
+    u.grant = null;
+    u.pending = null;
+    u.seq += 1;
+    if (this.backend.os === 'win32') u.logoutHint = 'revoke';
+    for (const r of u.requests) {
+      if (r.state === 'pending' && r.kind === 'extend') {
+        r.state = 'cancelled';
+        r.decidedAt = new Date(this.clock.wall()).toISOString();
+        r.decidedBy = 'agent';
+        r.note = 'The rights it would extend have ended.';
+      }
+    }
+    await this.store.save();
+    this.scheduler.disarm(user);
+    this.snapshots.invalidate(user);
+    await this.hooks.ended?.(user, g, end);
+    this.hooks.changed(user);
+  }
+
+  private bootOverdue(g: GrantRecord): boolean {
+    const boot = this.clock.boot();
+    return !!g.bootDeadline && boot !== null && g.bootDeadline.bootId === this.clock.bootId() && boot >= g.bootDeadline.uptimeMs;
+  }
+
+  private async inspect(user: string): Promise<PriorState> {
+    try {
+      return await this.backend.inspect(user);
+    } catch (err) {
+      throw osRefused(err, `The current rights of ${user} could not be read`);
+    }
+  }
+}
+
+function osRefused(err: unknown, what: string): RpcError {
+  if (err instanceof RpcError) return err;
+  const detail = err instanceof OsCommandError ? err.message : (err as Error)?.message ?? String(err);
+  return new RpcError(ErrorCode.OsRefused, `${what}: ${detail.replace(/\.$/, '')}.`);
+}
+
+function storageError(err: unknown): RpcError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why = code === 'ENOSPC' ? 'the disk is full' : code ?? String(err);
+  return new RpcError(
+    ErrorCode.InternalError,
+    `The agent could not record the change (${why}), so nothing was changed.`,
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Requests for rights or more time: checked against the user's policy, approved at once under
+ * self-serve, otherwise pending until an admin approves or denies. Callers hold the core lock.
+ */
+import type { AuditLog } from '../audit/audit-log.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { LEVEL_RANK, type EffectivePolicy, type GrantLevel } from '../protocol/schemas.js';
+import type { Clock } from '../scheduler/clock.js';
+import { newId } from '../shared/ids.js';
+import type { StoredRequest } from '../store/agent-state.js';
+import type { StateStore } from '../store/state-store.js';
+import type { PrivilegeService } from './privilege-service.js';
+import type { SnapshotBuilder } from './snapshot-builder.js';
+
+export interface CreateRequestInput {
+  kind: 'elevate' | 'extend';
+  level?: GrantLevel;
+  durationSec: number;
+  reason?: string;
+}
+
+const HOUR_MS = 3600_000;
+const KEEP_DECIDED_MS = 7 * 24 * HOUR_MS;
+
+export class RequestService {
+  constructor(
+    private readonly store: StateStore,
+    private readonly audit: AuditLog,
+    private readonly privileges: PrivilegeService,
+    private readonly snapshots: SnapshotBuilder,
+    private readonly clock: Clock,
+    private readonly changed: (user: string) => void,
+  ) {}
+
+  async create(user: string, input: CreateRequestInput, signedByApp: boolean): Promise<void> {
+    const policy = await this.snapshots.policyFor(user);
+    const u = this.store.user(user);
+    if (policy.requireSignedRequests && !signedByApp) {
+      throw new RpcError(ErrorCode.Forbidden, 'This request must come from the Elevate app.');
+    }
+    if (!policy.selfServe && !policy.approvalRequired) {
+      throw new RpcError(ErrorCode.Forbidden, 'Your policy does not allow requesting admin rights.');
+    }
+    const level = input.kind === 'extend' ? u.grant?.level : (input.level ?? policy.levels[0]);
+    if (input.kind === 'extend' && !u.grant) {
+      throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to extend.');
+    }
+    if (!level || (input.kind === 'elevate' && !policy.levels.includes(level))) {
+      throw new RpcError(ErrorCode.Forbidden, `Your policy does not allow ${levelName(input.level ?? 'admin')} rights.`);
+    }
+    checkDuration(policy, input.durationSec);
+    const reason = checkReason(policy, input.reason);
+    if (u.requests.some((r) => r.state === 'pending')) {
+      throw new RpcError(ErrorCode.Conflict, 'You already have a request waiting for approval.');
+    }
+    if (input.kind === 'elevate') {
+      const permanent = await this.snapshots.permanentLevel(user);
+      if (LEVEL_RANK[level] <= LEVEL_RANK[permanent]) {
+        throw new RpcError(ErrorCode.Conflict, `You already have ${levelName(level)} rights permanently.`);
+      }
+      if (u.grant && LEVEL_RANK[u.grant.level] >= LEVEL_RANK[level]) {
+        throw new RpcError(ErrorCode.Conflict, 'You already have these rights; ask for more time instead.');
+      }
+    } else if (u.grant && u.grant.extensionsUsed >= policy.maxExtensions) {
+      throw new RpcError(
+        ErrorCode.Forbidden,
+        `You have used all ${policy.maxExtensions} extensions your policy allows.`,
+      );
+    }
+    const now = this.clock.wall();
+    u.requestTimes = u.requestTimes.filter((t) => now - t < HOUR_MS);
+    if (u.requestTimes.length >= policy.maxRequestsPerHour) {
+      throw new RpcError(
+        ErrorCode.RateLimited,
+        `Too many requests: your policy allows ${policy.maxRequestsPerHour} an hour; try again later.`,
+      );
+    }
+    u.requestTimes.push(now);
+    u.requests = u.requests.filter(
+      (r) => r.state === 'pending' || now - Date.parse(r.createdAt) < KEEP_DECIDED_MS,
+    );
+    const request: StoredRequest = {
+      id: newId('r'),
+      user,
+      kind: input.kind,
+      level,
+      durationSec: input.durationSec,
+      reason,
+      state: 'pending',
+      createdAt: new Date(now).toISOString(),
+      decidedAt: null,
+      decidedBy: null,
+      note: null,
+    };
+    await this.audit.append({
+      type: 'request.created',
+      user,
+      level,
+      requestId: request.id,
+      actor: user,
+      ...(reason ? { reason } : {}),
+      detail: { kind: input.kind, durationSec: input.durationSec, selfServe: policy.selfServe },
+    });
+    u.requests.push(request);
+    u.seq += 1;
+    await this.store.save();
+    if (policy.selfServe) {
+      await this.decideApproved(request, 'policy', input.durationSec, null);
+    } else {
+      this.changed(user);
+    }
+  }
+
+  async cancel(user: string, id: string): Promise<void> {
+    const u = this.store.user(user);
+    const r = u.requests.find((x) => x.id === id && x.state === 'pending');
+    if (!r) throw new RpcError(ErrorCode.NotFound, 'There is no pending request with that id.');
+    await this.audit.append({ type: 'request.cancelled', user, level: r.level, requestId: id, actor: user });
+    this.decide(r, 'cancelled', user, null);
+    u.seq += 1;
+    await this.store.save();
+    this.changed(user);
+  }
+
+  async approve(actor: string, id: string, durationSec: number | undefined, note: string | null): Promise<string> {
+    const r = this.findPending(id);
+    await this.decideApproved(r, actor, durationSec ?? r.durationSec, note);
+    return r.user;
+  }
+
+  async deny(actor: string, id: string, note: string | null): Promise<string> {
+    const r = this.findPending(id);
+    await this.audit.append({
+      type: 'request.denied',
+      user: r.user,
+      level: r.level,
+      requestId: r.id,
+      actor,
+      ...(note ? { reason: note } : {}),
+    });
+    this.decide(r, 'denied', actor, note);
+    this.store.user(r.user).seq += 1;
+    await this.store.save();
+    this.changed(r.user);
+    return r.user;
+  }
+
+  list(state?: StoredRequest['state']): StoredRequest[] {
+    const out: StoredRequest[] = [];
+    for (const user of this.store.users()) {
+      for (const r of this.store.user(user).requests) if (!state || r.state === state) out.push(r);
+    }
+    return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+  }
+
+  private async decideApproved(r: StoredRequest, actor: string, durationSec: number, note: string | null): Promise<void> {
+    const u = this.store.user(r.user);
+    if (r.kind === 'extend' && !u.grant) {
+      throw new RpcError(ErrorCode.NotFound, 'The rights this request would extend have already ended.');
+    }
+    await this.audit.append({
+      type: 'request.approved',
+      user: r.user,
+      level: r.level,
+      requestId: r.id,
+      actor,
+      ...(note ? { reason: note } : {}),
+      detail: { durationSec },
+    });
+    this.decide(r, 'approved', actor, note);
+    u.seq += 1;
+    await this.store.save();
+    const source = actor === 'policy' ? 'self-serve' : 'approval';
+    if (r.kind === 'extend') {
+      await this.privileges.extend(r.user, durationSec, actor, r.reason, r.id);
+    } else {
+      await this.privileges.grant({
+        user: r.user,
+        level: r.level,
+        durationSec,
+        reason: r.reason,
+        source,
+        actor,
+        requestId: r.id,
+      });
+    }
+    this.changed(r.user);
+  }
+
+  private decide(r: StoredRequest, state: StoredRequest['state'], actor: string, note: string | null): void {
+    r.state = state;
+    r.decidedAt = new Date(this.clock.wall()).toISOString();
+    r.decidedBy = actor;
+    r.note = note;
+  }
+
+  private findPending(id: string): StoredRequest {
+    const r = this.list().find((x) => x.id === id);
+    if (!r) throw new RpcError(ErrorCode.NotFound, `There is no request with id ${id}.`);
+    if (r.state !== 'pending') throw new RpcError(ErrorCode.NotFound, `Request ${id} is already ${r.state}.`);
+    return r;
+  }
+}
+
+function levelName(level: GrantLevel): string {
+  return level === 'passwordless' ? 'passwordless sudo' : 'administrator';
+}
+
+function checkDuration(policy: EffectivePolicy, durationSec: number): void {
+  if (policy.durationsSec.includes(durationSec) || durationSec <= policy.maxDurationSec) return;
+  throw new RpcError(
+    ErrorCode.Forbidden,
+    `Your policy allows at most ${Math.round(policy.maxDurationSec / 60)} minutes at a time.`,
+  );
+}
+
+function checkReason(policy: EffectivePolicy, reason: string | undefined): string | null {
+  const text = reason?.trim() ?? '';
+  if (text.length > policy.reasonMaxLength) {
+    throw new RpcError(ErrorCode.InvalidParams, `reason must be at most ${policy.reasonMaxLength} characters.`);
+  }
+  if (policy.requireReason && text.length < Math.max(1, policy.reasonMinLength)) {
+    throw new RpcError(
+      ErrorCode.InvalidParams,
+      `reason must be at least ${Math.max(1, policy.reasonMinLength)} characters: say what you need the rights for.`,
+    );
+  }
+  return text || null;
+}

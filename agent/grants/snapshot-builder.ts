@@ -1,0 +1,117 @@
+/** Builds a user's status snapshot (PROTOCOL.md) from the stored state and the OS. */
+import type { Backend } from '../backends/backend.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { effectivePolicy } from '../policy/effective-policy.js';
+import type { PolicyHolder } from '../policy/policy-holder.js';
+import {
+  higherLevel,
+  type EffectivePolicy,
+  type Grant,
+  type Level,
+  type Snapshot,
+} from '../protocol/schemas.js';
+import type { StateStore } from '../store/state-store.js';
+import type { GrantRecord, StoredRequest } from '../store/agent-state.js';
+import { TtlCache } from '../shared/ttl-cache.js';
+import type { UserDirectory } from '../users/user-directory.js';
+
+const REQUEST_VISIBLE_MS = 24 * 3600_000;
+/** OS lookups are cached briefly: status.get in a loop must not read /etc every time. */
+const LOOKUP_TTL_MS = 2000;
+
+export class SnapshotBuilder {
+  private readonly groups = new TtlCache<string, string[]>(LOOKUP_TTL_MS);
+  private readonly permanent = new TtlCache<string, Level>(LOOKUP_TTL_MS);
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly backend: Backend,
+    private readonly users: UserDirectory,
+    private readonly policies: PolicyHolder,
+    private readonly audit: AuditLog,
+    private readonly wall: () => number,
+  ) {}
+
+  /** Forget cached OS lookups for a user (after any change to their privileges). */
+  invalidate(user?: string): void {
+    if (user === undefined) {
+      this.groups.clear();
+      this.permanent.clear();
+    } else {
+      this.groups.delete(user);
+      this.permanent.delete(user);
+    }
+  }
+
+  async policyFor(user: string): Promise<EffectivePolicy> {
+    const groups = await this.groups.get(user, async () => {
+      const account = await this.users.lookup(user);
+      return account ? this.users.groupsOf(account) : [];
+    });
+    return effectivePolicy(this.policies.policy, user, groups);
+  }
+
+  async permanentLevel(user: string): Promise<Level> {
+    const u = this.store.peek(user);
+    if (u?.grant) return u.grant.prior.permanentLevel;
+    return this.permanent.get(user, async () => (await this.backend.inspect(user)).permanentLevel);
+  }
+
+  async build(user: string): Promise<Snapshot> {
+    const u = this.store.peek(user);
+    const [policy, permanentLevel] = await Promise.all([
+      this.policyFor(user),
+      this.permanentLevel(user).catch((): Level => 'none'),
+    ]);
+    const grant = u?.grant ? publicGrant(u.grant, policy) : null;
+    const snapshot: Snapshot = {
+      user,
+      level: grant ? higherLevel(permanentLevel, grant.level) : permanentLevel,
+      permanentLevel,
+      grant,
+      request: latestRequest(u?.requests ?? [], this.wall()),
+      policy,
+      platform: {
+        os: this.backend.os,
+        logoutHint: this.backend.os === 'win32' ? (u?.logoutHint ?? null) : null,
+      },
+      now: new Date(this.wall()).toISOString(),
+      seq: u?.seq ?? 0,
+    };
+    if (u?.grant) {
+      const grantId = u.grant.id;
+      const commands = this.audit
+        .history(user, 200)
+        .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
+      snapshot.usage = { commands };
+    }
+    return snapshot;
+  }
+}
+
+export function publicGrant(g: GrantRecord, policy: EffectivePolicy): Grant {
+  return {
+    id: g.id,
+    level: g.level,
+    grantedAt: g.grantedAt,
+    expiresAt: g.expiresAt,
+    source: g.source,
+    grantedBy: g.grantedBy,
+    reason: g.reason,
+    extensionsUsed: g.extensionsUsed,
+    extensionsLeft: Math.max(0, policy.maxExtensions - g.extensionsUsed),
+  };
+}
+
+export function publicRequest(r: StoredRequest): Snapshot['request'] {
+  return { ...r };
+}
+
+function latestRequest(requests: StoredRequest[], now: number): Snapshot['request'] {
+  let latest: StoredRequest | null = null;
+  for (const r of requests) {
+    if (now - Date.parse(r.createdAt) > REQUEST_VISIBLE_MS && r.state !== 'pending') continue;
+    if (!latest || r.createdAt >= latest.createdAt) latest = r;
+  }
+  return latest ? publicRequest(latest) : null;
+}

@@ -1,0 +1,26 @@
+import type { EffectivePolicy } from '../protocol/schemas.js';
+import { BUILT_IN_DEFAULTS, type PolicyFile, type PolicySettings } from './policy-schema.js';
+
+/**
+ * A user's effective settings: built-in defaults, then the file's defaults, then the first
+ * rule naming the user or one of their groups (POLICY.md).
+ */
+export function effectivePolicy(
+  policy: PolicyFile,
+  user: string,
+  groups: readonly string[],
+): EffectivePolicy {
+  const settings: PolicySettings = { ...BUILT_IN_DEFAULTS, ...definedOnly(policy.defaults ?? {}) };
+  const rule = (policy.rules ?? []).find(
+    (r) => r.users?.includes(user) || r.groups?.some((g) => groups.includes(g)),
+  );
+  if (rule) {
+    const { users: _u, groups: _g, ...overrides } = rule;
+    Object.assign(settings, definedOnly(overrides));
+  }
+  return { ...settings };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

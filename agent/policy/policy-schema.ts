@@ -1,0 +1,66 @@
+/**
+ * The admin's policy file (POLICY.md, version 1). Strict everywhere: an unknown field is an
+ * error, so a typo never silently weakens a policy.
+ */
+import { z } from 'zod';
+import { GrantLevelSchema } from '../protocol/schemas.js';
+
+const seconds = z.number().int().positive();
+
+export const PolicySettingsSchema = z
+  .object({
+    selfServe: z.boolean(),
+    approvalRequired: z.boolean(),
+    levels: z.array(GrantLevelSchema).min(1),
+    durationsSec: z.array(seconds).min(1),
+    maxDurationSec: seconds,
+    maxExtensions: z.number().int().nonnegative(),
+    requireReason: z.boolean(),
+    reasonMinLength: z.number().int().nonnegative(),
+    reasonMaxLength: z.number().int().positive().max(10_000),
+    requireSignedRequests: z.boolean(),
+    warnBeforeSec: z.array(seconds),
+    maxRequestsPerHour: z.number().int().positive(),
+  })
+  .strict();
+export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
+
+const PartialSettings = PolicySettingsSchema.partial();
+
+const accountName = z.string().min(1).max(256);
+
+export const PolicyRuleSchema = PartialSettings.extend({
+  users: z.array(accountName).optional(),
+  groups: z.array(accountName).optional(),
+}).strict();
+export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+
+export const PolicyFileSchema = z
+  .object({
+    version: z.literal(1),
+    adminGroup: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]*\$?$/i, 'must be a group name')
+      .optional(),
+    defaults: PartialSettings.optional(),
+    rules: z.array(PolicyRuleSchema).optional(),
+  })
+  .strict();
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
+
+export const BUILT_IN_DEFAULTS: PolicySettings = {
+  selfServe: false,
+  approvalRequired: true,
+  levels: ['admin'],
+  durationsSec: [600, 1800, 3600],
+  maxDurationSec: 3600,
+  maxExtensions: 2,
+  requireReason: true,
+  reasonMinLength: 10,
+  reasonMaxLength: 250,
+  requireSignedRequests: false,
+  warnBeforeSec: [300, 60],
+  maxRequestsPerHour: 10,
+};
+
+export const EMPTY_POLICY: PolicyFile = { version: 1 };

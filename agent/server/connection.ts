@@ -1,0 +1,187 @@
+/**
+ * One client connection: framing, the order of checks from PROTOCOL.md (parse, shape,
+ * authentication, method, params), and in-order answers. Bad input never changes state.
+ */
+import type { Socket } from 'node:net';
+import type { Challenge } from '../auth/cookie-challenge.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { LineSplitter } from '../protocol/line-splitter.js';
+import {
+  ParamsSchemas,
+  RpcRequestSchema,
+  UNAUTHENTICATED_METHODS,
+  type Method,
+  type RequestId,
+} from '../protocol/schemas.js';
+import type { Account } from '../users/user-directory.js';
+
+export interface Session {
+  account: Account;
+  admin: boolean;
+  /** This connection's auth.hello nonce (base64): what app-key signatures cover. */
+  nonce: string;
+}
+
+export interface ConnectionContext {
+  readonly id: number;
+  session: Session | null;
+  challenge: Challenge | null;
+  notify(method: string, params: unknown): void;
+  close(): void;
+}
+
+export type Handler = (
+  ctx: ConnectionContext,
+  method: Method,
+  params: Record<string, unknown>,
+  rawParams: Record<string, unknown>,
+) => Promise<unknown>;
+
+/** How many unanswered requests one connection may queue before it is cut off. */
+const MAX_QUEUED = 1000;
+
+export class Connection implements ConnectionContext {
+  session: Session | null = null;
+  challenge: Challenge | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private closed = false;
+
+  constructor(
+    readonly id: number,
+    private readonly socket: Socket,
+    private readonly handle: Handler,
+    private readonly onClose: (c: Connection) => void,
+  ) {
+    const splitter = new LineSplitter(
+      (line) => this.enqueue(line),
+      () => {
+        this.send({ jsonrpc: '2.0', id: null, error: { code: ErrorCode.InvalidRequest, message: 'The request line is longer than 65,536 bytes.' } });
+        this.close();
+      },
+    );
+    socket.on('data', (d) => {
+      if (!this.closed) splitter.push(d);
+    });
+    socket.on('error', () => this.close());
+    socket.on('close', () => this.close());
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.end();
+    this.socket.destroy();
+    this.onClose(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private enqueue(line: string): void {
+    if (++this.queued > MAX_QUEUED) {
+      this.close();
+      return;
+    }
+    this.queue = this.queue.then(async () => {
+      if (!this.closed) await this.process(line);
+      this.queued -= 1;
+    });
+  }
+
+  private async process(line: string): Promise<void> {
+    if (line.trim() === '') return;
+    let msg: unknown;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      return this.error(null, ErrorCode.ParseError, 'The request is not valid JSON.');
+    }
+    const id = requestIdOf(msg);
+    if (Array.isArray(msg)) {
+      return this.error(null, ErrorCode.InvalidRequest, 'Batch requests are not supported.');
+    }
+    const shape = RpcRequestSchema.safeParse(msg);
+    if (!shape.success) {
+      return this.error(id, ErrorCode.InvalidRequest, 'The request is not a valid JSON-RPC 2.0 request.');
+    }
+    const req = shape.data;
+    const isNotification = req.id === undefined;
+    const method = req.method as Method;
+    if (!this.session && !UNAUTHENTICATED_METHODS.has(method)) {
+      return this.reply(isNotification, id, null, new RpcError(ErrorCode.Unauthenticated, 'Authenticate first with auth.hello and auth.prove.'));
+    }
+    const schema = Object.hasOwn(ParamsSchemas, method) ? ParamsSchemas[method] : undefined;
+    if (!schema) {
+      return this.reply(isNotification, id, null, new RpcError(ErrorCode.MethodNotFound, `There is no method named ${truncate(req.method)}.`));
+    }
+    const raw = req.params ?? {};
+    if (Array.isArray(raw)) {
+      return this.reply(isNotification, id, null, new RpcError(ErrorCode.InvalidParams, 'params must be an object.'));
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return this.reply(isNotification, id, null, invalidParams(parsed.error.issues[0]));
+    }
+    try {
+      const result = await this.handle(this, method, parsed.data as Record<string, unknown>, raw);
+      this.reply(isNotification, id, result, null);
+    } catch (err) {
+      const error = toRpcError(err);
+      this.reply(isNotification, id, null, error);
+      // PROTOCOL.md: a failed auth.prove closes the connection after its answer.
+      if (method === 'auth.prove' && error.code === ErrorCode.Unauthenticated) this.close();
+    }
+  }
+
+  private reply(isNotification: boolean, id: RequestId | null, result: unknown, error: RpcError | null): void {
+    if (isNotification) return;
+    if (error) this.error(id, error.code, error.message, error.data);
+    else this.send({ jsonrpc: '2.0', id, result });
+  }
+
+  private error(id: RequestId | null, code: number, message: string, data?: unknown): void {
+    this.send({ jsonrpc: '2.0', id, error: data === undefined ? { code, message } : { code, message, data } });
+  }
+
+  private send(frame: unknown): void {
+    if (this.closed || this.socket.destroyed) return;
+    this.socket.write(JSON.stringify(frame) + '\n');
+  }
+}
+
+function requestIdOf(msg: unknown): RequestId | null {
+  if (msg && typeof msg === 'object' && !Array.isArray(msg)) {
+    const id = (msg as { id?: unknown }).id;
+    if (typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id))) return id;
+  }
+  return null;
+}
+
+function invalidParams(issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined): RpcError {
+  if (!issue) return new RpcError(ErrorCode.InvalidParams, 'The params are not valid.');
+  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+    return new RpcError(ErrorCode.InvalidParams, `${issue.keys.join(', ')} is not a known parameter.`);
+  }
+  const field = issue.path.length ? issue.path.map(String).join('.') : 'params';
+  return new RpcError(ErrorCode.InvalidParams, `${field} is invalid: ${issue.message}.`);
+}
+
+function toRpcError(err: unknown): RpcError {
+  if (err instanceof RpcError) return err;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') {
+    return new RpcError(ErrorCode.InternalError, 'The agent could not save the change because the disk is full; nothing was changed.');
+  }
+  console.error('elevate-agent: internal error:', err);
+  return new RpcError(ErrorCode.InternalError, 'The agent hit an internal error; nothing was changed.');
+}
+
+function truncate(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+}

@@ -1,0 +1,219 @@
+/** The protocol's methods: who may call each, and what it does (PROTOCOL.md tables). */
+import type { AuditLog } from '../audit/audit-log.js';
+import { parseAppPublicKey, verifyRequestSignature } from '../auth/app-keys.js';
+import type { CookieChallenges } from '../auth/cookie-challenge.js';
+import type { PrivilegeService } from '../grants/privilege-service.js';
+import type { RequestService } from '../grants/request-service.js';
+import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
+import { AUTH_FAILED_MESSAGE, ErrorCode, RpcError } from '../protocol/errors.js';
+import {
+  PROTOCOL_VERSION,
+  isAdminMethod,
+  type ForwarderStatus,
+  type Method,
+  type ParamsOf,
+  type Snapshot,
+} from '../protocol/schemas.js';
+import type { Mutex } from '../shared/mutex.js';
+import type { StateStore } from '../store/state-store.js';
+import type { UserDirectory } from '../users/user-directory.js';
+import type { ConnectionContext, Handler, Session } from './connection.js';
+import type { Subscriptions } from './subscriptions.js';
+
+export interface MethodDeps {
+  lock: Mutex;
+  store: StateStore;
+  audit: AuditLog;
+  users: UserDirectory;
+  challenges: CookieChallenges;
+  privileges: PrivilegeService;
+  requests: RequestService;
+  snapshots: SnapshotBuilder;
+  subscriptions: Subscriptions;
+  changed: (user: string) => void;
+  forwarders: () => ForwarderStatus[];
+  agentUid: number;
+}
+
+type P<M extends Method> = ParamsOf<M>;
+
+export function createHandler(d: MethodDeps): Handler {
+  const snap = (user: string): Promise<Snapshot> => d.snapshots.build(user);
+
+  return async (ctx, method, params, raw) => {
+    if (method === 'auth.hello') return hello(ctx, params as P<'auth.hello'>);
+    if (method === 'auth.prove') return prove(ctx, params as P<'auth.prove'>);
+    const session = ctx.session as Session;
+    const me = session.account.name;
+    if (isAdminMethod(method) && !session.admin) {
+      throw new RpcError(ErrorCode.Forbidden, 'Only an administrator (root) can do this.');
+    }
+    switch (method) {
+      case 'auth.pair':
+        return pair(me, params as P<'auth.pair'>);
+      case 'status.get':
+        return snap(me);
+      case 'status.subscribe':
+        d.subscriptions.addStatus(me, ctx);
+        return snap(me);
+      case 'privilege.release':
+        await d.lock.run(async () => {
+          if (!d.store.peek(me)?.grant) {
+            throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to give back.');
+          }
+          await d.privileges.end(me, 'released', me, null);
+        });
+        return snap(me);
+      case 'request.create': {
+        const p = params as P<'request.create'>;
+        const key = d.store.peek(me)?.pairedKey ?? null;
+        const signed = !!key && verifyRequestSignature(key, session.nonce, method, raw);
+        await d.lock.run(() =>
+          d.requests.create(
+            me,
+            { kind: p.kind, durationSec: p.durationSec, ...(p.level ? { level: p.level } : {}), ...(p.reason !== undefined ? { reason: p.reason } : {}) },
+            signed,
+          ),
+        );
+        return snap(me);
+      }
+      case 'request.cancel':
+        await d.lock.run(() => d.requests.cancel(me, (params as P<'request.cancel'>).id));
+        return snap(me);
+      case 'history.list':
+        return { events: d.audit.history(me, (params as P<'history.list'>).limit ?? 50) };
+      case 'admin.grant': {
+        const p = params as P<'admin.grant'>;
+        await d.lock.run(() =>
+          d.privileges.grant({
+            user: p.user,
+            level: p.level,
+            durationSec: p.durationSec,
+            reason: p.reason ?? null,
+            source: 'admin',
+            actor: me,
+          }),
+        );
+        return snap(p.user);
+      }
+      case 'admin.revoke': {
+        const p = params as P<'admin.revoke'>;
+        await d.lock.run(async () => {
+          if (!d.store.peek(p.user)?.grant) {
+            throw new RpcError(ErrorCode.NotFound, `${p.user} has no active admin rights to revoke.`);
+          }
+          await d.privileges.end(p.user, 'revoked', me, p.reason ?? null);
+        });
+        return snap(p.user);
+      }
+      case 'admin.status': {
+        const p = params as P<'admin.status'>;
+        const names = p.user ? [p.user] : d.store.users().filter((u) => {
+          const s = d.store.peek(u);
+          return !!s && (s.grant !== null || s.requests.length > 0);
+        });
+        return { users: await Promise.all(names.map(snap)) };
+      }
+      case 'admin.requests':
+        return { requests: d.requests.list((params as P<'admin.requests'>).state) };
+      case 'admin.approve': {
+        const p = params as P<'admin.approve'>;
+        const user = await d.lock.run(() => d.requests.approve(me, p.id, p.durationSec, p.note ?? null));
+        return snap(user);
+      }
+      case 'admin.deny': {
+        const p = params as P<'admin.deny'>;
+        const user = await d.lock.run(() => d.requests.deny(me, p.id, p.note ?? null));
+        return snap(user);
+      }
+      case 'admin.audit': {
+        const p = params as P<'admin.audit'>;
+        return {
+          events: await d.audit.query({
+            limit: p.limit ?? 100,
+            ...(p.user ? { user: p.user } : {}),
+            ...(p.since ? { since: p.since } : {}),
+          }),
+        };
+      }
+      case 'admin.unpair': {
+        const user = (params as P<'admin.unpair'>).user;
+        await d.lock.run(async () => {
+          const u = d.store.user(user);
+          u.pairedKey = null;
+          await d.store.save();
+        });
+        return {};
+      }
+      case 'admin.auditSubscribe':
+        d.subscriptions.addAudit(ctx);
+        return {};
+      case 'admin.forwarders':
+        return { forwarders: d.forwarders() };
+      default:
+        throw new RpcError(ErrorCode.MethodNotFound, `There is no method named ${method}.`);
+    }
+  };
+
+  async function hello(ctx: ConnectionContext, p: P<'auth.hello'>) {
+    if (ctx.session) throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    if (ctx.challenge) await d.challenges.discard(ctx.challenge);
+    ctx.challenge = null;
+    const account = await d.users.lookup(p.user);
+    if (!account) throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+    try {
+      ctx.challenge = await d.challenges.create(account);
+    } catch {
+      throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+    }
+    return {
+      protocol: PROTOCOL_VERSION,
+      challenge: { path: ctx.challenge.path, nonce: ctx.challenge.nonce.toString('base64') },
+    };
+  }
+
+  async function prove(ctx: ConnectionContext, p: P<'auth.prove'>) {
+    if (ctx.session) throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    const challenge = ctx.challenge;
+    ctx.challenge = null;
+    if (!challenge || !(await d.challenges.verify(challenge, p.proof))) {
+      if (challenge) {
+        await d.audit
+          .append({ type: 'auth.failed', user: challenge.account.name, actor: challenge.account.name, detail: { reason: 'wrong or expired proof' } })
+          .catch(() => undefined);
+      }
+      throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+    }
+    const account = challenge.account;
+    ctx.session = {
+      account,
+      admin: account.uid === 0 || account.uid === d.agentUid,
+      nonce: challenge.nonce.toString('base64'),
+    };
+    return { user: account.name, uid: account.uid, admin: ctx.session.admin };
+  }
+
+  async function pair(user: string, p: P<'auth.pair'>) {
+    if (!parseAppPublicKey(p.publicKey)) {
+      throw new RpcError(ErrorCode.InvalidParams, 'publicKey is not an Ed25519 public key (base64 SPKI DER).');
+    }
+    await d.lock.run(async () => {
+      const u = d.store.user(user);
+      if (u.pairedKey === p.publicKey) {
+        throw new RpcError(ErrorCode.Conflict, 'This app key is already paired.', { sameKey: true });
+      }
+      if (u.pairedKey) {
+        throw new RpcError(
+          ErrorCode.Conflict,
+          'Another app key is already paired for you; an administrator must run elevatectl unpair first.',
+          { sameKey: false },
+        );
+      }
+      await d.audit.append({ type: 'auth.paired', user, actor: user, detail: { client: p.client ?? null } });
+      u.pairedKey = p.publicKey;
+      u.seq += 1;
+      await d.store.save();
+    });
+    return {};
+  }
+}

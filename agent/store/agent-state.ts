@@ -1,0 +1,74 @@
+/**
+ * The agent's durable state: one JSON document, validated on load. A `pending` entry is the
+ * write-ahead record of an OS change in progress, so start-up can finish or undo it.
+ */
+import { z } from 'zod';
+import { PriorStateSchema } from '../backends/backend.js';
+import {
+  GrantLevelSchema,
+  GrantSchema,
+  PrivilegeRequestSchema,
+} from '../protocol/schemas.js';
+
+export const EndKindSchema = z.enum(['expired', 'released', 'revoked']);
+export type EndKind = z.infer<typeof EndKindSchema>;
+
+/** Where the deadline is on this boot's clock that sleep cannot stop (/proc/uptime). */
+export const BootDeadlineSchema = z.object({ bootId: z.string(), uptimeMs: z.number() });
+
+export const GrantRecordSchema = GrantSchema.omit({ extensionsLeft: true }).extend({
+  prior: PriorStateSchema,
+  bootDeadline: BootDeadlineSchema.nullable(),
+});
+export type GrantRecord = z.infer<typeof GrantRecordSchema>;
+
+export const PendingOpSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('apply'),
+    grantId: z.string(),
+    level: GrantLevelSchema,
+    prior: PriorStateSchema,
+  }),
+  z.object({
+    op: z.literal('restore'),
+    grantId: z.string(),
+    level: GrantLevelSchema,
+    prior: PriorStateSchema,
+    end: EndKindSchema,
+    actor: z.string(),
+    reason: z.string().nullable(),
+  }),
+]);
+export type PendingOp = z.infer<typeof PendingOpSchema>;
+
+export const StoredRequestSchema = PrivilegeRequestSchema.extend({ user: z.string() });
+export type StoredRequest = z.infer<typeof StoredRequestSchema>;
+
+export const UserStateSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  grant: GrantRecordSchema.nullable(),
+  pending: PendingOpSchema.nullable(),
+  requests: z.array(StoredRequestSchema),
+  requestTimes: z.array(z.number()),
+  pairedKey: z.string().nullable(),
+  logoutHint: z.enum(['grant', 'revoke']).nullable(),
+});
+export type UserState = z.infer<typeof UserStateSchema>;
+
+export const AgentStateSchema = z.object({
+  version: z.literal(1),
+  users: z.record(z.string(), UserStateSchema),
+});
+export type AgentState = z.infer<typeof AgentStateSchema>;
+
+export function emptyUserState(): UserState {
+  return {
+    seq: 0,
+    grant: null,
+    pending: null,
+    requests: [],
+    requestTimes: [],
+    pairedKey: null,
+    logoutHint: null,
+  };
+}

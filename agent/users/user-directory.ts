@@ -1,0 +1,82 @@
+/**
+ * Resolves account names to uid/gid/home and group memberships, from ROOT/etc/passwd and
+ * ROOT/etc/group (ROOT is the backend's prefix), falling back to NSS (`getent`) for the real
+ * root so directory-service accounts work too.
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+export interface Account {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
+}
+
+export interface UserDirectory {
+  lookup(name: string): Promise<Account | null>;
+  lookupUid(uid: number): Promise<Account | null>;
+  groupsOf(account: Account): Promise<string[]>;
+}
+
+const ACCOUNT_NAME = /^[a-zA-Z0-9_.][a-zA-Z0-9_.@-]{0,255}\$?$/;
+
+export class EtcUserDirectory implements UserDirectory {
+  constructor(private readonly root = '/') {}
+
+  async lookup(name: string): Promise<Account | null> {
+    if (!ACCOUNT_NAME.test(name)) return null;
+    const fromFile = (await this.passwd()).find((a) => a.name === name);
+    if (fromFile) return fromFile;
+    return this.root === '/' ? getent(['passwd', name]) : null;
+  }
+
+  async lookupUid(uid: number): Promise<Account | null> {
+    const fromFile = (await this.passwd()).find((a) => a.uid === uid);
+    if (fromFile) return fromFile;
+    return this.root === '/' ? getent(['passwd', String(uid)]) : null;
+  }
+
+  async groupsOf(account: Account): Promise<string[]> {
+    const text = await readFile(join(this.root, 'etc/group'), 'utf8').catch(() => '');
+    const groups: string[] = [];
+    for (const line of text.split('\n')) {
+      const [name, , gid, members] = line.split(':');
+      if (!name) continue;
+      if (Number(gid) === account.gid || (members ?? '').split(',').includes(account.name)) {
+        groups.push(name);
+      }
+    }
+    return groups;
+  }
+
+  private async passwd(): Promise<Account[]> {
+    const text = await readFile(join(this.root, 'etc/passwd'), 'utf8').catch(() => '');
+    return text.split('\n').flatMap((line) => {
+      const a = parsePasswdLine(line);
+      return a ? [a] : [];
+    });
+  }
+}
+
+function parsePasswdLine(line: string): Account | null {
+  const f = line.split(':');
+  if (f.length < 7 || !f[0]) return null;
+  const uid = Number(f[2]);
+  const gid = Number(f[3]);
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return null;
+  return { name: f[0], uid, gid, home: f[5] ?? '/' };
+}
+
+async function getent(args: string[]): Promise<Account | null> {
+  try {
+    const { stdout } = await execFileAsync('getent', args, { timeout: 5000 });
+    return parsePasswdLine(stdout.trim());
+  } catch {
+    return null;
+  }
+}
