@@ -1,0 +1,110 @@
+/**
+ * Starts a real agent (the compiled dist/agent/main.js) on a temp socket and state dir, for
+ * integration tests, e2e and benchmarks. The socket's directory is world-traversable so tests
+ * can connect as other OS users.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const AGENT_MAIN = join(REPO, 'dist/agent/main.js');
+
+export interface AgentOptions {
+  backend?: 'simulated' | 'linux';
+  simulateOs?: 'linux' | 'darwin' | 'win32';
+  root?: string;
+  /** Policy object written to a file in the temp dir (or a path to an existing file). */
+  policy?: object | string;
+  /** Reuse a state dir and socket (restart after a crash). */
+  dir?: string;
+  /** Extra environment (e.g. LD_PRELOAD for libfaketime). */
+  env?: NodeJS.ProcessEnv;
+  /** Wrap the command (e.g. ['unshare', '--mount', '--', ...]). */
+  wrap?: (cmd: string[]) => string[];
+}
+
+export interface AgentHandle {
+  dir: string;
+  socket: string;
+  stateDir: string;
+  policyPath: string | null;
+  proc: ChildProcess;
+  output: () => string;
+  /** Graceful stop (SIGTERM) and wait for exit. */
+  stop(): Promise<void>;
+  /** kill -9 and wait for exit. */
+  kill9(): Promise<void>;
+  /** Removes the temp dir (after stop). */
+  cleanup(): void;
+}
+
+export function makeTempDir(prefix = 'elevate-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+export async function startAgentProcess(opts: AgentOptions = {}): Promise<AgentHandle> {
+  const dir = opts.dir ?? makeTempDir();
+  const socket = join(dir, 'agent.sock');
+  const stateDir = join(dir, 'state');
+  let policyPath: string | null = null;
+  if (typeof opts.policy === 'string') policyPath = opts.policy;
+  else if (opts.policy) {
+    policyPath = join(dir, 'policy.json');
+    writeFileSync(policyPath, JSON.stringify(opts.policy));
+  }
+  const args = [
+    AGENT_MAIN,
+    '--socket', socket,
+    '--state-dir', stateDir,
+    '--backend', opts.backend ?? 'simulated',
+    ...(opts.simulateOs ? ['--simulate-os', opts.simulateOs] : []),
+    ...(opts.root ? ['--root', opts.root] : []),
+    ...(policyPath ? ['--policy', policyPath] : []),
+  ];
+  const cmd = opts.wrap ? opts.wrap([process.execPath, ...args]) : [process.execPath, ...args];
+  const proc = spawn(cmd[0]!, cmd.slice(1), {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`agent did not start:\n${out}`)), 15_000);
+    const check = (): void => {
+      if (out.includes('elevate-agent listening on')) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`agent exited with ${code}:\n${out}`));
+    });
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return {
+    dir,
+    socket,
+    stateDir,
+    policyPath,
+    proc,
+    output: () => out,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      await exited;
+    },
+    async kill9() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await exited;
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
