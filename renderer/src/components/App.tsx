@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useStore } from '../store/store.js';
+import { hidePopover, keepRights } from '../store/actions.js';
+import { AgentDown } from './AgentDown.js';
+import { Announcer } from './Announcer.js';
+import { Countdown } from './Countdown.js';
+import { GrantDetails } from './GrantDetails.js';
+import { History } from './History.js';
+import { KeychainNotice } from './KeychainNotice.js';
+import { LevelHeading } from './LevelHeading.js';
+import { LogoutHint } from './LogoutHint.js';
+import { OpenAtLogin } from './OpenAtLogin.js';
+import { RequestPanel } from './RequestPanel.js';
+import { StopNow } from './StopNow.js';
+
+export function App() {
+  const loaded = useStore((s) => s.loaded);
+  const connected = useStore((s) => s.connection === 'connected');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      // The first Escape backs out of the stop confirmation; otherwise it closes the popover.
+      if (useStore.getState().confirmingStop) keepRights();
+      else hidePopover();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <main className="popover" aria-labelledby="level-heading">
+      <Announcer />
+      {!loaded ? (
+        <p className="muted" role="status">
+          Connecting to the Elevate agent…
+        </p>
+      ) : (
+        <>
+          <AgentDown />
+          <LevelHeading />
+          <Countdown />
+          <GrantDetails />
+          {connected && <StopNow />}
+          <LogoutHint />
+          <KeychainNotice />
+          {connected && <RequestPanel />}
+          <History />
+          <OpenAtLogin />
+        </>
+      )}
+    </main>
+  );
+}

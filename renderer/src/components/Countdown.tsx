@@ -1,0 +1,58 @@
+import { formatClockTime, formatCountdown, spokenCountdown } from '../logic/format.js';
+import { remainingFraction, remainingMs } from '../logic/countdown.js';
+import { useStore } from '../store/store.js';
+
+const R = 54;
+const CIRCUMFERENCE = 2 * Math.PI * R;
+
+export function Countdown() {
+  const grant = useStore((s) => s.snapshot?.grant ?? null);
+  const now = useStore((s) => s.snapshot?.now ?? null);
+  const receivedAt = useStore((s) => s.receivedAt);
+  const perfNow = useStore((s) => s.perfNow);
+  const connected = useStore((s) => s.connection === 'connected');
+  const warnBefore = useStore((s) => s.snapshot?.policy.warnBeforeSec);
+  if (!grant || now === null) return null;
+
+  if (!connected) {
+    // Never a live-looking countdown from a stale snapshot: only what was last known.
+    return (
+      <p className="countdown-stale" data-testid="countdown-stale">
+        Last known end time: {formatClockTime(grant.expiresAt)} (not confirmed while the agent is
+        not running)
+      </p>
+    );
+  }
+
+  const remaining = remainingMs(grant, { now, receivedAt }, perfNow);
+  const fraction = remainingFraction(grant, remaining);
+  const soon = remaining <= Math.max(...(warnBefore?.length ? warnBefore : [300])) * 1000;
+  return (
+    <section className={`countdown ${soon ? 'ending-soon' : ''}`} aria-label="Time left">
+      <svg className="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
+        <circle className="ring-track" cx="60" cy="60" r={R} />
+        <circle
+          className="ring-fill"
+          cx="60"
+          cy="60"
+          r={R}
+          strokeDasharray={CIRCUMFERENCE}
+          strokeDashoffset={CIRCUMFERENCE * (1 - fraction)}
+          transform="rotate(-90 60 60)"
+        />
+      </svg>
+      <div className="countdown-text">
+        <span
+          className="countdown-digits"
+          role="timer"
+          aria-live="off"
+          aria-label={spokenCountdown(remaining)}
+          data-testid="countdown"
+        >
+          {formatCountdown(remaining)}
+        </span>
+        <span className="countdown-until">until {formatClockTime(grant.expiresAt)}</span>
+      </div>
+    </section>
+  );
+}

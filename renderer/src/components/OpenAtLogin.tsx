@@ -1,0 +1,20 @@
+import { setOpenAtLogin } from '../store/actions.js';
+import { useStore } from '../store/store.js';
+
+export function OpenAtLogin() {
+  const enabled = useStore((s) => s.openAtLogin);
+  const busy = useStore((s) => s.busy === 'login-item');
+  return (
+    <footer className="footer">
+      <label>
+        <input
+          type="checkbox"
+          checked={enabled}
+          disabled={busy}
+          onChange={(e) => void setOpenAtLogin(e.currentTarget.checked)}
+        />
+        Open Elevate at login
+      </label>
+    </footer>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useId, useRef } from 'react';
+import type { RequestOffer } from '../logic/durations.js';
+import { formatDuration, levelLabel } from '../logic/format.js';
+import { checkReason } from '../logic/reason.js';
+import {
+  chooseDuration,
+  chooseLevel,
+  closeRequest,
+  editReason,
+  submitRequest,
+} from '../store/actions.js';
+import { useStore } from '../store/store.js';
+
+type Offer = Exclude<RequestOffer, { kind: 'none' }>;
+
+export function RequestForm({ offer }: { offer: Offer }) {
+  const policy = useStore((s) => s.snapshot?.policy ?? null);
+  const durationSec = useStore((s) => s.durationSec);
+  const level = useStore((s) => s.level);
+  const reason = useStore((s) => s.reason);
+  const busy = useStore((s) => s.busy === 'request');
+  const error = useStore((s) => s.actionError);
+  const approval = useStore((s) => !s.snapshot?.policy.selfServe);
+  const firstRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => firstRef.current?.focus(), []);
+  if (!policy) return null;
+
+  const check = checkReason(reason, policy);
+  const showProblem = reason.length > 0 && check.message !== null;
+  const title = offer.kind === 'extend' ? 'Request more time' : 'Request admin rights';
+  return (
+    <form
+      className="request-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submitRequest();
+      }}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      {offer.kind === 'elevate' && offer.levels.length > 1 && (
+        <fieldset>
+          <legend>Level</legend>
+          {offer.levels.map((l, i) => (
+            <label key={l} className="choice">
+              <input
+                ref={i === 0 ? firstRef : undefined}
+                type="radio"
+                name={`${id}-level`}
+                value={l}
+                checked={level === l}
+                onChange={() => chooseLevel(l)}
+              />
+              {levelLabel(l)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>{offer.kind === 'extend' ? 'Add' : 'For'}</legend>
+        <div className="choices">
+          {offer.durations.map((d, i) => (
+            <label key={d} className="choice">
+              <input
+                ref={i === 0 && !(offer.kind === 'elevate' && offer.levels.length > 1) ? firstRef : undefined}
+                type="radio"
+                name={`${id}-duration`}
+                value={d}
+                checked={durationSec === d}
+                onChange={() => chooseDuration(d)}
+              />
+              {formatDuration(d)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label htmlFor={`${id}-reason`} className="field-label">
+        Reason{policy.requireReason ? '' : ' (optional)'}
+      </label>
+      <textarea
+        id={`${id}-reason`}
+        rows={3}
+        value={reason}
+        onChange={(e) => editReason(e.currentTarget.value)}
+        aria-invalid={showProblem}
+        aria-describedby={`${id}-reason-help ${id}-reason-count`}
+        required={policy.requireReason}
+      />
+      <div className="field-help">
+        <span id={`${id}-reason-help`} className={showProblem ? 'error' : 'muted'}>
+          {showProblem
+            ? check.message
+            : policy.requireReason
+              ? `At least ${policy.reasonMinLength} characters.`
+              : 'Helps your administrator.'}
+        </span>
+        <span
+          id={`${id}-reason-count`}
+          className={`counter ${check.length > policy.reasonMaxLength ? 'error' : 'muted'}`}
+          aria-label={`${check.length} of at most ${policy.reasonMaxLength} characters`}
+        >
+          {check.counter}
+        </span>
+      </div>
+      {approval && <p className="muted">An administrator must approve this request.</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!check.valid || busy || durationSec === null}>
+          {busy ? 'Sending…' : 'Send request'}
+        </button>
+        <button type="button" onClick={closeRequest} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

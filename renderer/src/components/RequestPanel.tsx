@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { requestOffer } from '../logic/durations.js';
+import { openRequest } from '../store/actions.js';
+import { useStore } from '../store/store.js';
+import { RequestForm } from './RequestForm.js';
+import { RequestStatus } from './RequestStatus.js';
+
+export function RequestPanel() {
+  const snapshot = useStore((s) => s.snapshot);
+  const open = useStore((s) => s.requestOpen);
+  const error = useStore((s) => s.actionError);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (!open && wasOpen.current) toggleRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+
+  if (!snapshot) return null;
+  const pending = snapshot.request?.state === 'pending';
+  const offer = requestOffer(snapshot);
+  return (
+    <section className="request" aria-label="Requests">
+      <RequestStatus />
+      {error && !open && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!pending && offer.kind === 'none' && snapshot.grant && (
+        <p className="muted">{offer.why}</p>
+      )}
+      {!pending && offer.kind !== 'none' && !open && (
+        <div className="actions">
+          <button ref={toggleRef} type="button" onClick={openRequest}>
+            {offer.kind === 'extend' ? 'Request more time' : 'Request admin rights'}
+          </button>
+        </div>
+      )}
+      {!pending && offer.kind !== 'none' && open && <RequestForm offer={offer} />}
+    </section>
+  );
+}

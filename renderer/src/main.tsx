@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App.js';
+import { startBridge } from './store/bridge.js';
+import { startClock } from './store/clock.js';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The popover page has no #root element.');
+
+startClock();
+if (window.elevate) {
+  startBridge(window.elevate);
+} else {
+  // Opened outside the app (no preload): say so instead of showing an empty window.
+  root.textContent = 'Elevate: this page only works inside the Elevate app.';
+}
+if (window.elevate) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,107 @@
+/** Everything a person can do in the popover, as module-level actions over window.elevate. */
+import type { ActionResult } from '../../../preload/api.js';
+import { groupSessions } from '../logic/history.js';
+import { checkReason } from '../logic/reason.js';
+import { requestOffer } from '../logic/durations.js';
+import { useStore, type Busy } from './store.js';
+
+const HISTORY_EVENTS = 100;
+
+async function run(busy: Busy, act: () => Promise<ActionResult>): Promise<boolean> {
+  useStore.setState({ busy, actionError: null });
+  let result: ActionResult;
+  try {
+    result = await act();
+  } catch (err) {
+    result = { ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+  useStore.setState({ busy: null, actionError: result.ok ? null : result.message });
+  return result.ok;
+}
+
+export function askToStop(): void {
+  useStore.setState({ confirmingStop: true, actionError: null });
+}
+
+export function keepRights(): void {
+  useStore.setState({ confirmingStop: false });
+}
+
+export async function stopNow(): Promise<void> {
+  await run('stop', () => window.elevate.stopNow());
+  useStore.setState({ confirmingStop: false });
+}
+
+export function openRequest(): void {
+  const { snapshot } = useStore.getState();
+  if (!snapshot) return;
+  const offer = requestOffer(snapshot);
+  if (offer.kind === 'none') return;
+  useStore.setState({
+    requestOpen: true,
+    actionError: null,
+    durationSec: offer.durations[0] ?? null,
+    level: offer.kind === 'elevate' ? (offer.levels[0] ?? null) : null,
+  });
+}
+
+export function closeRequest(): void {
+  useStore.setState({ requestOpen: false, reason: '', actionError: null });
+}
+
+export function chooseDuration(durationSec: number): void {
+  useStore.setState({ durationSec });
+}
+
+export function chooseLevel(level: 'admin' | 'passwordless'): void {
+  useStore.setState({ level });
+}
+
+export function editReason(reason: string): void {
+  useStore.setState({ reason });
+}
+
+export async function submitRequest(): Promise<void> {
+  const { snapshot, durationSec, level, reason } = useStore.getState();
+  if (!snapshot || durationSec === null) return;
+  const offer = requestOffer(snapshot);
+  if (offer.kind === 'none' || !checkReason(reason, snapshot.policy).valid) return;
+  const trimmed = reason.trim();
+  const ok =
+    offer.kind === 'extend'
+      ? await run('request', () => window.elevate.requestMoreTime({ durationSec, reason: trimmed }))
+      : await run('request', () =>
+          window.elevate.requestElevation({
+            level: level ?? offer.levels[0] ?? 'admin',
+            durationSec,
+            reason: trimmed,
+          }),
+        );
+  if (ok) useStore.setState({ requestOpen: false, reason: '' });
+}
+
+export async function cancelRequest(id: string): Promise<void> {
+  await run('cancel', () => window.elevate.cancelRequest(id));
+}
+
+export async function logOutNow(): Promise<void> {
+  await run('logout', () => window.elevate.logOutNow());
+}
+
+export async function setOpenAtLogin(enabled: boolean): Promise<void> {
+  await run('login-item', () => window.elevate.setOpenAtLogin(enabled));
+}
+
+export function hidePopover(): void {
+  void window.elevate.hidePopover();
+}
+
+export async function refreshHistory(): Promise<void> {
+  try {
+    const events = await window.elevate.getHistory(HISTORY_EVENTS);
+    const active = useStore.getState().snapshot?.grant?.id ?? null;
+    useStore.setState({ sessions: groupSessions(events, active) });
+  } catch {
+    // History is a nicety: the status and actions stay usable without it.
+  }
+}

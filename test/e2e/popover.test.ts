@@ -1,0 +1,220 @@
+/**
+ * The popover end to end: built renderer in Chromium, the real main-process modules behind the
+ * bridge, a real agent (simulated backend) on a temp socket. Each step is what a person does or
+ * sees; the agent's own answer is checked after every action. Screenshots of each state, light
+ * and dark, go to test/e2e/screenshots/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { AgentClient } from '../../agent/client/agent-client.js';
+import { ensureBuilt } from './support/build.js';
+import { policy, startAgent, type RunningAgent } from './support/agent-process.js';
+import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
+import { startMainSide, type MainSide } from './support/main-side.js';
+import { openPopover, popoverUrl, type Popover } from './support/popover-page.js';
+
+// The person is root here: the agent treats root as admin for elevatectl-style calls too.
+const USER = 'root';
+
+interface Rig {
+  dir: string;
+  agent: RunningAgent;
+  main: MainSide;
+  popover: Popover;
+  page: Page;
+  admin: AgentClient;
+}
+
+const rigs: Rig[] = [];
+
+async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Promise<Rig> {
+  const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
+  const agent = await startAgent({ dir, os, policy: policy(defaults) });
+  const main = await startMainSide({
+    socketPath: agent.socketPath,
+    user: USER,
+    popoverUrl,
+    keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
+  });
+  const popover = await openPopover(main);
+  const admin = await AgentClient.connect({ socketPath: agent.socketPath, user: USER, client: 'e2e-admin' });
+  const r = { dir, agent, main, popover, page: popover.page, admin };
+  rigs.push(r);
+  return r;
+}
+
+async function teardown(r: Rig): Promise<void> {
+  r.admin.close();
+  await r.popover.close();
+  r.main.stop();
+  await r.agent.stop();
+  rmSync(r.dir, { recursive: true, force: true });
+}
+
+/** Seconds shown on the live countdown, or null when none is shown. */
+async function countdownSeconds(page: Page): Promise<number | null> {
+  const el = page.getByTestId('countdown');
+  if ((await el.count()) === 0) return null;
+  const parts = (await el.innerText()).split(':').map(Number);
+  return parts.reduce((acc, n) => acc * 60 + n, 0);
+}
+
+async function agentLevel(r: Rig): Promise<string | undefined> {
+  const { users } = await r.admin.call('admin.status', { user: USER });
+  return users[0]?.level;
+}
+
+async function pendingRequestId(r: Rig): Promise<string> {
+  const { requests } = await r.admin.call('admin.requests', { state: 'pending' });
+  const id = requests[0]?.id;
+  if (!id) throw new Error('No pending request at the agent.');
+  return id;
+}
+
+async function requestMoreTime(page: Page, duration: string, reason: string): Promise<void> {
+  await page.getByRole('button', { name: 'Request more time' }).click();
+  await page.getByRole('radio', { name: duration }).check();
+  await page.getByLabel('Reason').fill(reason);
+  await page.getByRole('button', { name: 'Send request' }).click();
+}
+
+beforeAll(() => ensureBuilt(), 180_000);
+
+afterEach(async () => {
+  while (rigs.length) await teardown(rigs.pop()!);
+});
+
+describe('popover on Windows (simulated)', () => {
+  // Runs before any keyring exists: keytar finds no Secret Service, the real "keychain
+  // unavailable" path, and the popover must still show status, the hint and Stop now.
+  const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+  beforeAll(() => {
+    process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+    else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+  });
+
+  it('shows the log-out hint and logs out on request, with the keychain notice', async () => {
+    const r = await rig('win32', { selfServe: true, approvalRequired: false });
+    const { page } = r;
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
+    await expect.poll(() => page.getByText('Keychain unavailable').count()).toBe(1);
+
+    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 1800, reason: 'Install Visual Studio' });
+    await expect.poll(() => page.getByTestId('logout-hint').innerText()).toContain('Log out and back in');
+    expect(await countdownSeconds(page)).toBeGreaterThan(1790);
+    await r.popover.shoot('windows-grant-hint');
+
+    await page.getByRole('button', { name: 'Log out now' }).click();
+    await expect.poll(() => r.main.calls.logOut).toBe(1);
+
+    await page.getByRole('button', { name: 'Stop now' }).click();
+    await page.getByRole('button', { name: 'Yes, stop now' }).click();
+    await expect.poll(() => agentLevel(r)).toBe('none');
+    await expect.poll(() => page.getByTestId('logout-hint').innerText()).toContain('Log out to finish removing');
+    await r.popover.shoot('windows-revoke-hint');
+  });
+});
+
+describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
+  let keyring: SessionKeyring;
+  beforeAll(() => {
+    keyring = startSessionKeyring();
+  });
+  afterAll(() => keyring.stop());
+
+  it('counts down a grant, extends it self-serve, stops it, and survives the agent restarting', async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false, requireSignedRequests: true });
+    const { page } = r;
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
+    expect(await page.getByText('Keychain unavailable').count()).toBe(0);
+    await r.popover.shoot('standard-user');
+
+    // An admin grants from the agent side: the countdown appears and runs.
+    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 600, reason: 'Install BBEdit' });
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Administrator');
+    const first = await countdownSeconds(page);
+    expect(first).toBeGreaterThan(590);
+    expect(first).toBeLessThanOrEqual(600);
+    await expect.poll(() => countdownSeconds(page), { timeout: 3000 }).toBeLessThan(first!);
+    await expect.poll(() => page.getByTestId('grant-details').innerText()).toContain('Install BBEdit');
+    await r.popover.shoot('elevated');
+
+    // A reason shorter than the policy's minimum is refused in the form, with the count.
+    await page.getByRole('button', { name: 'Request more time' }).click();
+    await page.getByLabel('Reason').fill('short');
+    await expect.poll(() => page.getByText('Please write at least 10 characters (5 more).').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
+    await r.popover.shoot('request-form-invalid');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+    // Self-serve (signed with the app key from the keyring): approved at once, countdown grows.
+    await requestMoreTime(page, '30 min', 'Finish the Xcode install');
+    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request approved');
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(2350);
+    expect(await page.getByTestId('extensions-left').innerText()).toBe('1');
+    await r.popover.shoot('extended-self-serve');
+
+    // Stop now, with its one-step confirm: the agent drops the rights.
+    await page.getByRole('button', { name: 'Stop now' }).click();
+    await r.popover.shoot('stop-confirm');
+    await page.getByRole('button', { name: 'Yes, stop now' }).click();
+    await expect.poll(() => agentLevel(r)).toBe('none');
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
+    expect(await countdownSeconds(page)).toBeNull();
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('Stopped early');
+    await r.popover.shoot('stopped-with-history');
+
+    // The agent dies with a grant active: no live countdown, a clear not-running state.
+    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 3600, reason: 'Debug a driver' });
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(3500);
+    r.admin.close();
+    await r.agent.kill();
+    await expect.poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count()).toBe(1);
+    expect(await countdownSeconds(page)).toBeNull();
+    expect(await page.getByTestId('countdown-stale').innerText()).toContain('Last known end time');
+    expect(await page.getByRole('button', { name: 'Stop now' }).count()).toBe(0);
+    await r.popover.shoot('agent-not-running');
+
+    // Restarted on the same socket and state: the grant is still there and shown live again.
+    r.agent = await startAgent({ dir: r.dir, os: 'linux', policy: policy({ selfServe: true, approvalRequired: false }) });
+    r.admin = await AgentClient.connect({ socketPath: r.agent.socketPath, user: USER, client: 'e2e-admin' });
+    await expect.poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(3400);
+    expect(await page.getByTestId('level').innerText()).toBe('Administrator');
+    await r.popover.shoot('agent-recovered');
+  });
+
+  it('waits for approval, then grows the countdown; shows a denial with the admin note', async () => {
+    const r = await rig('linux', { selfServe: false, approvalRequired: true });
+    const { page } = r;
+    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 600, reason: 'Printer driver' });
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(590);
+
+    await requestMoreTime(page, '10 min', 'The driver needs a reboot cycle');
+    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request pending');
+    expect(await page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
+    await r.popover.shoot('request-pending');
+
+    await r.admin.call('admin.approve', { id: await pendingRequestId(r), note: 'OK' });
+    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request approved by root');
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(1150);
+
+    await requestMoreTime(page, '1 hour', 'Another hour for the rollout');
+    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request pending');
+    await r.admin.call('admin.deny', { id: await pendingRequestId(r), note: 'Please book a maintenance window.' });
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Please book a maintenance window.');
+    await r.popover.shoot('request-denied');
+
+    // Keyboard: Escape asks main to hide the popover.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => r.main.calls.hidePopover).toBe(1);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The popover in Debian's Chromium through playwright-core, standing in for Electron: a fresh
+ * profile, the built renderer over file://, and window.elevate defined exactly as the
+ * preload exposes it, with each call going through `__ipcInvoke` to the real main side.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AppState } from '../../../preload/api.js';
+import { rendererIndex, repoRoot } from './build.js';
+import type { MainSide } from './main-side.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export const popoverUrl = pathToFileURL(rendererIndex).href;
+export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
+
+/** The preload's API, built in the page before any of its scripts run. */
+export function preloadStandIn(): void {
+  type Listener = (s: unknown) => void;
+  const w = window as unknown as {
+    __ipcInvoke: (channel: string, arg?: unknown) => Promise<unknown>;
+    __ipcEmit?: (s: unknown) => void;
+    elevate?: unknown;
+  };
+  const listeners = new Set<Listener>();
+  const invoke = (channel: string, arg?: unknown): Promise<unknown> => w.__ipcInvoke(channel, arg);
+  Object.defineProperty(window, '__ipcEmit', {
+    value: (s: unknown) => {
+      for (const l of listeners) l(s);
+    },
+  });
+  const api = Object.freeze({
+    getState: () => invoke('elevate:get-state'),
+    onState: (listener: Listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    stopNow: () => invoke('elevate:stop-now'),
+    requestElevation: (input: unknown) => invoke('elevate:request-elevation', input),
+    requestMoreTime: (input: unknown) => invoke('elevate:request-more-time', input),
+    cancelRequest: (id: unknown) => invoke('elevate:cancel-request', id),
+    getHistory: (limit: unknown) => invoke('elevate:get-history', limit),
+    logOutNow: () => invoke('elevate:log-out-now'),
+    setOpenAtLogin: (enabled: unknown) => invoke('elevate:set-open-at-login', enabled),
+    hidePopover: () => invoke('elevate:hide-popover'),
+  });
+  Object.defineProperty(window, 'elevate', { value: api, enumerable: true });
+}
+
+export interface Popover {
+  page: Page;
+  context: BrowserContext;
+  /** Screenshots in light and dark as test/e2e/screenshots/NAME-{light,dark}.png. */
+  shoot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPopover(main: MainSide): Promise<Popover> {
+  const profile = mkdtempSync(join(tmpdir(), 'elv-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 380, height: 640 },
+    deviceScaleFactor: 1,
+  });
+  await context.exposeBinding('__ipcInvoke', (source, channel: string, arg: unknown) =>
+    main.invoke({ url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null }, channel, arg),
+  );
+  await context.addInitScript(preloadStandIn);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  // Main pushes every AppState change, as webContents.send(STATE_CHANNEL) does.
+  const off = main.onState((s: AppState) => {
+    void page.evaluate((state) => (window as unknown as { __ipcEmit(s: unknown): void }).__ipcEmit(state), s).catch(
+      () => undefined,
+    );
+  });
+  await page.goto(popoverUrl);
+  mkdirSync(screenshotDir, { recursive: true });
+  return {
+    page,
+    context,
+    async shoot(name) {
+      if (errors.length) throw new Error(`The popover logged errors: ${errors.join(' | ')}`);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await page.screenshot({ path: join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: null });
+    },
+    async close() {
+      off();
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
