@@ -1,0 +1,286 @@
+/** elevatectl's commands: what an admin (or an MDM job) runs on the device. */
+import { readPolicyFile } from '../policy/policy-file.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import {
+  GrantLevelSchema,
+  RequestStateSchema,
+  type ForwarderStatus,
+  type Snapshot,
+} from '../protocol/schemas.js';
+import {
+  choiceFlag,
+  positiveIntFlag,
+  stringFlag,
+  type CommandSpec,
+  type ParsedArgs,
+} from './args.js';
+import { followAudit } from './audit-follow.js';
+import { formatTimeLeft, parseDuration } from './duration.js';
+import { ExitCode } from './exit-codes.js';
+import {
+  formatLocalTime,
+  grantRemainingMs,
+  renderEventsTable,
+  renderForwardersTable,
+  renderRequestsTable,
+  renderSnapshot,
+  renderStatusTable,
+} from './format.js';
+import type { Command, CommandContext, Program } from './program.js';
+import { UsageError } from './usage-error.js';
+
+const LEVELS = GrantLevelSchema.options;
+const STATES = RequestStateSchema.options;
+
+function spec(name: string, positionals: string[], flags: CommandSpec['flags'] = {}): CommandSpec {
+  return { name, positionals, flags };
+}
+
+/** "alice is admin until 14:05:30 (9 min left)." or "alice has no temporary grant (level: none)." */
+export function describeOutcome(s: Snapshot): string {
+  const left = grantRemainingMs(s);
+  if (s.grant && left !== null) {
+    return `${s.user} is ${s.grant.level} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+  }
+  return `${s.user} has no temporary grant (level: ${s.level}).`;
+}
+
+async function forwarders(ctx: CommandContext): Promise<ForwarderStatus[]> {
+  const client = await ctx.connect();
+  try {
+    return (await client.call('admin.forwarders', {})).forwarders;
+  } catch (err) {
+    // An agent without audit forwarding does not know the method: there is nothing to show.
+    if (err instanceof RpcError && err.code === ErrorCode.MethodNotFound) return [];
+    throw err;
+  }
+}
+
+const status: Command = {
+  spec: spec('status', ['USER?']),
+  summary: 'show who is elevated, until when, and pending requests',
+  usage: 'status [USER]',
+  help: [
+    'Without USER: every user with a temporary grant or a recent request, then the state of',
+    "each audit forwarding sink. With USER: that user's level, grant, request and hints.",
+  ].join('\n'),
+  async run(args, ctx) {
+    const client = await ctx.connect();
+    const user = args.positionals[0];
+    const result = await client.call('admin.status', user ? { user } : {});
+    if (user) {
+      const snap = result.users[0];
+      if (!snap) throw new RpcError(ErrorCode.NotFound, `The agent knows nothing about ${user}.`);
+      ctx.print(snap, () => renderSnapshot(snap));
+      return ExitCode.Ok;
+    }
+    const sinks = await forwarders(ctx);
+    ctx.print(sinks.length > 0 ? { ...result, forwarders: sinks } : result, () =>
+      [
+        renderStatusTable(result.users),
+        ...(sinks.length > 0 ? ['', 'Audit forwarding:', renderForwardersTable(sinks)] : []),
+      ].join('\n'),
+    );
+    return ExitCode.Ok;
+  },
+};
+
+const grant: Command = {
+  spec: spec('grant', ['USER'], {
+    level: { type: 'string', value: 'admin|passwordless' },
+    for: { type: 'string', value: 'DURATION' },
+    reason: { type: 'string', value: 'TEXT' },
+  }),
+  summary: 'give a user admin or passwordless sudo for a set time',
+  usage: 'grant USER --for DURATION [--level admin|passwordless] [--reason TEXT]',
+  help: [
+    'Gives USER temporary rights that end by themselves after DURATION (90s, 10m, 1h30m, or',
+    'seconds). --level defaults to admin. A user who already has a grant gets the new level',
+    'and deadline.',
+  ].join('\n'),
+  async run(args, ctx) {
+    const user = args.positionals[0] as string;
+    const forText = stringFlag(args, 'for');
+    if (forText === undefined)
+      throw new UsageError('grant needs --for DURATION (e.g. --for 30m).', 'grant');
+    const durationSec = parseDuration(forText, 'grant');
+    const level = choiceFlag(args, 'level', LEVELS, 'grant') ?? 'admin';
+    const reason = stringFlag(args, 'reason');
+    const client = await ctx.connect();
+    const snap = await client.call('admin.grant', {
+      user,
+      level,
+      durationSec,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    ctx.print(snap, () => describeOutcome(snap));
+    return ExitCode.Ok;
+  },
+};
+
+const revoke: Command = {
+  spec: spec('revoke', ['USER'], { reason: { type: 'string', value: 'TEXT' } }),
+  summary: "end a user's temporary grant now",
+  usage: 'revoke USER [--reason TEXT]',
+  help: "Ends USER's temporary grant at once and restores what they had before; a permanent privilege stays.",
+  async run(args, ctx) {
+    const user = args.positionals[0] as string;
+    const reason = stringFlag(args, 'reason');
+    const client = await ctx.connect();
+    const snap = await client.call('admin.revoke', {
+      user,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    ctx.print(snap, () => `Revoked: ${describeOutcome(snap)}`);
+    return ExitCode.Ok;
+  },
+};
+
+const requests: Command = {
+  spec: spec('requests', [], { state: { type: 'string', value: STATES.join('|') } }),
+  summary: 'list requests waiting for approval (or in another state)',
+  usage: `requests [--state ${STATES.join('|')}]`,
+  help: 'Lists requests for rights, newest first; --state keeps only those in that state.',
+  async run(args, ctx) {
+    const state = choiceFlag(args, 'state', STATES, 'requests');
+    const client = await ctx.connect();
+    const result = await client.call('admin.requests', state ? { state } : {});
+    ctx.print(result, () => renderRequestsTable(result.requests));
+    return ExitCode.Ok;
+  },
+};
+
+const approve: Command = {
+  spec: spec('approve', ['ID'], {
+    for: { type: 'string', value: 'DURATION' },
+    note: { type: 'string', value: 'TEXT' },
+  }),
+  summary: 'approve a pending request',
+  usage: 'approve ID [--for DURATION] [--note TEXT]',
+  help: 'Approves request ID; --for grants a different duration than the one asked for, --note is shown to the person.',
+  async run(args, ctx) {
+    const id = args.positionals[0] as string;
+    const forText = stringFlag(args, 'for');
+    const durationSec = forText === undefined ? undefined : parseDuration(forText, 'approve');
+    const note = stringFlag(args, 'note');
+    const client = await ctx.connect();
+    const snap = await client.call('admin.approve', {
+      id,
+      ...(durationSec !== undefined ? { durationSec } : {}),
+      ...(note !== undefined ? { note } : {}),
+    });
+    ctx.print(snap, () => `Approved ${id}: ${describeOutcome(snap)}`);
+    return ExitCode.Ok;
+  },
+};
+
+const deny: Command = {
+  spec: spec('deny', ['ID'], { note: { type: 'string', value: 'TEXT' } }),
+  summary: 'deny a pending request',
+  usage: 'deny ID [--note TEXT]',
+  help: 'Denies request ID; --note tells the person why.',
+  async run(args, ctx) {
+    const id = args.positionals[0] as string;
+    const note = stringFlag(args, 'note');
+    const client = await ctx.connect();
+    const snap = await client.call('admin.deny', { id, ...(note !== undefined ? { note } : {}) });
+    ctx.print(snap, () => `Denied ${id} for ${snap.user}.`);
+    return ExitCode.Ok;
+  },
+};
+
+function auditQuery(args: ParsedArgs): { user?: string; since?: string; limit?: number } {
+  const user = stringFlag(args, 'user');
+  const since = stringFlag(args, 'since');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) {
+    throw new UsageError(
+      `--since must be a date and time such as 2026-11-24T10:00:00Z, not "${since}".`,
+      'audit',
+    );
+  }
+  const limit = positiveIntFlag(args, 'limit', 'audit', 10_000);
+  return {
+    ...(user !== undefined ? { user } : {}),
+    ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+  };
+}
+
+const audit: Command = {
+  spec: spec('audit', [], {
+    user: { type: 'string', value: 'USER' },
+    since: { type: 'string', value: 'ISO-TIME' },
+    limit: { type: 'string', value: 'N' },
+    follow: { type: 'boolean', short: 'f' },
+  }),
+  summary: 'show the audit trail, or follow it live',
+  usage: 'audit [--user USER] [--since ISO-TIME] [--limit N] [--follow]',
+  help: [
+    'Prints audit events, newest first. --follow prints the recent ones oldest first and then',
+    'every new event as it is written, until Ctrl-C (with --json: one event per line).',
+  ].join('\n'),
+  async run(args, ctx) {
+    const query = auditQuery(args);
+    const client = await ctx.connect();
+    if (args.flags.follow) return followAudit(client, query, ctx);
+    const result = await client.call('admin.audit', query);
+    ctx.print(result, () => renderEventsTable(result.events));
+    return ExitCode.Ok;
+  },
+};
+
+const unpair: Command = {
+  spec: spec('unpair', ['USER']),
+  summary: "forget a user's app key so their app can pair again",
+  usage: 'unpair USER',
+  help: "Removes USER's paired app key; the next Elevate app that pairs for USER is trusted.",
+  async run(args, ctx) {
+    const user = args.positionals[0] as string;
+    const client = await ctx.connect();
+    const result = await client.call('admin.unpair', { user });
+    ctx.print(
+      result,
+      () =>
+        `${user}'s app key is removed; the next Elevate app that pairs for ${user} will be trusted.`,
+    );
+    return ExitCode.Ok;
+  },
+};
+
+const policyCheck: Command = {
+  spec: spec('policy check', ['FILE']),
+  summary: 'validate a policy file without an agent',
+  usage: 'policy check FILE',
+  help: 'Checks FILE against the policy format (POLICY.md) offline; exit 0 when valid, 1 with the field and reason when not.',
+  async run(args, ctx) {
+    const file = args.positionals[0] as string;
+    const result = await readPolicyFile(file);
+    if (!result.ok) {
+      if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: result.message }));
+      else ctx.io.err(`${ctx.program}: ${file}: ${result.message}`);
+      return ExitCode.Error;
+    }
+    const rules = result.policy.rules?.length ?? 0;
+    ctx.print(
+      { ok: true, file, policy: result.policy },
+      () => `${file}: valid policy (${rules} rule${rules === 1 ? '' : 's'}).`,
+    );
+    return ExitCode.Ok;
+  },
+};
+
+export const elevatectl: Program = {
+  name: 'elevatectl',
+  description: 'Administer Elevate on this computer: temporary admin rights that end on time.',
+  commands: {
+    status,
+    grant,
+    revoke,
+    requests,
+    approve,
+    deny,
+    audit,
+    unpair,
+    'policy check': policyCheck,
+  },
+};

@@ -1,0 +1,195 @@
+/** `elevate`'s commands: the person's own rights, from a terminal or over SSH. */
+import type { AgentClient } from '../client/agent-client.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { GrantLevelSchema, type GrantLevel, type Snapshot } from '../protocol/schemas.js';
+import { choiceFlag, positiveIntFlag, stringFlag, type CommandSpec } from './args.js';
+import { formatTimeLeft, parseDuration } from './duration.js';
+import { ExitCode } from './exit-codes.js';
+import {
+  describePolicy,
+  formatLocalTime,
+  grantRemainingMs,
+  renderEventsTable,
+  renderSnapshot,
+} from './format.js';
+import type { Command, CommandContext, Program } from './program.js';
+import { reasonProblem } from './reason-check.js';
+import { UsageError } from './usage-error.js';
+import { watch as watchCountdown } from './watch.js';
+
+const LEVELS = GrantLevelSchema.options;
+
+function spec(name: string, positionals: string[], flags: CommandSpec['flags'] = {}): CommandSpec {
+  return { name, positionals, flags };
+}
+
+/** What a request's answer means for the person, in one or two sentences. */
+export function describeRequestOutcome(s: Snapshot, program: string): string {
+  const r = s.request;
+  const left = grantRemainingMs(s);
+  if (r?.state === 'pending') {
+    return `Your request ${r.id} is waiting for an admin's approval; run '${program} watch' to follow it.`;
+  }
+  if (r?.state === 'denied')
+    return `Your request ${r.id} was denied${r.note ? `: ${r.note}` : '.'}`;
+  if (s.grant && left !== null) {
+    return `You are ${s.grant.level} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+  }
+  return `You have no temporary rights (level: ${s.level}).`;
+}
+
+function checkedReason(
+  args: Parameters<Command['run']>[0],
+  snap: Snapshot,
+  command: string,
+): string | undefined {
+  const reason = stringFlag(args, 'reason');
+  const problem = reasonProblem(reason, snap.policy);
+  if (problem) throw new UsageError(problem, command);
+  const text = reason?.trim();
+  return text ? text : undefined;
+}
+
+async function currentStatus(
+  ctx: CommandContext,
+): Promise<{ client: AgentClient; snap: Snapshot }> {
+  const client = await ctx.connect();
+  return { client, snap: await client.call('status.get') };
+}
+
+const status: Command = {
+  spec: spec('status', []),
+  summary: 'show your level, time left and latest request',
+  usage: 'status',
+  help: 'Shows your current level, your temporary grant and its deadline, your latest request and what you may ask for.',
+  async run(_args, ctx) {
+    const { snap } = await currentStatus(ctx);
+    ctx.print(snap, () => `${renderSnapshot(snap)}\n${describePolicy(snap.policy)}`);
+    return ExitCode.Ok;
+  },
+};
+
+const request: Command = {
+  spec: spec('request', ['DURATION'], {
+    reason: { type: 'string', value: 'TEXT' },
+    level: { type: 'string', value: 'admin|passwordless' },
+  }),
+  summary: 'ask for admin rights for a while',
+  usage: 'request DURATION --reason TEXT [--level admin|passwordless]',
+  help: [
+    'Asks for temporary rights for DURATION (90s, 10m, 1h30m, or seconds). Under a self-serve',
+    'policy they are granted at once; otherwise an admin approves or denies the request.',
+    '--level defaults to admin when your policy allows it.',
+  ].join('\n'),
+  async run(args, ctx) {
+    const durationSec = parseDuration(args.positionals[0] as string, 'request');
+    const asked = choiceFlag(args, 'level', LEVELS, 'request');
+    const { client, snap } = await currentStatus(ctx);
+    const reason = checkedReason(args, snap, 'request');
+    const level: GrantLevel =
+      asked ??
+      (snap.policy.levels.includes('admin') ? 'admin' : (snap.policy.levels[0] ?? 'admin'));
+    const result = await client.call('request.create', {
+      kind: 'elevate',
+      level,
+      durationSec,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    ctx.print(result, () => describeRequestOutcome(result, ctx.program));
+    return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
+  },
+};
+
+const extend: Command = {
+  spec: spec('extend', ['DURATION'], { reason: { type: 'string', value: 'TEXT' } }),
+  summary: 'ask for more time on your current grant',
+  usage: 'extend DURATION --reason TEXT',
+  help: "Asks to add DURATION to your active grant's deadline, within your policy's extensions.",
+  async run(args, ctx) {
+    const durationSec = parseDuration(args.positionals[0] as string, 'extend');
+    const { client, snap } = await currentStatus(ctx);
+    if (!snap.grant) {
+      throw new RpcError(
+        ErrorCode.NotFound,
+        `You have no temporary rights to extend; ask for them with '${ctx.program} request'.`,
+      );
+    }
+    const reason = checkedReason(args, snap, 'extend');
+    const result = await client.call('request.create', {
+      kind: 'extend',
+      level: snap.grant.level,
+      durationSec,
+      ...(reason !== undefined ? { reason } : {}),
+    });
+    ctx.print(result, () => describeRequestOutcome(result, ctx.program));
+    return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
+  },
+};
+
+const stop: Command = {
+  spec: spec('stop', []),
+  summary: 'give your temporary rights back now',
+  usage: 'stop',
+  help: 'Ends your temporary grant now; what you had before is restored. Giving rights back is always allowed.',
+  async run(_args, ctx) {
+    const client = await ctx.connect();
+    const result = await client.call('privilege.release');
+    ctx.print(
+      result,
+      () => `Your temporary rights are given back; your level is now ${result.level}.`,
+    );
+    return ExitCode.Ok;
+  },
+};
+
+const cancel: Command = {
+  spec: spec('cancel', []),
+  summary: 'withdraw your pending request',
+  usage: 'cancel',
+  help: 'Withdraws your request that is waiting for approval.',
+  async run(_args, ctx) {
+    const { client, snap } = await currentStatus(ctx);
+    if (snap.request?.state !== 'pending') {
+      throw new RpcError(ErrorCode.NotFound, 'You have no pending request to cancel.');
+    }
+    const result = await client.call('request.cancel', { id: snap.request.id });
+    ctx.print(result, () => `Your request ${snap.request?.id ?? ''} is cancelled.`);
+    return ExitCode.Ok;
+  },
+};
+
+const history: Command = {
+  spec: spec('history', [], { limit: { type: 'string', value: 'N' } }),
+  summary: 'show what happened to your rights, newest first',
+  usage: 'history [--limit N]',
+  help: 'Lists your audit events (grants, requests, ends, commands run with sudo), newest first; --limit up to 200.',
+  async run(args, ctx) {
+    const limit = positiveIntFlag(args, 'limit', 'history', 200);
+    const client = await ctx.connect();
+    const result = await client.call('history.list', limit !== undefined ? { limit } : {});
+    ctx.print(result, () => renderEventsTable(result.events));
+    return ExitCode.Ok;
+  },
+};
+
+const watch: Command = {
+  spec: spec('watch', []),
+  summary: 'a live countdown until your rights end',
+  usage: 'watch',
+  help: [
+    'Shows a countdown redrawn every second, warns before the end, and exits when your rights',
+    'end (exit 0). While a request is pending it waits for the decision. With --json it prints',
+    'each snapshot the agent pushes, one per line.',
+  ].join('\n'),
+  async run(_args, ctx) {
+    const client = await ctx.connect();
+    return watchCountdown(client, ctx);
+  },
+};
+
+export const elevate: Program = {
+  name: 'elevate',
+  description:
+    'Ask for temporary admin rights on this computer, see how long they last, give them back.',
+  commands: { status, request, extend, stop, cancel, history, watch },
+};

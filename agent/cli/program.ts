@@ -1,0 +1,177 @@
+/**
+ * The frame both command lines share: pick the command, parse its flags, connect to the
+ * agent on demand, print results, and turn every failure into one line on stderr and the
+ * documented exit code.
+ */
+import { AgentClient, AgentUnavailableError } from '../client/agent-client.js';
+import { clientSocketPath } from '../shared/default-paths.js';
+import { parseArgs, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
+import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processOutput: Output = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+export interface CommandContext {
+  program: string;
+  json: boolean;
+  socketPath: string;
+  io: Output;
+  /** Connects and authenticates as the calling user; closed when the command returns. */
+  connect(): Promise<AgentClient>;
+  /** Prints `value` as JSON on one line when --json is set, else the text `render()` makes. */
+  print(value: unknown, render: () => string): void;
+}
+
+export interface Command {
+  spec: CommandSpec;
+  /** One line for the program's command list. */
+  summary: string;
+  /** Synopsis lines after the program name, e.g. "grant USER --for DURATION [...]". */
+  usage: string;
+  /** Explanation printed by `--help` under the synopsis. */
+  help: string;
+  run(args: ParsedArgs, ctx: CommandContext): Promise<number>;
+}
+
+export interface Program {
+  name: string;
+  description: string;
+  /** Command names as typed; a two-word name ("policy check") is matched on two words. */
+  commands: Record<string, Command>;
+}
+
+const GLOBAL_HELP = [
+  'Options for every command:',
+  '  --socket PATH   the agent socket (default: $ELEVATE_SOCKET, else the OS default)',
+  '  --json          print raw results as JSON for scripts',
+  '  -h, --help      show help',
+  '',
+  'Exit codes: 0 ok, 1 error, 2 usage, 3 not authorised, 4 conflict.',
+].join('\n');
+
+export function programHelp(p: Program): string {
+  const names = Object.keys(p.commands);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    `Usage: ${p.name} COMMAND [options]`,
+    '',
+    p.description,
+    '',
+    'Commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${p.commands[n]?.summary ?? ''}`),
+    '',
+    GLOBAL_HELP,
+    '',
+    `Run '${p.name} COMMAND --help' for a command's options.`,
+  ].join('\n');
+}
+
+export function commandHelp(p: Program, name: string): string {
+  const c = p.commands[name] as Command;
+  return [`Usage: ${p.name} ${c.usage}`, '', c.help, '', GLOBAL_HELP].join('\n');
+}
+
+/** Finds the command word(s) among argv, skipping global flags that may come first. */
+export function findCommand(
+  p: Program,
+  argv: readonly string[],
+): { name: string; rest: string[] } | null {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--socket') {
+      rest.push(arg, ...(argv[i + 1] !== undefined ? [argv[i + 1] as string] : []));
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) {
+      rest.push(arg);
+      continue;
+    }
+    const two = `${arg} ${argv[i + 1] ?? ''}`;
+    if (p.commands[two]) return { name: two, rest: [...rest, ...argv.slice(i + 2)] };
+    if (p.commands[arg]) return { name: arg, rest: [...rest, ...argv.slice(i + 1)] };
+    const group = Object.keys(p.commands).filter((n) => n.startsWith(arg + ' '));
+    if (group.length > 0) {
+      const sub = argv[i + 1];
+      throw new UsageError(
+        sub === undefined
+          ? `${arg} needs a subcommand (${group.map((n) => n.split(' ')[1]).join(', ')}).`
+          : `unknown command "${arg} ${sub}".`,
+      );
+    }
+    throw new UsageError(`unknown command "${arg}".`);
+  }
+  return null;
+}
+
+/** Runs the program on argv (without node and script) and returns the exit code. */
+export async function runProgram(
+  p: Program,
+  argv: readonly string[],
+  io: Output = processOutput,
+): Promise<number> {
+  const clients: AgentClient[] = [];
+  let commandName: string | null = null;
+  try {
+    const found = findCommand(p, argv);
+    if (!found) {
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.out(programHelp(p));
+        return ExitCode.Ok;
+      }
+      throw new UsageError('a command is needed.');
+    }
+    commandName = found.name;
+    const command = p.commands[found.name] as Command;
+    const args = parseArgs(command.spec, found.rest);
+    if (args.flags.help) {
+      io.out(commandHelp(p, found.name));
+      return ExitCode.Ok;
+    }
+    const json = args.flags.json === true;
+    const socketPath = stringFlag(args, 'socket') ?? clientSocketPath();
+    const ctx: CommandContext = {
+      program: p.name,
+      json,
+      socketPath,
+      io,
+      async connect() {
+        const client = await AgentClient.connect({ socketPath, client: p.name });
+        clients.push(client);
+        return client;
+      },
+      print(value, render) {
+        io.out(json ? JSON.stringify(value) : render());
+      },
+    };
+    return await command.run(args, ctx);
+  } catch (err) {
+    io.err(`${p.name}: ${describeFailure(err)}`);
+    if (err instanceof UsageError) {
+      const on = err.command ?? commandName;
+      io.err(on ? `Run '${p.name} ${on} --help' for usage.` : `Run '${p.name} --help' for usage.`);
+    }
+    return exitCodeFor(err);
+  } finally {
+    for (const c of clients) c.close();
+  }
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof AgentUnavailableError) {
+    const code = (err.cause as NodeJS.ErrnoException | null)?.code;
+    if (code === 'EACCES') {
+      return `You may not connect to the Elevate agent at ${err.socketPath} (permission denied).`;
+    }
+  }
+  return messageFor(err);
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createUser,
+  deleteUser,
+  ELEVATE,
+  ELEVATECTL,
+  ensureBuilt,
+  run,
+  spawnCli,
+  startAgent,
+  type RunningAgent,
+} from './cli-harness.js';
+
+let agent: RunningAgent;
+let sam: string; // self-serve
+let pat: string; // approval needed, at most 2 requests an hour
+let noa: string; // no requests allowed
+
+beforeAll(async () => {
+  ensureBuilt();
+  sam = createUser();
+  pat = createUser();
+  noa = createUser();
+  agent = await startAgent({
+    version: 1,
+    defaults: {
+      selfServe: false,
+      approvalRequired: true,
+      levels: ['admin'],
+      maxRequestsPerHour: 2,
+    },
+    rules: [
+      {
+        users: [sam],
+        selfServe: true,
+        approvalRequired: false,
+        levels: ['admin', 'passwordless'],
+        maxExtensions: 1,
+      },
+      { users: [noa], selfServe: false, approvalRequired: false },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await agent?.stop();
+  for (const u of [sam, pat, noa]) if (u) deleteUser(u);
+});
+
+const as = (user: string, ...args: string[]) =>
+  run(ELEVATE, ['--socket', agent.socket, ...args], user);
+
+describe('elevate as real users against a real agent', () => {
+  it('self-serve: request, extend, history, stop', async () => {
+    const req = await as(sam, 'request', '10m', '--reason', 'install the printer driver');
+    expect(req.stderr).toBe('');
+    expect(req.code).toBe(0);
+    expect(req.stdout).toMatch(/^You are admin until \d\d:\d\d:\d\d \(9 min left\)\.\n$/);
+
+    const status = await as(sam, 'status');
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`User:\\s+${sam}`));
+    expect(status.stdout).toMatch(/Temporary grant:\s+admin, 9 min left/);
+    expect(status.stdout).toMatch(/Extensions left:\s+1/);
+    expect(status.stdout).toContain(
+      'Requests: admin or passwordless for up to 1 h, granted at once',
+    );
+
+    const ext = await as(sam, 'extend', '15m', '--reason', 'the driver needs a reboot');
+    expect(ext.code).toBe(0);
+    expect(ext.stdout).toMatch(/^You are admin until .* \(24 min left\)\.\n$/);
+
+    const noMore = await as(sam, 'extend', '10m', '--reason', 'one more time please');
+    expect(noMore.code).toBe(3);
+    expect(noMore.stderr).toMatch(/^elevate: .+\.\n$/);
+
+    const hist = await as(sam, 'history', '--limit', '10');
+    expect(hist.code).toBe(0);
+    expect(hist.stdout).toMatch(/^AT\s+TYPE\s+USER\s+LEVEL\s+ACTOR\s+DETAILS/);
+    expect(hist.stdout).toContain('privilege.extended');
+    expect(hist.stdout).toContain('privilege.granted');
+
+    const stop = await as(sam, 'stop');
+    expect(stop).toMatchObject({
+      code: 0,
+      stdout: 'Your temporary rights are given back; your level is now none.\n',
+    });
+    const again = await as(sam, 'stop');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^elevate: .+\.\n$/);
+  });
+
+  it('refuses with a clear sentence and the right exit code', async () => {
+    const short = await as(sam, 'request', '10m', '--reason', 'fix');
+    expect(short.code).toBe(2);
+    expect(short.stderr.split('\n')[0]).toBe(
+      'elevate: The reason must be at least 10 characters (yours has 3): say what you need the rights for.',
+    );
+    const none = await as(sam, 'request', '10m');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('A reason is required: add --reason');
+
+    const forbidden = await as(noa, 'request', '10m', '--reason', 'install the printer driver');
+    expect(forbidden.code).toBe(3);
+    expect(forbidden.stderr).toMatch(/^elevate: .+\.\n$/);
+
+    const noGrant = await as(pat, 'extend', '10m', '--reason', 'need more time now');
+    expect(noGrant.code).toBe(1);
+    expect(noGrant.stderr).toBe(
+      "elevate: You have no temporary rights to extend; ask for them with 'elevate request'.\n",
+    );
+
+    const first = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
+    expect(first.code).toBe(0);
+    const dup = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
+    expect(dup.code).toBe(4);
+    expect(dup.stderr).toMatch(/^elevate: .+\.\n$/);
+
+    const cancelled = await as(pat, 'cancel');
+    expect(cancelled.code).toBe(0);
+    expect(cancelled.stdout).toMatch(/^Your request r_\S+ is cancelled\.\n$/);
+    expect((await as(pat, 'request', '30m', '--reason', 'install the printer driver')).code).toBe(
+      0,
+    );
+    expect((await as(pat, 'cancel')).code).toBe(0);
+    const limited = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
+    expect(limited.code).toBe(1);
+    expect(limited.stderr).toMatch(/^elevate: .+\.\n$/);
+
+    const wrongUser = await run(ELEVATE, ['--socket', agent.socket, 'status'], pat);
+    expect(JSON.stringify(wrongUser)).not.toContain(sam);
+  });
+
+  it('watch counts down and exits 0 when the grant ends', async () => {
+    expect(
+      (await run(ELEVATECTL, ['--socket', agent.socket, 'grant', sam, '--for', '3s'])).code,
+    ).toBe(0);
+    const started = Date.now();
+    const w = await as(sam, 'watch');
+    const took = Date.now() - started;
+    expect(w.stderr).toBe('');
+    expect(w.code).toBe(0);
+    const lines = w.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^admin rights until \d\d:\d\d:\d\d$/);
+    expect(lines.at(-1)).toBe('Your temporary rights have ended; your level is now none.');
+    expect(took).toBeLessThan(6000);
+  });
+
+  it('watch says so when the agent goes away', async () => {
+    expect(
+      (await run(ELEVATECTL, ['--socket', agent.socket, 'grant', sam, '--for', '10m'])).code,
+    ).toBe(0);
+    const watcher = spawnCli(ELEVATE, ['--socket', agent.socket, 'watch'], sam);
+    let stdout = '';
+    let stderr = '';
+    watcher.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve) =>
+      watcher.stdout?.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('admin rights until')) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((r) => watcher.once('exit', (c) => r(c)));
+    await agent.stop();
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(
+      /^elevate: The Elevate agent went away; your rights still end at \d\d:\d\d:\d\d as scheduled\.\n$/,
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import {
+  describeEvent,
+  describePolicy,
+  formatLocalTime,
+  renderEventLine,
+  renderEventsTable,
+  renderRequestsTable,
+  renderSnapshot,
+  renderStatusTable,
+} from '../../../agent/cli/format.js';
+import { renderTable } from '../../../agent/cli/table.js';
+import { snapshot } from './snapshot-fixture.js';
+
+beforeAll(() => {
+  // Local times in these expectations are UTC; Node re-reads TZ when it is assigned.
+  process.env.TZ = 'UTC';
+});
+
+const NOW = new Date('2026-11-24T10:00:30.000Z');
+
+describe('renderTable', () => {
+  it('aligns columns and flattens line breaks so a cell cannot fake a row', () => {
+    expect(
+      renderTable(
+        ['A', 'LONG HEADER'],
+        [
+          ['xxxxx', 'y\nz'],
+          ['1', ''],
+        ],
+      ),
+    ).toBe(['A      LONG HEADER', 'xxxxx  y z', '1'].join('\n'));
+  });
+});
+
+describe('formatLocalTime', () => {
+  it('shows the time alone on the same day, with the date otherwise', () => {
+    expect(formatLocalTime('2026-11-24T10:10:00.000Z', NOW)).toBe('10:10:00');
+    expect(formatLocalTime('2026-11-25T00:05:09.000Z', NOW)).toBe('2026-11-25 00:05:09');
+  });
+});
+
+describe('renderStatusTable', () => {
+  it('shows level, time left by the agent clock, expiry, source and reason', () => {
+    const table = renderStatusTable(
+      [
+        snapshot(),
+        snapshot({
+          user: 'alexandra',
+          level: 'none',
+          grant: null,
+          request: {
+            id: 'r_7',
+            kind: 'elevate',
+            level: 'admin',
+            durationSec: 1800,
+            reason: 'printer driver',
+            state: 'pending',
+            createdAt: '2026-11-24T09:59:00.000Z',
+            decidedAt: null,
+            decidedBy: null,
+            note: null,
+          },
+        }),
+      ],
+      NOW,
+    );
+    expect(table.split('\n')).toEqual([
+      'USER       LEVEL  PERMANENT  TIME LEFT   EXPIRES   SOURCE  REASON          LATEST REQUEST',
+      'sam        admin  none       9 min left  10:10:00  admin   install BBEdit  -',
+      'alexandra  none   none       -           -         -       -               pending r_7 (admin for 30 min)',
+    ]);
+  });
+
+  it('says so when nobody has anything', () => {
+    expect(renderStatusTable([])).toBe('No user has a temporary grant or a recent request.');
+  });
+});
+
+describe('renderSnapshot', () => {
+  it('lists the grant, request, usage and Windows hint', () => {
+    const text = renderSnapshot(
+      snapshot({
+        usage: { commands: 3 },
+        platform: { os: 'win32', logoutHint: 'grant' },
+        request: {
+          id: 'r_2',
+          kind: 'extend',
+          level: 'admin',
+          durationSec: 900,
+          reason: 'still compiling',
+          state: 'denied',
+          createdAt: '2026-11-24T10:00:10.000Z',
+          decidedAt: '2026-11-24T10:00:20.000Z',
+          decidedBy: 'root',
+          note: 'not today',
+        },
+      }),
+      NOW,
+    );
+    expect(text).toContain('Temporary grant:        admin, 9 min left');
+    expect(text).toContain('Expires:                10:10:00');
+    expect(text).toContain('Commands run with sudo: 3');
+    expect(text).toContain('Latest request:         denied r_2 (extend by 15 min)');
+    expect(text).toContain('Decided:                10:00:20 by root');
+    expect(text).toContain('Note:                   not today');
+    expect(text).toContain(
+      'Hint:                   log out and in again for the new rights to take full effect',
+    );
+  });
+
+  it('says there is no grant', () => {
+    expect(renderSnapshot(snapshot({ grant: null, level: 'none' }), NOW)).toContain(
+      'Temporary grant: none',
+    );
+  });
+});
+
+describe('requests and events', () => {
+  it('renders a request row with its duration in words', () => {
+    const t = renderRequestsTable(
+      [
+        {
+          id: 'r_1',
+          user: 'sam',
+          kind: 'elevate',
+          level: 'passwordless',
+          durationSec: 5400,
+          reason: 'x'.repeat(60),
+          state: 'pending',
+          createdAt: '2026-11-24T10:00:00.000Z',
+          decidedAt: null,
+          decidedBy: null,
+          note: null,
+        },
+      ],
+      NOW,
+    );
+    expect(t.split('\n')[1]).toBe(
+      `r_1  sam   elevate  passwordless  1 h 30 min  pending  10:00:00  ${'x'.repeat(39)}…  -`,
+    );
+  });
+
+  it('describes an event by reason, detail and ids', () => {
+    const e = {
+      id: 'e1',
+      at: '2026-11-24T10:00:01.000Z',
+      type: 'privilege.used' as const,
+      user: 'sam',
+      level: 'admin' as const,
+      grantId: 'g_1',
+      actor: 'sam',
+      detail: { command: '/usr/bin/id', cwd: '/home/sam', runAs: 'root' },
+    };
+    expect(describeEvent(e)).toBe('command=/usr/bin/id cwd=/home/sam runAs=root grant=g_1');
+    expect(renderEventsTable([e], NOW).split('\n')[0]).toBe(
+      'AT        TYPE            USER  LEVEL  ACTOR  DETAILS',
+    );
+    expect(renderEventLine(e, NOW)).toBe(
+      '10:00:01             privilege.used        sam           admin         sam           command=/usr/bin/id cwd=/home/sam runAs=root grant=g_1',
+    );
+    expect(renderEventsTable([])).toBe('No events.');
+  });
+});
+
+describe('describePolicy', () => {
+  it('says what a person may ask for', () => {
+    expect(describePolicy(snapshot().policy)).toBe(
+      'Requests: admin for up to 1 h, granted at once, a reason of at least 10 characters; 2 extensions per grant.',
+    );
+    expect(
+      describePolicy({ ...snapshot().policy, selfServe: false, approvalRequired: false }),
+    ).toBe('Requests: not available (ask IT).');
+  });
+});
