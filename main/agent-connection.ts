@@ -1,0 +1,212 @@
+/**
+ * The tray's one connection to the agent: connect, authenticate, subscribe to status, and
+ * reconnect with exponential backoff and jitter whenever the agent goes away. It holds the
+ * latest snapshot and never lets an older one replace a newer one (seq). When the agent is
+ * gone the connection is 'unavailable' and the last snapshot is kept only as stale history:
+ * consumers must not present it as live.
+ */
+import { EventEmitter } from 'node:events';
+import type { KeyObject } from 'node:crypto';
+import {
+  AgentClient,
+  AgentUnavailableError,
+  type ConnectOptions,
+} from '../agent/client/agent-client.js';
+import { RpcError } from '../agent/protocol/errors.js';
+import {
+  SnapshotSchema,
+  type Method,
+  type ParamsOf,
+  type ResultOf,
+  type Snapshot,
+} from '../agent/protocol/schemas.js';
+import type { ConnectionState } from '../preload/api.js';
+
+/** The part of AgentClient this module uses. */
+export interface AgentSession {
+  call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]>;
+  callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]>;
+  onNotification(method: 'status.changed', listener: (params: Snapshot) => void): () => void;
+  once(event: 'close', listener: () => void): unknown;
+  close(): void;
+}
+
+export interface BackoffOptions {
+  initialMs: number;
+  maxMs: number;
+  factor: number;
+}
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, factor: 2 };
+
+/**
+ * Delay before reconnect attempt `attempt` (0-based): exponential, capped, with "equal
+ * jitter" (half fixed, half random) so many trays restarting with one agent spread out.
+ */
+export function backoffDelay(attempt: number, opts: BackoffOptions, random: () => number): number {
+  const ceiling = Math.min(opts.maxMs, opts.initialMs * opts.factor ** Math.min(attempt, 30));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+export interface ConnectionView {
+  connection: ConnectionState;
+  snapshot: Snapshot | null;
+  /** One sentence when the agent cannot be reached or refused us; null when all is well. */
+  problem: string | null;
+}
+
+export interface AgentConnectionOptions {
+  socketPath: string;
+  user?: string;
+  clientName?: string;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  connect?: (opts: ConnectOptions) => Promise<AgentSession>;
+  /** Runs after authentication and before subscribing (pairing the app key). */
+  onSession?: (session: AgentSession) => Promise<void>;
+  log?: (message: string) => void;
+}
+
+export const AGENT_NOT_RUNNING =
+  'The Elevate agent is not running, so your rights cannot be shown or changed right now.';
+
+interface Events {
+  change: [ConnectionView];
+  snapshot: [Snapshot];
+}
+
+export class AgentConnection extends EventEmitter<Events> {
+  private session: AgentSession | null = null;
+  private view: ConnectionView = { connection: 'connecting', snapshot: null, problem: null };
+  private lastSeq = -1;
+  private attempt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private readonly backoff: BackoffOptions;
+  private readonly random: () => number;
+  private readonly connectFn: (opts: ConnectOptions) => Promise<AgentSession>;
+
+  constructor(private readonly opts: AgentConnectionOptions) {
+    super();
+    this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
+    this.random = opts.random ?? Math.random;
+    this.connectFn = opts.connect ?? ((o) => AgentClient.connect(o));
+  }
+
+  get state(): ConnectionView {
+    return this.view;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connectOnce();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const s = this.session;
+    this.session = null;
+    s?.close();
+  }
+
+  /** Calls a method on the live session; rejects with a readable error when there is none. */
+  async call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]> {
+    return this.live().call(method, params);
+  }
+
+  async callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]> {
+    return this.live().callSigned(method, params, key);
+  }
+
+  /** Shows a snapshot if it is newer than the one shown (action results and pushes alike). */
+  applySnapshot(raw: unknown): boolean {
+    const parsed = SnapshotSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.opts.log?.(`dropped a malformed snapshot: ${parsed.error.issues[0]?.message ?? ''}`);
+      return false;
+    }
+    const snapshot = parsed.data;
+    if (snapshot.seq <= this.lastSeq) return false;
+    this.lastSeq = snapshot.seq;
+    this.setView({ connection: 'connected', snapshot, problem: null });
+    this.emit('snapshot', snapshot);
+    return true;
+  }
+
+  private live(): AgentSession {
+    if (!this.session || this.view.connection !== 'connected') {
+      throw new AgentUnavailableError(this.opts.socketPath, null);
+    }
+    return this.session;
+  }
+
+  private async connectOnce(): Promise<void> {
+    this.timer = null;
+    if (this.stopped) return;
+    let session: AgentSession;
+    try {
+      session = await this.connectFn({
+        socketPath: this.opts.socketPath,
+        ...(this.opts.user !== undefined ? { user: this.opts.user } : {}),
+        client: this.opts.clientName ?? 'elevate-tray',
+        timeoutMs: this.opts.timeoutMs ?? 10_000,
+      });
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    if (this.stopped) {
+      session.close();
+      return;
+    }
+    this.session = session;
+    session.once('close', () => this.onClosed(session));
+    try {
+      await this.opts.onSession?.(session);
+      // A restarted agent may count seq from the start again: the first snapshot of a
+      // connection sets the baseline, and within a connection only newer ones pass.
+      this.lastSeq = -1;
+      session.onNotification('status.changed', (s) => this.applySnapshot(s));
+      const first = await session.call('status.subscribe');
+      this.attempt = 0;
+      this.applySnapshot(first);
+    } catch (err) {
+      this.session = null;
+      session.close();
+      this.fail(err);
+    }
+  }
+
+  private onClosed(session: AgentSession): void {
+    if (this.session !== session) return;
+    this.session = null;
+    this.opts.log?.('the agent closed the connection');
+    this.fail(new AgentUnavailableError(this.opts.socketPath, null));
+  }
+
+  private fail(err: unknown): void {
+    if (this.stopped) return;
+    const problem =
+      err instanceof AgentUnavailableError || !(err instanceof Error)
+        ? AGENT_NOT_RUNNING
+        : err instanceof RpcError
+          ? `The Elevate agent refused the connection: ${err.message}`
+          : `Cannot talk to the Elevate agent: ${err.message}`;
+    this.setView({ connection: 'unavailable', snapshot: this.view.snapshot, problem });
+    const delay = backoffDelay(this.attempt++, this.backoff, this.random);
+    this.opts.log?.(`agent unavailable (${(err as Error)?.message ?? String(err)}); retrying in ${delay} ms`);
+    this.timer = setTimeout(() => void this.connectOnce(), delay);
+  }
+
+  private setView(next: ConnectionView): void {
+    const prev = this.view;
+    this.view = next;
+    if (prev.connection !== next.connection || prev.snapshot !== next.snapshot || prev.problem !== next.problem) {
+      this.emit('change', next);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The AppState pushed to the popover (preload/api.ts): one object assembled from the agent
+ * connection, the app key and the login-item setting, announced only when it changes.
+ */
+import { EventEmitter } from 'node:events';
+import type { AppState } from '../preload/api.js';
+
+export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
+  private state: AppState = {
+    connection: 'connecting',
+    snapshot: null,
+    keychain: 'unknown',
+    problem: null,
+    openAtLogin: false,
+  };
+  private agentProblem: string | null = null;
+  private keyProblem: string | null = null;
+
+  get current(): AppState {
+    return this.state;
+  }
+
+  setConnection(view: Pick<AppState, 'connection' | 'snapshot'> & { problem: string | null }): void {
+    this.agentProblem = view.problem;
+    this.update({ connection: view.connection, snapshot: view.snapshot });
+  }
+
+  setKeychain(keychain: AppState['keychain'], problem: string | null): void {
+    this.keyProblem = problem;
+    this.update({ keychain });
+  }
+
+  setOpenAtLogin(openAtLogin: boolean): void {
+    this.update({ openAtLogin });
+  }
+
+  private update(patch: Partial<AppState>): void {
+    // The agent being down outranks a keychain problem: it is the one that blocks everything.
+    const next: AppState = { ...this.state, ...patch, problem: this.agentProblem ?? this.keyProblem };
+    const prev = this.state;
+    if (
+      prev.connection === next.connection &&
+      prev.snapshot === next.snapshot &&
+      prev.keychain === next.keychain &&
+      prev.problem === next.problem &&
+      prev.openAtLogin === next.openAtLogin
+    ) {
+      return;
+    }
+    this.state = next;
+    this.emit('change', next);
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Composition root of the tray app's main process: a list of setupX() calls, one per
+ * concern. Deciding logic lives in the Electron-free modules it wires together.
+ */
+import { app, dialog, ipcMain, screen, Tray, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { clientSocketPath } from '../agent/shared/default-paths.js';
+import { os as osUser } from '../agent/client/os-user.js';
+import { STATE_CHANNEL, type ActionResult, type AppState } from '../preload/api.js';
+import { AgentConnection } from './agent-connection.js';
+import { AppKey } from './app-key.js';
+import { AppStateStore } from './app-state.js';
+import { Countdown, monotonicNow, msUntilNextSecond } from './countdown.js';
+import { KeytarStore } from './credentials/keytar-store.js';
+import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
+import { registerIpcHandlers } from './ipc/register.js';
+import { logOutNow } from './log-out.js';
+import { setupLogging, type ScopedLog } from './logging.js';
+import { Notifier } from './notifications/notifier.js';
+import { NotificationSchedule } from './notifications/schedule.js';
+import { resolveAppPaths, type AppPaths } from './paths.js';
+import { createPopoverWindow, popoverPosition } from './popover-window.js';
+import { runMenuAction } from './tray/menu-actions.js';
+import { TrayAdapter } from './tray/tray-adapter.js';
+import { buildTrayView, type TrayOs } from './tray/tray-model.js';
+
+const hostOs: TrayOs = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+
+interface Services {
+  logger: (scope: string) => ScopedLog;
+  paths: AppPaths;
+  store: AppStateStore;
+  countdown: Countdown;
+  connection: AgentConnection;
+  appKey: AppKey;
+  handlers?: IpcHandlers;
+  popover?: BrowserWindow;
+  tray?: Tray;
+}
+
+function setupSingleInstance(): boolean {
+  if (app.requestSingleInstanceLock()) return true;
+  // Another Elevate tray already runs for this person; it shows itself (second-instance).
+  app.quit();
+  return false;
+}
+
+function setupServices(): Services {
+  const logger = setupLogging();
+  const paths = resolveAppPaths({
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    isPackaged: app.isPackaged,
+  });
+  const user = osUser.userName();
+  const store = new AppStateStore();
+  const appKey = new AppKey(new KeytarStore(), user);
+  const agentLog = logger('agent');
+  const keyLog = logger('app-key');
+  const connection = new AgentConnection({
+    socketPath: clientSocketPath(),
+    user,
+    clientName: `elevate-tray/${app.getVersion()}`,
+    log: (m) => agentLog.info(m),
+    onSession: async (session) => {
+      try {
+        const status = await appKey.pair(session);
+        store.setKeychain(status.keychain, status.problem);
+      } catch (err) {
+        // Pairing is needed only for signed requests; status and Stop now work without it.
+        keyLog.warn(`pairing failed: ${(err as Error).message}`);
+      }
+    },
+  });
+  return { logger, paths, store, countdown: new Countdown(), connection, appKey };
+}
+
+async function setupAppKey(s: Services): Promise<void> {
+  const status = await s.appKey.load();
+  s.store.setKeychain(status.keychain, status.problem);
+  if (status.problem) s.logger('app-key').warn(status.problem);
+}
+
+function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResult> {
+  s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
+  return async (enabled) => {
+    if (hostOs === 'linux') {
+      return { ok: false, message: 'Open at login is set by your desktop’s autostart settings on Linux.' };
+    }
+    app.setLoginItemSettings({ openAtLogin: enabled });
+    s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
+    return { ok: true };
+  };
+}
+
+function setupPopover(s: Services): void {
+  const win = createPopoverWindow(s.paths.preload, s.paths.rendererIndex);
+  s.popover = win;
+  const push = (state: AppState): void => {
+    if (!win.isDestroyed()) win.webContents.send(STATE_CHANNEL, state);
+  };
+  s.store.on('change', push);
+  win.on('closed', () => s.store.off('change', push));
+}
+
+function showPopover(s: Services): void {
+  const win = s.popover;
+  if (!win || win.isDestroyed()) return;
+  if (s.tray) {
+    const bounds = s.tray.getBounds();
+    const display = screen.getDisplayMatching(bounds);
+    const { x, y } = popoverPosition(bounds, display.workArea);
+    win.setPosition(x, y);
+  }
+  win.show();
+  win.focus();
+}
+
+function setupIpc(s: Services, setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>): IpcHandlers {
+  const handlers = createIpcHandlers({
+    connection: s.connection,
+    appKey: s.appKey,
+    getState: () => s.store.current,
+    logOut: () =>
+      logOutNow(process.platform, async () => {
+        const { response } = await dialog.showMessageBox({
+          type: 'question',
+          buttons: ['Log out', 'Cancel'],
+          defaultId: 0,
+          cancelId: 1,
+          message: 'Log out now?',
+          detail: 'Windows applies the change to your rights when you log back in. Save your work first.',
+        });
+        return response === 0;
+      }),
+    setOpenAtLogin,
+    hidePopover: () => s.popover?.hide(),
+  });
+  const ipcLog = s.logger('ipc');
+  registerIpcHandlers(ipcMain, handlers, s.paths.rendererUrl, (m) => ipcLog.warn(m));
+  s.handlers = handlers;
+  return handlers;
+}
+
+function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>): void {
+  const tray = new Tray(join(s.paths.assets, 'tray', hostOs === 'darwin' ? 'mac/offlineTemplate.png' : `${hostOs}/offline.png`));
+  s.tray = tray;
+  const trayLog = s.logger('tray');
+  const notifier = new Notifier(
+    join(s.paths.assets, 'icon.png'),
+    () => showPopover(s),
+    () => showPopover(s),
+  );
+  const report = (result: ActionResult): void => {
+    if (!result.ok) notifier.show({ key: 'action-failed', title: 'Elevate', body: result.message, action: null });
+  };
+  const adapter = new TrayAdapter(tray, hostOs, s.paths.assets, (action) => {
+    runMenuAction(action, {
+      handlers,
+      snapshot: () => s.store.current.snapshot,
+      showPopover: () => showPopover(s),
+      toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
+      quit: () => app.quit(),
+      report,
+    }).catch((err: unknown) => trayLog.error(err));
+  });
+  // Linux indicators deliver no clicks: there, everything is in the menu.
+  tray.on('click', () => (s.popover?.isVisible() ? s.popover.hide() : showPopover(s)));
+
+  const schedule = new NotificationSchedule();
+  s.connection.on('snapshot', (snapshot) => {
+    s.countdown.accept(snapshot, monotonicNow());
+    for (const n of schedule.onSnapshot(snapshot)) notifier.show(n);
+  });
+  s.connection.on('change', (view) => {
+    if (view.connection !== 'connected') s.countdown.resetSeq();
+    s.store.setConnection(view);
+  });
+
+  let timer: NodeJS.Timeout | null = null;
+  const render = (): void => {
+    const state = s.store.current;
+    const mono = monotonicNow();
+    const remainingMs = s.countdown.remainingMs(mono);
+    adapter.render(
+      buildTrayView({
+        os: hostOs,
+        connection: state.connection,
+        snapshot: state.snapshot,
+        remainingMs,
+        totalMs: s.countdown.totalMs(),
+        openAtLogin: state.openAtLogin,
+      }),
+    );
+    if (state.connection === 'connected' && state.snapshot && remainingMs !== null) {
+      for (const n of schedule.onTick(state.snapshot, remainingMs, s.countdown.totalMs() ?? remainingMs)) notifier.show(n);
+    }
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(render, msUntilNextSecond(remainingMs));
+  };
+  s.store.on('change', render);
+  render();
+  app.on('before-quit', () => {
+    if (timer) clearTimeout(timer);
+  });
+}
+
+async function onReady(s: Services): Promise<void> {
+  await setupAppKey(s);
+  const setOpenAtLogin = setupOpenAtLogin(s);
+  setupPopover(s);
+  const handlers = setupIpc(s, setOpenAtLogin);
+  setupTrayAndNotifications(s, handlers, setOpenAtLogin);
+  s.connection.start();
+  app.on('second-instance', () => showPopover(s));
+  app.on('before-quit', () => s.connection.stop());
+  s.logger('app').info('Elevate tray started');
+}
+
+if (setupSingleInstance()) {
+  const services = setupServices();
+  // A tray app: closing the popover must not quit it.
+  app.on('window-all-closed', () => undefined);
+  if (process.platform === 'darwin') app.dock?.hide();
+  void app.whenReady().then(() => onReady(services));
+}

@@ -1,0 +1,86 @@
+/**
+ * What each IPC channel does, as plain async functions that take an already validated
+ * argument (ipc/validate.ts) and return the channel's result. Agent refusals come back as
+ * ActionResult {ok:false, message} with the agent's own sentence, which the popover shows.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { Method, ParamsOf, ResultOf } from '../../agent/protocol/schemas.js';
+import type { ActionResult, AppState, IpcChannel, IpcChannels } from '../../preload/api.js';
+
+export type IpcHandlers = {
+  [C in IpcChannel]: (arg: IpcChannels[C][0]) => Promise<IpcChannels[C][1]>;
+};
+
+export interface IpcHandlerDeps {
+  connection: {
+    call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]>;
+    callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]>;
+    applySnapshot(snapshot: unknown): boolean;
+  };
+  appKey: { readonly signingKey: KeyObject | null };
+  getState(): AppState;
+  logOut(): Promise<ActionResult>;
+  setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
+  hidePopover(): void;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error && err.message) return err.message;
+  return 'Something went wrong talking to the Elevate agent.';
+}
+
+async function act(run: () => Promise<void>): Promise<ActionResult> {
+  try {
+    await run();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, message: errorMessage(err) };
+  }
+}
+
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const { connection } = deps;
+  const createRequest = async (params: ParamsOf<'request.create'>): Promise<void> => {
+    const key = deps.appKey.signingKey;
+    const snapshot = key
+      ? await connection.callSigned('request.create', params, key)
+      : await connection.call('request.create', params);
+    connection.applySnapshot(snapshot);
+  };
+  const reasonParam = (reason: string): { reason?: string } => {
+    const trimmed = reason.trim();
+    return trimmed ? { reason: trimmed } : {};
+  };
+
+  return {
+    'elevate:get-state': async () => deps.getState(),
+    'elevate:stop-now': () =>
+      act(async () => {
+        connection.applySnapshot(await connection.call('privilege.release'));
+      }),
+    'elevate:request-elevation': (input) =>
+      act(() =>
+        createRequest({
+          kind: 'elevate',
+          level: input.level,
+          durationSec: input.durationSec,
+          ...reasonParam(input.reason),
+        }),
+      ),
+    'elevate:request-more-time': (input) =>
+      act(() =>
+        createRequest({ kind: 'extend', durationSec: input.durationSec, ...reasonParam(input.reason) }),
+      ),
+    'elevate:cancel-request': (id) =>
+      act(async () => {
+        connection.applySnapshot(await connection.call('request.cancel', { id }));
+      }),
+    'elevate:get-history': async (limit) => {
+      const result = await connection.call('history.list', { limit });
+      return result.events;
+    },
+    'elevate:log-out-now': () => deps.logOut(),
+    'elevate:set-open-at-login': (enabled) => deps.setOpenAtLogin(enabled),
+    'elevate:hide-popover': async () => deps.hidePopover(),
+  };
+}

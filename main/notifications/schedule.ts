@@ -1,0 +1,138 @@
+/**
+ * Which notifications to show, and when: rights granted, each warning point before the end,
+ * rights ended, a request approved or denied. Every notification has a key and is shown at
+ * most once per app run, so a reconnect that replays the same snapshot shows nothing twice.
+ */
+import type { Snapshot } from '../../agent/protocol/schemas.js';
+import { formatDuration, levelLabel } from '../format.js';
+
+export interface NotificationModel {
+  key: string;
+  title: string;
+  body: string;
+  /** A button, where the OS supports one: only offered when the policy allows more time. */
+  action: { type: 'request-more-time'; label: string } | null;
+}
+
+export class NotificationSchedule {
+  private readonly shown = new Set<string>();
+  private last: Snapshot | null = null;
+
+  /**
+   * Call with every snapshot shown (already seq-filtered). The first one only primes the
+   * state: a grant or decision that existed before the app started is not news.
+   */
+  onSnapshot(next: Snapshot): NotificationModel[] {
+    const prev = this.last;
+    this.last = next;
+    const out: NotificationModel[] = [];
+    const grant = next.grant;
+    if (prev === null) {
+      if (grant) this.shown.add(`granted:${grant.id}`);
+      if (next.request) this.shown.add(`request:${next.request.id}:${next.request.state}`);
+      return out;
+    }
+
+    const prevGrant = prev.grant;
+    if (prevGrant && prevGrant.id !== grant?.id) {
+      const revokeHint = next.platform.os === 'win32' && next.platform.logoutHint === 'revoke';
+      this.push(out, {
+        key: `ended:${prevGrant.id}`,
+        title: `${levelLabel(prevGrant.level)} rights ended`,
+        body: revokeHint
+          ? 'Log out and back in to finish removing them.'
+          : 'Your account is back to how it was before.',
+        action: null,
+      });
+    }
+    if (grant && grant.id !== prevGrant?.id) {
+      const lengthSec = Math.round((Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)) / 1000);
+      const grantHint = next.platform.os === 'win32' && next.platform.logoutHint === 'grant';
+      this.push(out, {
+        key: `granted:${grant.id}`,
+        title: `You are now ${grant.level === 'passwordless' ? 'an administrator (no password)' : 'an administrator'}`,
+        body:
+          `For ${formatDuration(lengthSec)}.` +
+          (grantHint ? ' Log out and back in for the new rights to take full effect.' : ''),
+        action: null,
+      });
+    } else if (grant && prevGrant && grant.expiresAt !== prevGrant.expiresAt) {
+      const gainedSec = Math.round((Date.parse(grant.expiresAt) - Date.parse(prevGrant.expiresAt)) / 1000);
+      if (gainedSec > 0) {
+        this.push(out, {
+          key: `extended:${grant.id}:${grant.expiresAt}`,
+          title: 'More time granted',
+          body: `${formatDuration(gainedSec)} added to your ${levelLabel(grant.level).toLowerCase()} rights.`,
+          action: null,
+        });
+      }
+    }
+
+    const req = next.request;
+    if (req && (req.state === 'approved' || req.state === 'denied')) {
+      const sawPending = prev.request?.id === req.id && prev.request.state === 'pending';
+      // Self-serve requests come back approved at once, and the grant notice says it all.
+      if (sawPending || req.state === 'denied') {
+        const approved = req.state === 'approved';
+        this.push(out, {
+          key: `request:${req.id}:${req.state}`,
+          title: approved ? 'Request approved' : 'Request denied',
+          body: approved
+            ? `${req.decidedBy ?? 'An administrator'} approved ${formatDuration(req.durationSec)} of ${levelLabel(req.level).toLowerCase()} rights.`
+            : req.note
+              ? `${req.decidedBy ?? 'An administrator'} said: ${req.note}`
+              : `${req.decidedBy ?? 'An administrator'} declined your request.`,
+          action: null,
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Call every second with the countdown. A warning point fires once per grant and deadline
+   * (an extension moves the deadline, so its warnings come again). Points already passed
+   * when the grant began (a 2-minute grant and a 5-minute warning) never fire; if several
+   * are crossed at once (after sleep), only the nearest one is shown.
+   */
+  onTick(snapshot: Snapshot, remainingMs: number, totalMs: number): NotificationModel[] {
+    const grant = snapshot.grant;
+    if (!grant || remainingMs <= 0) return [];
+    const crossed = [...snapshot.policy.warnBeforeSec]
+      .sort((a, b) => b - a)
+      .filter((sec) => remainingMs <= sec * 1000)
+      .filter((sec) => !this.shown.has(warnKey(grant.id, grant.expiresAt, sec)));
+    if (crossed.length === 0) return [];
+    for (const sec of crossed) this.shown.add(warnKey(grant.id, grant.expiresAt, sec));
+    const nearest = crossed[crossed.length - 1] as number;
+    if (totalMs <= nearest * 1000) return [];
+    const canExtend =
+      grant.extensionsLeft > 0 && (snapshot.policy.selfServe || snapshot.policy.approvalRequired);
+    return [
+      {
+        key: warnKey(grant.id, grant.expiresAt, nearest),
+        title: `${levelLabel(grant.level)} rights end in ${formatDuration(roundUpForHumans(remainingMs))}`,
+        body: canExtend
+          ? 'Save your work, or ask for more time.'
+          : 'Save your work; the rights end by themselves.',
+        action: canExtend ? { type: 'request-more-time', label: 'Request more time' } : null,
+      },
+    ];
+  }
+
+  private push(out: NotificationModel[], n: NotificationModel): void {
+    if (this.shown.has(n.key)) return;
+    this.shown.add(n.key);
+    out.push(n);
+  }
+}
+
+function warnKey(grantId: string, expiresAt: string, sec: number): string {
+  return `warn:${grantId}:${expiresAt}:${sec}`;
+}
+
+/** Seconds to announce: whole minutes (rounded up) from a minute on, whole seconds below. */
+function roundUpForHumans(remainingMs: number): number {
+  const sec = Math.ceil(remainingMs / 1000);
+  return sec >= 60 ? Math.ceil(sec / 60) * 60 : sec;
+}

@@ -1,0 +1,77 @@
+/**
+ * The popover: one small frameless window showing the built renderer over file://. Every
+ * item of Electron's security checklist that applies is set here, because this is the only
+ * window and the renderer is the least trusted code in the app.
+ */
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Rectangle, type Session } from 'electron';
+
+/** Kept in step with the CSP meta tag in renderer/index.html; sent as a header as well. */
+export const POPOVER_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+export const POPOVER_SIZE = { width: 360, height: 520 } as const;
+
+export function popoverWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    ...POPOVER_SIZE,
+    show: false,
+    frame: false,
+    resizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    title: 'Elevate',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** Denies every permission and adds the CSP header to every response in the popover's session. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [POPOVER_CSP] },
+    });
+  });
+}
+
+export function createPopoverWindow(preloadPath: string, rendererIndex: string): BrowserWindow {
+  const win = new BrowserWindow(popoverWindowOptions(preloadPath));
+  hardenSession(win.webContents.session);
+  // The popover never leaves its own page and never opens another window.
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-redirect', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.on('blur', () => win.hide());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+/** Places the popover under (or above, for bottom task bars) the tray icon, inside the work area. */
+export function popoverPosition(tray: Rectangle, workArea: Rectangle): { x: number; y: number } {
+  const { width, height } = POPOVER_SIZE;
+  const x = Math.round(
+    Math.min(Math.max(tray.x + tray.width / 2 - width / 2, workArea.x), workArea.x + workArea.width - width),
+  );
+  const below = tray.y + tray.height;
+  const y =
+    below + height <= workArea.y + workArea.height
+      ? Math.max(below, workArea.y)
+      : Math.max(workArea.y, tray.y - height);
+  return { x, y: Math.round(y) };
+}

@@ -1,0 +1,130 @@
+/**
+ * A recording stand-in for the `electron` module (the binary cannot run here), used with
+ * vi.mock('electron', ...) to check how the thin adapters drive Electron's API.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface Call {
+  target: string;
+  method: string;
+  args: unknown[];
+}
+export const calls: Call[] = [];
+export function resetCalls(): void {
+  calls.length = 0;
+}
+function record(target: string, method: string, args: unknown[]): void {
+  calls.push({ target, method, args });
+}
+export function callsTo(target: string, method?: string): Call[] {
+  return calls.filter((c) => c.target === target && (method === undefined || c.method === method));
+}
+
+export class FakeImage {
+  template = false;
+  constructor(readonly path: string) {}
+  setTemplateImage(on: boolean): void {
+    this.template = on;
+  }
+}
+export const nativeImage = {
+  createFromPath(path: string): FakeImage {
+    record('nativeImage', 'createFromPath', [path]);
+    return new FakeImage(path);
+  },
+};
+
+export const Menu = {
+  buildFromTemplate(template: unknown[]): { template: unknown[] } {
+    record('Menu', 'buildFromTemplate', [template]);
+    return { template };
+  },
+};
+
+export class Tray extends EventEmitter {
+  constructor(readonly image: unknown) {
+    super();
+  }
+  setImage(image: unknown): void {
+    record('tray', 'setImage', [image]);
+  }
+  setTitle(title: string, options?: unknown): void {
+    record('tray', 'setTitle', [title, options]);
+  }
+  setToolTip(tip: string): void {
+    record('tray', 'setToolTip', [tip]);
+  }
+  setContextMenu(menu: unknown): void {
+    record('tray', 'setContextMenu', [menu]);
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { x: 1000, y: 0, width: 22, height: 22 };
+  }
+}
+
+type Handler = (...args: never[]) => unknown;
+
+export class FakeSession {
+  permissionRequestHandler: Handler | null = null;
+  permissionCheckHandler: Handler | null = null;
+  headersReceived: Handler | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (h: Handler): void => {
+      this.headersReceived = h;
+    },
+  };
+  setPermissionRequestHandler(h: Handler): void {
+    this.permissionRequestHandler = h;
+  }
+  setPermissionCheckHandler(h: Handler): void {
+    this.permissionCheckHandler = h;
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly session = new FakeSession();
+  windowOpenHandler: Handler | null = null;
+  setWindowOpenHandler(h: Handler): void {
+    this.windowOpenHandler = h;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    record('webContents', 'send', [channel, ...args]);
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loaded: string | null = null;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.created.push(this);
+  }
+  loadFile(file: string): Promise<void> {
+    this.loaded = file;
+    return Promise.resolve();
+  }
+  hide(): void {
+    record('window', 'hide', []);
+  }
+}
+
+export const ipcMain = {
+  handlers: new Map<string, Handler>(),
+  handle(channel: string, handler: Handler): void {
+    this.handlers.set(channel, handler);
+  },
+};
+
+export class Notification extends EventEmitter {
+  static supported = true;
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+  show(): void {
+    record('notification', 'show', [this.options]);
+  }
+}

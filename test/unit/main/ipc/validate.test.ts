@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidIpcArgumentError, IPC_CHANNELS, isIpcChannel, validateIpcArgument } from '../../../../main/ipc/validate.js';
+
+describe('validateIpcArgument', () => {
+  it('covers every channel of the contract', () => {
+    expect(IPC_CHANNELS.sort()).toEqual([
+      'elevate:cancel-request', 'elevate:get-history', 'elevate:get-state', 'elevate:hide-popover',
+      'elevate:log-out-now', 'elevate:request-elevation', 'elevate:request-more-time',
+      'elevate:set-open-at-login', 'elevate:stop-now',
+    ]);
+    expect(isIpcChannel('elevate:stop-now')).toBe(true);
+    expect(isIpcChannel('toString')).toBe(false);
+  });
+
+  it('passes valid arguments through unchanged', () => {
+    const input = { level: 'admin', durationSec: 600, reason: 'install BBEdit' };
+    expect(validateIpcArgument('elevate:request-elevation', input)).toEqual(input);
+    expect(validateIpcArgument('elevate:get-history', 20)).toBe(20);
+    expect(validateIpcArgument('elevate:stop-now', undefined)).toBeUndefined();
+  });
+
+  it('refuses bad arguments with a sentence naming the field', () => {
+    const bad: Array<[Parameters<typeof validateIpcArgument>[0], unknown, RegExp]> = [
+      ['elevate:request-elevation', { level: 'root', durationSec: 600, reason: '' }, /level/],
+      ['elevate:request-elevation', { level: 'admin', durationSec: -1, reason: '' }, /durationSec/],
+      ['elevate:request-more-time', { durationSec: 600, reason: 'x'.repeat(1001) }, /reason/],
+      ['elevate:request-more-time', { durationSec: 600, reason: 'ok', extra: 1 }, /invalid value/],
+      ['elevate:get-history', 10_000, /get-history/],
+      ['elevate:cancel-request', '', /cancel-request/],
+      ['elevate:set-open-at-login', 'yes', /set-open-at-login/],
+      ['elevate:stop-now', { sneaky: true }, /stop-now/],
+    ];
+    for (const [channel, arg, message] of bad) {
+      expect(() => validateIpcArgument(channel, arg)).toThrow(InvalidIpcArgumentError);
+      expect(() => validateIpcArgument(channel, arg)).toThrow(message);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { logOutNow } from '../../../main/log-out.js';
+
+describe('logOutNow', () => {
+  const ran: Array<[string, string[]]> = [];
+  const run = async (file: string, args: string[]) => {
+    ran.push([file, args]);
+  };
+
+  it('runs shutdown /l on Windows after the person confirms', async () => {
+    ran.length = 0;
+    expect(await logOutNow('win32', async () => true, run)).toEqual({ ok: true });
+    expect(ran).toEqual([['shutdown', ['/l']]]);
+  });
+
+  it('does nothing when the person cancels, or off Windows', async () => {
+    ran.length = 0;
+    expect(await logOutNow('win32', async () => false, run)).toEqual({ ok: false, message: 'Log out cancelled.' });
+    expect(await logOutNow('linux', async () => true, run)).toMatchObject({ ok: false });
+    expect(ran).toEqual([]);
+  });
+
+  it('reports a failing shutdown in one sentence', async () => {
+    const failing = async () => {
+      throw new Error('Access is denied.');
+    };
+    expect(await logOutNow('win32', async () => true, failing)).toEqual({
+      ok: false,
+      message: 'Windows did not log you out: Access is denied.',
+    });
+  });
+});

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+vi.mock('electron', async () => await import('./fake-electron.js'));
+import { BrowserWindow, resetCalls } from './fake-electron.js';
+import { createPopoverWindow, POPOVER_CSP, POPOVER_SIZE, popoverPosition } from '../../../main/popover-window.js';
+
+function create(): BrowserWindow {
+  createPopoverWindow('/app/dist/preload/index.cjs', '/app/dist/renderer/index.html');
+  const win = BrowserWindow.created.at(-1);
+  if (!win) throw new Error('no window created');
+  return win;
+}
+
+describe('createPopoverWindow', () => {
+  beforeEach(() => resetCalls());
+
+  it('sets every security flag and the preload', () => {
+    const prefs = create().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('loads the built renderer from a file', () => {
+    expect(create().loaded).toBe('/app/dist/renderer/index.html');
+  });
+
+  it('blocks navigation and new windows', () => {
+    const wc = create().webContents;
+    const event = { preventDefault: vi.fn() };
+    wc.emit('will-navigate', event, 'https://evil.example/');
+    wc.emit('will-redirect', event, 'https://evil.example/');
+    expect(event.preventDefault).toHaveBeenCalledTimes(2);
+    expect(wc.windowOpenHandler?.()).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const session = create().webContents.session;
+    const callback = vi.fn();
+    (session.permissionRequestHandler as (...a: unknown[]) => void)({}, 'media', callback, {});
+    (session.permissionRequestHandler as (...a: unknown[]) => void)({}, 'notifications', callback, {});
+    expect(callback.mock.calls).toEqual([[false], [false]]);
+    expect((session.permissionCheckHandler as (...a: unknown[]) => boolean)({}, 'clipboard-read', 'file://', {})).toBe(false);
+  });
+
+  it('adds the CSP header to responses, keeping the others', () => {
+    const session = create().webContents.session;
+    const callback = vi.fn();
+    (session.headersReceived as (...a: unknown[]) => void)({ responseHeaders: { 'X-Other': ['1'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [POPOVER_CSP] },
+    });
+    expect(POPOVER_CSP).toContain("default-src 'none'");
+    expect(POPOVER_CSP).not.toContain('unsafe');
+  });
+});
+
+describe('popoverPosition', () => {
+  const work = { x: 0, y: 25, width: 1440, height: 875 };
+  it('opens under a menu-bar icon, kept inside the screen', () => {
+    expect(popoverPosition({ x: 1400, y: 0, width: 22, height: 22 }, work)).toEqual({ x: 1440 - POPOVER_SIZE.width, y: 25 });
+  });
+  it('opens above a bottom task-bar icon', () => {
+    const bottom = { x: 0, y: 0, width: 1920, height: 1040 };
+    expect(popoverPosition({ x: 1700, y: 1045, width: 24, height: 24 }, bottom)).toEqual({
+      x: 1712 - POPOVER_SIZE.width / 2,
+      y: 1045 - POPOVER_SIZE.height,
+    });
+  });
+});
