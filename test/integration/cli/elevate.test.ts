@@ -160,7 +160,7 @@ describe('elevate as real users against a real agent', () => {
         if (stdout.includes('admin rights until')) resolve();
       }),
     );
-    const exited = new Promise<number | null>((r) => watcher.once('exit', (c) => r(c)));
+    const exited = new Promise<number | null>((r) => watcher.once('close', (c) => r(c)));
     await agent.stop();
     expect(await exited).toBe(1);
     expect(stderr).toMatch(

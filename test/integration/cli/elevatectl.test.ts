@@ -213,7 +213,7 @@ describe('elevatectl against a real agent', () => {
     await seen(/"type":"request.denied"/); // the backlog arrives first
     expect((await ctl('grant', alice, '--for', '5m', '--reason', 'follow me')).code).toBe(0);
     await seen(/"type":"privilege.granted".*"reason":"follow me"/);
-    const exited = new Promise<number | null>((r) => follower.once('exit', (c) => r(c)));
+    const exited = new Promise<number | null>((r) => follower.once('close', (c) => r(c)));
     follower.kill('SIGINT');
     expect(await exited).toBe(0);
     const lines = out
