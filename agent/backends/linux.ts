@@ -1,0 +1,175 @@
+/**
+ * The real Linux backend. "admin" is a sudoers drop-in of our own (ROOT/etc/sudoers.d/
+ * elevate-USER, for sudo at once, without a new login) plus membership of the admin group
+ * (sudo/wheel, for polkit and GUI prompts); "passwordless" is the same with NOPASSWD.
+ * Every path is under `root`, so tests run the real tools against a private copy of /etc.
+ */
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { GrantLevel } from '../protocol/schemas.js';
+import { OsCommandError, type Backend, type PriorState } from './backend.js';
+import { checkAccountName, dropInFileName } from './linux/account-name.js';
+import { findAdminGroup, readGroups, readPasswdEntry, type GroupEntry } from './linux/etc-group.js';
+import { readOptional, removeSudoersFile, writeSudoersFile } from './linux/sudoers-file.js';
+import { sudoersLevel } from './linux/sudoers-rules.js';
+import { runCommand, toolMessage, type CommandResult } from './run-command.js';
+
+export interface LinuxBackendOptions {
+  /** Prefix for every path: "/" in production, a temp dir holding a copy of /etc in tests. */
+  root: string;
+  /** The policy's adminGroup; when unset, "sudo" or else "wheel" from ROOT/etc/group. */
+  adminGroup?: string;
+  /** Reserved for sudo usage reporting; not used yet. */
+  sudoLogDir?: string;
+}
+
+/** Where sudo keeps cached credentials (sudo 1.8+ /run, older /var/run and /var/lib). */
+const TIMESTAMP_DIRS = ['run/sudo/ts', 'var/run/sudo/ts', 'var/lib/sudo/ts'];
+
+/** gpasswd gives up at once when another tool holds /etc/group's lock; a short retry rides that out. */
+const LOCK_RETRIES = 5;
+const LOCK_RETRY_DELAY_MS = 50;
+
+export function dropInContent(user: string, level: GrantLevel): string {
+  const rule =
+    level === 'passwordless' ? `${user} ALL=(ALL:ALL) NOPASSWD: ALL` : `${user} ALL=(ALL:ALL) ALL`;
+  return `# Elevate: temporary ${level} rights for ${user}; removed when the grant ends. Do not edit.\n${rule}\n`;
+}
+
+export class LinuxBackend implements Backend {
+  readonly os = 'linux' as const;
+  readonly name = 'linux';
+  private readonly root: string;
+  private readonly sudoersDir: string;
+  private readonly adminGroup: string | undefined;
+
+  constructor(options: LinuxBackendOptions) {
+    this.root = resolve(options.root);
+    this.sudoersDir = join(this.root, 'etc/sudoers.d');
+    this.adminGroup = options.adminGroup;
+  }
+
+  async inspect(user: string): Promise<PriorState> {
+    const fileName = dropInFileName(user);
+    const [groups, account, dropIn] = await Promise.all([
+      readGroups(this.root),
+      readPasswdEntry(this.root, user),
+      readOptional(join(this.sudoersDir, fileName)),
+    ]);
+    const adminGroupMember = findAdminGroup(groups, this.adminGroup, this.root).members.includes(
+      user,
+    );
+    const userGroups = groups.filter((g) => g.members.includes(user) || g.gid === account?.gid);
+    const ruleLevel = await sudoersLevel(
+      this.root,
+      { user, uid: account?.uid ?? null, groups: userGroups },
+      fileName,
+    );
+    const permanentLevel =
+      ruleLevel === 'passwordless'
+        ? 'passwordless'
+        : adminGroupMember || ruleLevel === 'admin'
+          ? 'admin'
+          : 'none';
+    return { permanentLevel, adminGroupMember, dropIn };
+  }
+
+  async apply(user: string, level: GrantLevel, _prior: PriorState): Promise<void> {
+    const fileName = dropInFileName(user);
+    const group = findAdminGroup(await readGroups(this.root), this.adminGroup, this.root);
+    const before = await readOptional(join(this.sudoersDir, fileName));
+    const wanted = dropInContent(user, level);
+    if (before !== wanted) await writeSudoersFile(this.sudoersDir, fileName, wanted);
+    if (group.members.includes(user)) return;
+
+    const added = await this.gpasswd('-a', user, group.name);
+    if (added.code === 0) return;
+    // Nothing may stay half-granted: put the drop-in back as it was before this call.
+    const refusal = `gpasswd could not add ${user} to group ${group.name}: ${toolMessage('gpasswd', added)}.`;
+    if (before !== wanted) {
+      try {
+        await this.putDropIn(fileName, before);
+      } catch (err) {
+        throw new OsCommandError(
+          `${refusal} Undoing the sudoers change failed too: ${(err as Error).message}`,
+        );
+      }
+    }
+    throw new OsCommandError(refusal);
+  }
+
+  /**
+   * Unlike apply, a failing step does not roll the others back: removing what can be removed
+   * leaves the user with less, never more. The first failure is reported after all steps ran.
+   */
+  async restore(user: string, prior: PriorState): Promise<void> {
+    const fileName = dropInFileName(user);
+    const failures: string[] = [];
+    try {
+      await this.putDropIn(fileName, prior.dropIn);
+    } catch (err) {
+      failures.push((err as Error).message);
+    }
+    if (!prior.adminGroupMember) {
+      try {
+        await this.leaveAdminGroup(user);
+      } catch (err) {
+        failures.push((err as Error).message);
+      }
+    }
+    // Cached credentials would let sudo skip the password for a while after the rights end.
+    const cleared = await Promise.allSettled(
+      TIMESTAMP_DIRS.map((d) => rm(join(this.root, d, user), { force: true })),
+    );
+    for (const c of cleared) {
+      if (c.status === 'rejected')
+        failures.push(
+          `sudo's cached credentials for ${user} cannot be removed (${String(c.reason)}).`,
+        );
+    }
+    if (failures.length > 0) throw new OsCommandError(failures.join(' '));
+  }
+
+  async userExists(user: string): Promise<boolean> {
+    // Never hand getent something it would read as an option or a second field.
+    if (!/^[^-:\s/][^:\s/]*$/.test(user)) return false;
+    if (await readPasswdEntry(this.root, user)) return true;
+    if (this.root !== '/') return false;
+    return (await runCommand('getent', ['passwd', user], 5_000)).code === 0;
+  }
+
+  private async putDropIn(fileName: string, content: string | null): Promise<void> {
+    if (content === null) {
+      await removeSudoersFile(this.sudoersDir, fileName);
+      return;
+    }
+    if ((await readOptional(join(this.sudoersDir, fileName))) === content) return;
+    await writeSudoersFile(this.sudoersDir, fileName, content);
+  }
+
+  private async leaveAdminGroup(user: string): Promise<void> {
+    let group: GroupEntry;
+    try {
+      group = findAdminGroup(await readGroups(this.root), this.adminGroup, this.root);
+    } catch {
+      return; // No admin group: the user cannot be in it.
+    }
+    if (!group.members.includes(user)) return;
+    const removed = await this.gpasswd('-d', user, group.name);
+    if (removed.code === 0 || /is not a member/.test(removed.stderr)) return;
+    throw new OsCommandError(
+      `gpasswd could not remove ${user} from group ${group.name}: ${toolMessage('gpasswd', removed)}.`,
+    );
+  }
+
+  private async gpasswd(op: '-a' | '-d', user: string, group: string): Promise<CommandResult> {
+    checkAccountName(user);
+    const args = this.root === '/' ? [op, user, group] : ['-Q', this.root, op, user, group];
+    for (let attempt = 0; ; attempt++) {
+      const result = await runCommand('gpasswd', args);
+      if (result.code === 0 || attempt >= LOCK_RETRIES || !/cannot lock/i.test(result.stderr))
+        return result;
+      await new Promise((r) => setTimeout(r, LOCK_RETRY_DELAY_MS));
+    }
+  }
+}
