@@ -32,6 +32,14 @@ afterAll(async () => {
   for (const u of [alice, bob]) if (u) deleteUser(u);
 });
 
+async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out waiting for output');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const ctl = (...args: string[]) => run(ELEVATECTL, ['--socket', agent.socket, ...args]);
 
 describe('elevatectl against a real agent', () => {
@@ -118,8 +126,16 @@ describe('elevatectl against a real agent', () => {
     const id = JSON.parse(
       (await ctl('requests', '--state', 'pending', '--json')).stdout,
     ).requests.find((r: { user?: string }) => r.user === alice).id;
+    // The person watching their pending request learns the decision at once.
+    const watcher = spawnCli(ELEVATE, ['--socket', agent.socket, 'watch'], alice);
+    let watched = '';
+    watcher.stdout?.on('data', (d: Buffer) => (watched += d.toString()));
+    const watchEnded = new Promise<number | null>((r) => watcher.once('close', (c) => r(c)));
+    await until(() => watched.includes('Waiting for an admin to decide'));
     const denied = await ctl('deny', id, '--note', 'use the kiosk');
     expect(denied.code).toBe(0);
+    expect(await watchEnded).toBe(1);
+    expect(watched).toContain(`Your request ${id} was denied by root: use the kiosk`);
     expect(denied.stdout).toBe(`Denied ${id} for ${alice}.\n`);
     const seen = await run(ELEVATE, ['--socket', agent.socket, 'status'], alice);
     expect(seen.stdout).toMatch(new RegExp(`Latest request:\\s+denied ${id}`));

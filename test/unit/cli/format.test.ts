@@ -5,6 +5,7 @@ import {
   formatLocalTime,
   renderEventLine,
   renderEventsTable,
+  renderForwardersTable,
   renderRequestsTable,
   renderSnapshot,
   renderStatusTable,
@@ -171,5 +172,38 @@ describe('describePolicy', () => {
     expect(
       describePolicy({ ...snapshot().policy, selfServe: false, approvalRequired: false }),
     ).toBe('Requests: not available (ask IT).');
+  });
+});
+
+describe('renderForwardersTable', () => {
+  it('shows each sink with its backlog and last error', () => {
+    const t = renderForwardersTable(
+      [
+        {
+          name: 'siem',
+          type: 'syslog',
+          pending: 0,
+          delivered: 120,
+          dropped: 0,
+          lastError: null,
+          lastDeliveredAt: '2026-11-24T10:00:05.000Z',
+        },
+        {
+          name: 'hook',
+          type: 'webhook',
+          pending: 7,
+          delivered: 3,
+          dropped: 1,
+          lastError: 'connect ECONNREFUSED 127.0.0.1:9',
+          lastDeliveredAt: null,
+        },
+      ],
+      NOW,
+    );
+    expect(t.split('\n')).toEqual([
+      'SINK  TYPE     PENDING  DELIVERED  DROPPED  LAST DELIVERED  LAST ERROR',
+      'siem  syslog   0        120        0        10:00:05        -',
+      'hook  webhook  7        3          1        -               connect ECONNREFUSED 127.0.0.1:9',
+    ]);
   });
 });
