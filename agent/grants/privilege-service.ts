@@ -62,10 +62,9 @@ export class PrivilegeService {
     if (!(await this.backend.userExists(input.user))) {
       throw new RpcError(ErrorCode.NotFound, `There is no user named ${input.user} on this computer.`);
     }
-    const expiresAtMs = this.clock.wall() + input.durationSec * 1000;
     const existing = u.grant;
     if (existing && existing.level === input.level) {
-      return this.moveDeadline(input, existing, expiresAtMs);
+      return this.moveDeadline(input, existing, this.clock.wall() + input.durationSec * 1000);
     }
     const prior = existing ? existing.prior : await this.inspect(input.user);
     if (LEVEL_RANK[input.level] <= LEVEL_RANK[prior.permanentLevel]) {
@@ -77,7 +76,7 @@ export class PrivilegeService {
     if (existing) {
       await this.end(input.user, 'revoked', input.actor, `replaced by a new ${LEVEL_NAME[input.level]} grant`);
     }
-    await this.applyNew(u, input, prior, expiresAtMs);
+    await this.applyNew(u, input, prior);
   }
 
   /** Adds time to the active grant (an approved or self-serve extension). */
@@ -222,7 +221,7 @@ export class PrivilegeService {
     this.hooks.changed(input.user);
   }
 
-  private async applyNew(u: UserState, input: GrantInput, prior: PriorState, expiresAtMs: number): Promise<void> {
+  private async applyNew(u: UserState, input: GrantInput, prior: PriorState): Promise<void> {
     const grantId = newId('g');
     u.pending = { op: 'apply', grantId, level: input.level, prior };
     await this.store.save();
@@ -234,10 +233,13 @@ export class PrivilegeService {
       await this.store.save();
       throw osRefused(err, `${LEVEL_NAME[input.level]} rights could not be given to ${input.user}`);
     }
+    // The time starts when the rights are in force.
+    const grantedAtMs = this.clock.wall();
+    const expiresAtMs = grantedAtMs + input.durationSec * 1000;
     const record: GrantRecord = {
       id: grantId,
       level: input.level,
-      grantedAt: new Date(this.clock.wall()).toISOString(),
+      grantedAt: new Date(grantedAtMs).toISOString(),
       expiresAt: new Date(expiresAtMs).toISOString(),
       source: input.source,
       grantedBy: input.actor,

@@ -56,13 +56,15 @@ export async function runClientAs(
     script,
     `import { AgentClient } from ${JSON.stringify(join(REPO, 'dist/agent/client/agent-client.js'))};
 const args = ${JSON.stringify(opts.args ?? null)};
+let client;
 try {
-  const client = await AgentClient.connect({ socketPath: ${JSON.stringify(socket)}, user: ${JSON.stringify(opts.authAs ?? user)} });
+  client = await AgentClient.connect({ socketPath: ${JSON.stringify(socket)}, user: ${JSON.stringify(opts.authAs ?? user)} });
   const result = await (async () => { ${body} })();
-  client.close();
   console.log(JSON.stringify({ result }));
 } catch (e) {
   console.log(JSON.stringify({ error: { code: e.code, message: e.message } }));
+} finally {
+  client?.close();
 }
 `,
     { mode: 0o644 },
