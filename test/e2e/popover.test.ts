@@ -40,7 +40,11 @@ async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Pr
     keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
   });
   const popover = await openPopover(main);
-  const admin = await AgentClient.connect({ socketPath: agent.socketPath, user: USER, client: 'e2e-admin' });
+  const admin = await AgentClient.connect({
+    socketPath: agent.socketPath,
+    user: USER,
+    client: 'e2e-admin',
+  });
   const r = { dir, agent, main, popover, page: popover.page, admin };
   rigs.push(r);
   return r;
@@ -105,8 +109,15 @@ describe('popover on Windows (simulated)', () => {
     await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
     await expect.poll(() => page.getByText('Keychain unavailable').count()).toBe(1);
 
-    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 1800, reason: 'Install Visual Studio' });
-    await expect.poll(() => page.getByTestId('logout-hint').innerText()).toContain('Log out and back in');
+    await r.admin.call('admin.grant', {
+      user: USER,
+      level: 'admin',
+      durationSec: 1800,
+      reason: 'Install Visual Studio',
+    });
+    await expect
+      .poll(() => page.getByTestId('logout-hint').innerText())
+      .toContain('Log out and back in');
     expect(await countdownSeconds(page)).toBeGreaterThan(1790);
     await r.popover.shoot('windows-grant-hint');
 
@@ -116,7 +127,9 @@ describe('popover on Windows (simulated)', () => {
     await page.getByRole('button', { name: 'Stop now' }).click();
     await page.getByRole('button', { name: 'Yes, stop now' }).click();
     await expect.poll(() => agentLevel(r)).toBe('none');
-    await expect.poll(() => page.getByTestId('logout-hint').innerText()).toContain('Log out to finish removing');
+    await expect
+      .poll(() => page.getByTestId('logout-hint').innerText())
+      .toContain('Log out to finish removing');
     await r.popover.shoot('windows-revoke-hint');
   });
 });
@@ -129,33 +142,54 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
   afterAll(() => keyring.stop());
 
   it('counts down a grant, extends it self-serve, stops it, and survives the agent restarting', async () => {
-    const r = await rig('linux', { selfServe: true, approvalRequired: false, requireSignedRequests: true });
+    const r = await rig('linux', {
+      selfServe: true,
+      approvalRequired: false,
+      requireSignedRequests: true,
+    });
     const { page } = r;
     await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
     expect(await page.getByText('Keychain unavailable').count()).toBe(0);
     await r.popover.shoot('standard-user');
 
     // An admin grants from the agent side: the countdown appears and runs.
-    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 600, reason: 'Install BBEdit' });
+    await r.admin.call('admin.grant', {
+      user: USER,
+      level: 'admin',
+      durationSec: 600,
+      reason: 'Install BBEdit',
+    });
     await expect.poll(() => page.getByTestId('level').innerText()).toBe('Administrator');
     const first = await countdownSeconds(page);
     expect(first).toBeGreaterThan(590);
     expect(first).toBeLessThanOrEqual(600);
     await expect.poll(() => countdownSeconds(page), { timeout: 3000 }).toBeLessThan(first!);
-    await expect.poll(() => page.getByTestId('grant-details').innerText()).toContain('Install BBEdit');
+    await expect
+      .poll(() => page.getByTestId('grant-details').innerText())
+      .toContain('Install BBEdit');
+    // Screen readers hear the change once; the ticking countdown itself stays silent.
+    const announcer = page.getByTestId('announcer');
+    expect(await announcer.innerText()).toBe('You are now: Administrator.');
+    const shown = await countdownSeconds(page);
+    await expect.poll(() => countdownSeconds(page), { timeout: 3000 }).toBeLessThan(shown!);
+    expect(await announcer.innerText()).toBe('You are now: Administrator.');
     await r.popover.shoot('elevated');
 
     // A reason shorter than the policy's minimum is refused in the form, with the count.
     await page.getByRole('button', { name: 'Request more time' }).click();
     await page.getByLabel('Reason').fill('short');
-    await expect.poll(() => page.getByText('Please write at least 10 characters (5 more).').count()).toBe(1);
+    await expect
+      .poll(() => page.getByText('Please write at least 10 characters (5 more).').count())
+      .toBe(1);
     expect(await page.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
     await r.popover.shoot('request-form-invalid');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     // Self-serve (signed with the app key from the keyring): approved at once, countdown grows.
     await requestMoreTime(page, '30 min', 'Finish the Xcode install');
-    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request approved');
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Request approved');
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(2350);
     expect(await page.getByTestId('extensions-left').innerText()).toBe('1');
     await r.popover.shoot('extended-self-serve');
@@ -171,20 +205,39 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await r.popover.shoot('stopped-with-history');
 
     // The agent dies with a grant active: no live countdown, a clear not-running state.
-    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 3600, reason: 'Debug a driver' });
+    await r.admin.call('admin.grant', {
+      user: USER,
+      level: 'admin',
+      durationSec: 3600,
+      reason: 'Debug a driver',
+    });
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(3500);
     r.admin.close();
     await r.agent.kill();
-    await expect.poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count())
+      .toBe(1);
     expect(await countdownSeconds(page)).toBeNull();
     expect(await page.getByTestId('countdown-stale').innerText()).toContain('Last known end time');
     expect(await page.getByRole('button', { name: 'Stop now' }).count()).toBe(0);
     await r.popover.shoot('agent-not-running');
 
     // Restarted on the same socket and state: the grant is still there and shown live again.
-    r.agent = await startAgent({ dir: r.dir, os: 'linux', policy: policy({ selfServe: true, approvalRequired: false }) });
-    r.admin = await AgentClient.connect({ socketPath: r.agent.socketPath, user: USER, client: 'e2e-admin' });
-    await expect.poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count(), { timeout: 10_000 }).toBe(0);
+    r.agent = await startAgent({
+      dir: r.dir,
+      os: 'linux',
+      policy: policy({ selfServe: true, approvalRequired: false }),
+    });
+    r.admin = await AgentClient.connect({
+      socketPath: r.agent.socketPath,
+      user: USER,
+      client: 'e2e-admin',
+    });
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(3400);
     expect(await page.getByTestId('level').innerText()).toBe('Administrator');
     await r.popover.shoot('agent-recovered');
@@ -193,28 +246,57 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
   it('waits for approval, then grows the countdown; shows a denial with the admin note', async () => {
     const r = await rig('linux', { selfServe: false, approvalRequired: true });
     const { page } = r;
-    await r.admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 600, reason: 'Printer driver' });
+    await r.admin.call('admin.grant', {
+      user: USER,
+      level: 'admin',
+      durationSec: 600,
+      reason: 'Printer driver',
+    });
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(590);
 
     await requestMoreTime(page, '10 min', 'The driver needs a reboot cycle');
-    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request pending');
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Request pending');
     expect(await page.getByRole('button', { name: 'Cancel request' }).count()).toBe(1);
     await r.popover.shoot('request-pending');
 
     await r.admin.call('admin.approve', { id: await pendingRequestId(r), note: 'OK' });
-    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request approved by root');
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Request approved by root');
+    await expect
+      .poll(() => page.getByTestId('announcer').innerText())
+      .toBe('Your rights were extended.');
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(1150);
 
     await requestMoreTime(page, '1 hour', 'Another hour for the rollout');
-    await expect.poll(() => page.getByTestId('request-status').innerText()).toContain('Request pending');
-    await r.admin.call('admin.deny', { id: await pendingRequestId(r), note: 'Please book a maintenance window.' });
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Request pending');
+    await r.admin.call('admin.deny', {
+      id: await pendingRequestId(r),
+      note: 'Please book a maintenance window.',
+    });
     await expect
       .poll(() => page.getByTestId('request-status').innerText())
       .toContain('Please book a maintenance window.');
     await r.popover.shoot('request-denied');
 
-    // Keyboard: Escape asks main to hide the popover.
+    // Keyboard only: Tab reaches Stop now first, Enter opens the confirm with focus on it,
+    // Escape backs out to Stop now, and a second Escape asks main to hide the popover.
+    const focused = (): Promise<string> =>
+      page.evaluate(() => document.activeElement?.textContent ?? '');
+    await page.getByTestId('level').click(); // the sequential focus starting point
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Stop now');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Yes, stop now');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Stop now');
+    expect(r.main.calls.hidePopover).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => r.main.calls.hidePopover).toBe(1);
+    expect(await agentLevel(r)).toBe('admin');
   });
 });

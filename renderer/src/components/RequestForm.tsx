@@ -63,7 +63,11 @@ export function RequestForm({ offer }: { offer: Offer }) {
           {offer.durations.map((d, i) => (
             <label key={d} className="choice">
               <input
-                ref={i === 0 && !(offer.kind === 'elevate' && offer.levels.length > 1) ? firstRef : undefined}
+                ref={
+                  i === 0 && !(offer.kind === 'elevate' && offer.levels.length > 1)
+                    ? firstRef
+                    : undefined
+                }
                 type="radio"
                 name={`${id}-duration`}
                 value={d}
@@ -110,7 +114,11 @@ export function RequestForm({ offer }: { offer: Offer }) {
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={!check.valid || busy || durationSec === null}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!check.valid || busy || durationSec === null}
+        >
           {busy ? 'Sending…' : 'Send request'}
         </button>
         <button type="button" onClick={closeRequest} disabled={busy}>

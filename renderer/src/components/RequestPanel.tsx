@@ -27,9 +27,7 @@ export function RequestPanel() {
           {error}
         </p>
       )}
-      {!pending && offer.kind === 'none' && snapshot.grant && (
-        <p className="muted">{offer.why}</p>
-      )}
+      {!pending && offer.kind === 'none' && snapshot.grant && <p className="muted">{offer.why}</p>}
       {!pending && offer.kind !== 'none' && !open && (
         <div className="actions">
           <button ref={toggleRef} type="button" onClick={openRequest}>

@@ -22,7 +22,10 @@ export function remainingMs(
 }
 
 /** Fraction of the grant still left, 1 → 0, for the progress ring. */
-export function remainingFraction(grant: Pick<Grant, 'grantedAt' | 'expiresAt'>, remaining: number): number {
+export function remainingFraction(
+  grant: Pick<Grant, 'grantedAt' | 'expiresAt'>,
+  remaining: number,
+): number {
   const total = Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt);
   if (!(total > 0)) return 0;
   return Math.min(1, Math.max(0, remaining / total));

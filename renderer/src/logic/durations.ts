@@ -1,12 +1,19 @@
 /** Which durations and levels a person may ask for, from their effective policy. */
-import type { EffectivePolicy, GrantLevel, Level, Snapshot } from '../../../agent/protocol/schemas.js';
+import type {
+  EffectivePolicy,
+  GrantLevel,
+  Level,
+  Snapshot,
+} from '../../../agent/protocol/schemas.js';
 
 // Same order as the protocol's LEVEL_RANK; a value import from the schemas would pull zod
 // into the renderer bundle.
 const RANK: Record<Level, number> = { none: 0, admin: 1, passwordless: 2 };
 
 /** The policy's listed durations within its maximum, shortest first, without repeats. */
-export function durationChoices(policy: Pick<EffectivePolicy, 'durationsSec' | 'maxDurationSec'>): number[] {
+export function durationChoices(
+  policy: Pick<EffectivePolicy, 'durationsSec' | 'maxDurationSec'>,
+): number[] {
   return [...new Set(policy.durationsSec)]
     .filter((d) => d > 0 && d <= policy.maxDurationSec)
     .sort((a, b) => a - b);
@@ -14,9 +21,7 @@ export function durationChoices(policy: Pick<EffectivePolicy, 'durationsSec' | '
 
 /** Levels worth asking for: allowed by policy and above what the person holds permanently. */
 export function levelChoices(snapshot: Pick<Snapshot, 'policy' | 'permanentLevel'>): GrantLevel[] {
-  return snapshot.policy.levels.filter(
-    (l) => RANK[l] > RANK[snapshot.permanentLevel],
-  );
+  return snapshot.policy.levels.filter((l) => RANK[l] > RANK[snapshot.permanentLevel]);
 }
 
 export type RequestOffer =

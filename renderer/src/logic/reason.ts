@@ -1,7 +1,10 @@
 /** Checks a request's reason against the person's policy, with the sentence to show them. */
 import type { EffectivePolicy } from '../../../agent/protocol/schemas.js';
 
-export type ReasonPolicy = Pick<EffectivePolicy, 'requireReason' | 'reasonMinLength' | 'reasonMaxLength'>;
+export type ReasonPolicy = Pick<
+  EffectivePolicy,
+  'requireReason' | 'reasonMinLength' | 'reasonMaxLength'
+>;
 
 export interface ReasonCheck {
   valid: boolean;
@@ -26,9 +29,7 @@ export function checkReason(reason: string, policy: ReasonPolicy): ReasonCheck {
     if (length === 0) return fail('Please say why you need the rights.');
     if (length < policy.reasonMinLength) {
       const more = policy.reasonMinLength - length;
-      return fail(
-        `Please write at least ${policy.reasonMinLength} characters (${more} more).`,
-      );
+      return fail(`Please write at least ${policy.reasonMinLength} characters (${more} more).`);
     }
   }
   return { valid: true, length, counter, message: null };

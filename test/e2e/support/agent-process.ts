@@ -26,13 +26,27 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   writeFileSync(policyPath, JSON.stringify(opts.policy));
   const child = spawn(
     process.execPath,
-    [agentEntry, '--socket', socketPath, '--state-dir', stateDir, '--backend', 'simulated',
-      '--simulate-os', opts.os, '--policy', policyPath],
+    [
+      agentEntry,
+      '--socket',
+      socketPath,
+      '--state-dir',
+      stateDir,
+      '--backend',
+      'simulated',
+      '--simulate-os',
+      opts.os,
+      '--policy',
+      policyPath,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The agent did not start in time:\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The agent did not start in time:\n${output}`)),
+      15_000,
+    );
     const onData = (d: Buffer): void => {
       output += d.toString();
       if (output.includes('elevate-agent listening on')) {

@@ -21,7 +21,10 @@ export function ensureBuilt(): void {
       if (!existsSync(agentEntry)) throw new Error('tsc did not produce dist/agent/main.js.');
     }
   }
-  if (!existsSync(rendererIndex) || newestMtime(join(repoRoot, 'renderer')) > statSync(rendererIndex).mtimeMs) {
+  if (
+    !existsSync(rendererIndex) ||
+    newestMtime(join(repoRoot, 'renderer')) > statSync(rendererIndex).mtimeMs
+  ) {
     npx(['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   }
 }

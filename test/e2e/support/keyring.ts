@@ -14,13 +14,18 @@ export interface SessionKeyring {
 
 export function startSessionKeyring(): SessionKeyring {
   const home = mkdtempSync(join(tmpdir(), 'elv-keyring-'));
-  const out = execFileSync('dbus-daemon', ['--session', '--fork', '--print-address=1', '--print-pid=1'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).split('\n');
+  const out = execFileSync(
+    'dbus-daemon',
+    ['--session', '--fork', '--print-address=1', '--print-pid=1'],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  ).split('\n');
   const address = out[0]?.trim();
   const pid = Number(out[1]);
-  if (!address || !Number.isInteger(pid)) throw new Error('dbus-daemon did not report its address and pid.');
+  if (!address || !Number.isInteger(pid))
+    throw new Error('dbus-daemon did not report its address and pid.');
   const previous = process.env.DBUS_SESSION_BUS_ADDRESS;
   process.env.DBUS_SESSION_BUS_ADDRESS = address;
   execFileSync('gnome-keyring-daemon', ['--unlock', '--components=secrets'], {

@@ -19,7 +19,11 @@ export interface MainSide {
   handlers: IpcHandlers;
   calls: { logOut: number; hidePopover: number };
   /** What the exposed binding runs: sender check, argument validation, then the handler. */
-  invoke(frame: { url: string; isMainFrame: boolean }, channel: string, arg: unknown): Promise<unknown>;
+  invoke(
+    frame: { url: string; isMainFrame: boolean },
+    channel: string,
+    arg: unknown,
+  ): Promise<unknown>;
   onState(listener: (s: AppState) => void): () => void;
   stop(): void;
 }

@@ -26,40 +26,31 @@ export const CHROMIUM_ARGS = [
 export const popoverUrl = pathToFileURL(rendererIndex).href;
 export const screenshotDir = join(repoRoot, 'test/e2e/screenshots');
 
-/** The preload's API, built in the page before any of its scripts run. */
-export function preloadStandIn(): void {
-  type Listener = (s: unknown) => void;
-  const w = window as unknown as {
-    __ipcInvoke: (channel: string, arg?: unknown) => Promise<unknown>;
-    __ipcEmit?: (s: unknown) => void;
-    elevate?: unknown;
-  };
-  const listeners = new Set<Listener>();
-  const invoke = (channel: string, arg?: unknown): Promise<unknown> => w.__ipcInvoke(channel, arg);
+/**
+ * The preload's API, built in the page before any of its scripts run. Kept as plain
+ * JavaScript text: a TypeScript function passed to addInitScript would carry whatever helpers
+ * the test transformer injects (tsx adds `__name`), which do not exist in the page.
+ */
+export const PRELOAD_STAND_IN = `(() => {
+  const listeners = new Set();
+  const invoke = (channel, arg) => window.__ipcInvoke(channel, arg);
   Object.defineProperty(window, '__ipcEmit', {
-    value: (s: unknown) => {
-      for (const l of listeners) l(s);
-    },
+    value: (state) => { for (const listener of listeners) listener(state); },
   });
   const api = Object.freeze({
     getState: () => invoke('elevate:get-state'),
-    onState: (listener: Listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    onState: (listener) => { listeners.add(listener); return () => { listeners.delete(listener); }; },
     stopNow: () => invoke('elevate:stop-now'),
-    requestElevation: (input: unknown) => invoke('elevate:request-elevation', input),
-    requestMoreTime: (input: unknown) => invoke('elevate:request-more-time', input),
-    cancelRequest: (id: unknown) => invoke('elevate:cancel-request', id),
-    getHistory: (limit: unknown) => invoke('elevate:get-history', limit),
+    requestElevation: (input) => invoke('elevate:request-elevation', input),
+    requestMoreTime: (input) => invoke('elevate:request-more-time', input),
+    cancelRequest: (id) => invoke('elevate:cancel-request', id),
+    getHistory: (limit) => invoke('elevate:get-history', limit),
     logOutNow: () => invoke('elevate:log-out-now'),
-    setOpenAtLogin: (enabled: unknown) => invoke('elevate:set-open-at-login', enabled),
+    setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),
     hidePopover: () => invoke('elevate:hide-popover'),
   });
   Object.defineProperty(window, 'elevate', { value: api, enumerable: true });
-}
+})();`;
 
 export interface Popover {
   page: Page;
@@ -78,9 +69,13 @@ export async function openPopover(main: MainSide): Promise<Popover> {
     deviceScaleFactor: 1,
   });
   await context.exposeBinding('__ipcInvoke', (source, channel: string, arg: unknown) =>
-    main.invoke({ url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null }, channel, arg),
+    main.invoke(
+      { url: source.frame.url(), isMainFrame: source.frame.parentFrame() === null },
+      channel,
+      arg,
+    ),
   );
-  await context.addInitScript(preloadStandIn);
+  await context.addInitScript({ content: PRELOAD_STAND_IN });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -89,9 +84,12 @@ export async function openPopover(main: MainSide): Promise<Popover> {
   });
   // Main pushes every AppState change, as webContents.send(STATE_CHANNEL) does.
   const off = main.onState((s: AppState) => {
-    void page.evaluate((state) => (window as unknown as { __ipcEmit(s: unknown): void }).__ipcEmit(state), s).catch(
-      () => undefined,
-    );
+    void page
+      .evaluate(
+        (state) => (window as unknown as { __ipcEmit(s: unknown): void }).__ipcEmit(state),
+        s,
+      )
+      .catch(() => undefined);
   });
   await page.goto(popoverUrl);
   mkdirSync(screenshotDir, { recursive: true });
@@ -102,7 +100,10 @@ export async function openPopover(main: MainSide): Promise<Popover> {
       if (errors.length) throw new Error(`The popover logged errors: ${errors.join(' | ')}`);
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        await page.screenshot({ path: join(screenshotDir, `${name}-${colorScheme}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(screenshotDir, `${name}-${colorScheme}.png`),
+          fullPage: true,
+        });
       }
       await page.emulateMedia({ colorScheme: null });
     },

@@ -10,10 +10,14 @@ import { grant } from './fixtures.js';
 describe('remainingMs', () => {
   const g = grant(); // 10:00 → 10:10
   it('measures against the agent clock in the snapshot, not the local wall clock', () => {
-    expect(remainingMs(g, { now: '2026-11-24T10:01:00.000Z', receivedAt: 5000 }, 5000)).toBe(540_000);
+    expect(remainingMs(g, { now: '2026-11-24T10:01:00.000Z', receivedAt: 5000 }, 5000)).toBe(
+      540_000,
+    );
   });
   it('advances with the monotonic clock since the snapshot arrived', () => {
-    expect(remainingMs(g, { now: '2026-11-24T10:01:00.000Z', receivedAt: 5000 }, 65_000)).toBe(480_000);
+    expect(remainingMs(g, { now: '2026-11-24T10:01:00.000Z', receivedAt: 5000 }, 65_000)).toBe(
+      480_000,
+    );
   });
   it('never goes below zero', () => {
     expect(remainingMs(g, { now: '2026-11-24T10:20:00.000Z', receivedAt: 0 }, 0)).toBe(0);

@@ -29,7 +29,9 @@ export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
   };
 }
 
-export function grant(over: Partial<NonNullable<Snapshot['grant']>> = {}): NonNullable<Snapshot['grant']> {
+export function grant(
+  over: Partial<NonNullable<Snapshot['grant']>> = {},
+): NonNullable<Snapshot['grant']> {
   return {
     id: 'g_1',
     level: 'admin',
@@ -45,7 +47,11 @@ export function grant(over: Partial<NonNullable<Snapshot['grant']>> = {}): NonNu
 }
 
 let n = 0;
-export function event(type: AuditEvent['type'], at: string, over: Partial<AuditEvent> = {}): AuditEvent {
+export function event(
+  type: AuditEvent['type'],
+  at: string,
+  over: Partial<AuditEvent> = {},
+): AuditEvent {
   n += 1;
   return { id: `e_${n}`, at, type, user: 'sam', actor: 'root', ...over };
 }

@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { commandsLabel, groupSessions, sessionEndLabel } from '../../../../renderer/src/logic/history.js';
+import {
+  commandsLabel,
+  groupSessions,
+  sessionEndLabel,
+} from '../../../../renderer/src/logic/history.js';
 import { event } from './fixtures.js';
 
 describe('groupSessions', () => {
   // Newest first, as history.list returns them.
   const events = [
-    event('privilege.granted', '2026-11-24T12:00:00.000Z', { grantId: 'g3', level: 'passwordless', actor: 'sam' }),
+    event('privilege.granted', '2026-11-24T12:00:00.000Z', {
+      grantId: 'g3',
+      level: 'passwordless',
+      actor: 'sam',
+    }),
     event('privilege.restored', '2026-11-24T11:10:01.000Z', { grantId: 'g2' }),
     event('privilege.expired', '2026-11-24T11:10:00.000Z', { grantId: 'g2', actor: 'agent' }),
     event('privilege.used', '2026-11-24T11:05:00.000Z', { grantId: 'g2', actor: 'sam' }),
     event('privilege.used', '2026-11-24T11:04:00.000Z', { grantId: 'g2', actor: 'sam' }),
     event('privilege.extended', '2026-11-24T11:03:00.000Z', { grantId: 'g2' }),
-    event('privilege.granted', '2026-11-24T11:00:00.000Z', { grantId: 'g2', level: 'admin', reason: 'build' }),
+    event('privilege.granted', '2026-11-24T11:00:00.000Z', {
+      grantId: 'g2',
+      level: 'admin',
+      reason: 'build',
+    }),
     event('request.created', '2026-11-24T10:59:00.000Z', { requestId: 'r1' }),
     event('privilege.released', '2026-11-24T10:05:00.000Z', { grantId: 'g1', actor: 'sam' }),
     event('privilege.granted', '2026-11-24T10:00:00.000Z', { grantId: 'g1', level: 'admin' }),

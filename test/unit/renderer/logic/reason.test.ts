@@ -18,7 +18,11 @@ describe('checkReason', () => {
     expect(r.length).toBe(7);
   });
   it('accepts the boundaries and counts trimmed text', () => {
-    expect(checkReason('  0123456789  ', required)).toMatchObject({ valid: true, length: 10, message: null });
+    expect(checkReason('  0123456789  ', required)).toMatchObject({
+      valid: true,
+      length: 10,
+      message: null,
+    });
     expect(checkReason('x'.repeat(20), required).valid).toBe(true);
   });
   it('refuses text over the maximum and says by how much', () => {

@@ -5,8 +5,16 @@ import { grant } from './fixtures.js';
 
 function request(state: PrivilegeRequest['state'], decidedAt: string | null): PrivilegeRequest {
   return {
-    id: 'r1', kind: 'extend', level: 'admin', durationSec: 600, reason: 'long enough reason', state,
-    createdAt: '2026-11-24T10:02:00.000Z', decidedAt, decidedBy: decidedAt ? 'root' : null, note: null,
+    id: 'r1',
+    kind: 'extend',
+    level: 'admin',
+    durationSec: 600,
+    reason: 'long enough reason',
+    state,
+    createdAt: '2026-11-24T10:02:00.000Z',
+    decidedAt,
+    decidedBy: decidedAt ? 'root' : null,
+    note: null,
   };
 }
 
@@ -16,18 +24,32 @@ describe('isRequestCurrent', () => {
     expect(isRequestCurrent({ request: request('pending', null), grant: null })).toBe(true);
   });
   it('shows an approval while the grant it fed is active, not after it ended', () => {
-    expect(isRequestCurrent({ request: request('approved', '2026-11-24T10:03:00.000Z'), grant: g })).toBe(true);
-    expect(isRequestCurrent({ request: request('approved', '2026-11-24T10:03:00.000Z'), grant: null })).toBe(false);
+    expect(
+      isRequestCurrent({ request: request('approved', '2026-11-24T10:03:00.000Z'), grant: g }),
+    ).toBe(true);
+    expect(
+      isRequestCurrent({ request: request('approved', '2026-11-24T10:03:00.000Z'), grant: null }),
+    ).toBe(false);
     // An approval from a session before the current one.
-    expect(isRequestCurrent({ request: request('approved', '2026-11-24T09:00:00.000Z'), grant: g })).toBe(false);
+    expect(
+      isRequestCurrent({ request: request('approved', '2026-11-24T09:00:00.000Z'), grant: g }),
+    ).toBe(false);
   });
   it('treats the grant an approval created as the same session', () => {
-    expect(isRequestCurrent({ request: request('approved', '2026-11-24T10:00:00.500Z'), grant: g })).toBe(true);
+    expect(
+      isRequestCurrent({ request: request('approved', '2026-11-24T10:00:00.500Z'), grant: g }),
+    ).toBe(true);
   });
   it('shows a denial until a later session starts', () => {
-    expect(isRequestCurrent({ request: request('denied', '2026-11-24T10:03:00.000Z'), grant: null })).toBe(true);
-    expect(isRequestCurrent({ request: request('denied', '2026-11-24T10:03:00.000Z'), grant: g })).toBe(true);
-    expect(isRequestCurrent({ request: request('denied', '2026-11-24T09:00:00.000Z'), grant: g })).toBe(false);
+    expect(
+      isRequestCurrent({ request: request('denied', '2026-11-24T10:03:00.000Z'), grant: null }),
+    ).toBe(true);
+    expect(
+      isRequestCurrent({ request: request('denied', '2026-11-24T10:03:00.000Z'), grant: g }),
+    ).toBe(true);
+    expect(
+      isRequestCurrent({ request: request('denied', '2026-11-24T09:00:00.000Z'), grant: g }),
+    ).toBe(false);
   });
   it('shows nothing without a request', () => {
     expect(isRequestCurrent({ request: null, grant: g })).toBe(false);
