@@ -1,4 +1,8 @@
+import { ParamsSchemas } from '../protocol/schemas.js';
 import { UsageError } from './usage-error.js';
+
+/** The longest duration the protocol accepts, read from its schema so the two never disagree. */
+export const MAX_DURATION_SEC = ParamsSchemas['admin.grant'].shape.durationSec.maxValue ?? Infinity;
 
 const UNIT_SEC: Record<string, number> = { d: 86_400, h: 3600, m: 60, s: 1 };
 const ORDER = ['d', 'h', 'm', 's'];
@@ -16,11 +20,7 @@ export function parseDuration(text: string, command: string | null = null): numb
       command,
     );
   if (s === '') throw bad('it is empty');
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    if (n < 1) throw bad('it must be at least 1 second');
-    return n;
-  }
+  if (/^\d+$/.test(s)) return withinLimits(Number(s), bad);
   const parts = [...s.matchAll(/(\d+)([a-z]+)/g)];
   if (parts.map((p) => p[0]).join('') !== s)
     throw bad('use whole numbers followed by d, h, m or s');
@@ -33,8 +33,13 @@ export function parseDuration(text: string, command: string | null = null): numb
     lastRank = rank;
     total += Number(digits) * (UNIT_SEC[unit as string] as number);
   }
-  if (total < 1) throw bad('it must be at least 1 second');
-  return total;
+  return withinLimits(total, bad);
+}
+
+function withinLimits(sec: number, bad: (why: string) => UsageError): number {
+  if (sec < 1) throw bad('it must be at least 1 second');
+  if (sec > MAX_DURATION_SEC) throw bad(`it is longer than ${formatDuration(MAX_DURATION_SEC)}`);
+  return sec;
 }
 
 /** A length of time for people: "45 s", "10 min", "1 h 30 min", "2 d 3 h". */

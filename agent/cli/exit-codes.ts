@@ -20,6 +20,8 @@ export function exitCodeFor(err: unknown): ExitCodeValue {
       return ExitCode.NotAuthorised;
     }
     if (err.code === ErrorCode.Conflict) return ExitCode.Conflict;
+    // Params are built from the command line, so the agent refusing them is a usage error.
+    if (err.code === ErrorCode.InvalidParams) return ExitCode.Usage;
   }
   return ExitCode.Error;
 }

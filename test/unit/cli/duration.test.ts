@@ -21,6 +21,11 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(sec);
   });
 
+  it('refuses more than the protocol allows, saying the limit', () => {
+    expect(parseDuration('3650d')).toBe(315_360_000);
+    expect(() => parseDuration('3651d')).toThrow('it is longer than 3650 d');
+  });
+
   it.each(['', '0', '0m', '10x', 'm', '30m1h', '1h1h', '1.5h', '-5m', '10 m', 'abc'])(
     'refuses %j with a UsageError that gives examples',
     (text) => {

@@ -10,6 +10,7 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor(new RpcError(ErrorCode.Unauthenticated, 'x'))).toBe(ExitCode.NotAuthorised);
     expect(exitCodeFor(new RpcError(ErrorCode.Forbidden, 'x'))).toBe(ExitCode.NotAuthorised);
     expect(exitCodeFor(new RpcError(ErrorCode.Conflict, 'x'))).toBe(ExitCode.Conflict);
+    expect(exitCodeFor(new RpcError(ErrorCode.InvalidParams, 'x'))).toBe(ExitCode.Usage);
     expect(exitCodeFor(new RpcError(ErrorCode.RateLimited, 'x'))).toBe(ExitCode.Error);
     expect(exitCodeFor(new RpcError(ErrorCode.NotFound, 'x'))).toBe(ExitCode.Error);
     expect(exitCodeFor(new AgentUnavailableError('/x', null))).toBe(ExitCode.Error);
