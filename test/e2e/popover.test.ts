@@ -299,4 +299,30 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await expect.poll(() => r.main.calls.hidePopover).toBe(1);
     expect(await agentLevel(r)).toBe('admin');
   });
+
+  it('drains the ring, announces the warning point once, and ends on time', async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false, warnBeforeSec: [5] });
+    const { page } = r;
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
+    await r.admin.call('admin.grant', {
+      user: USER,
+      level: 'admin',
+      durationSec: 8,
+      reason: 'Quick fix',
+    });
+    await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(0);
+    const announcer = page.getByTestId('announcer');
+    await expect
+      .poll(() => announcer.innerText(), { timeout: 6000 })
+      .toBe('Your administrator rights end in 5 seconds.');
+    expect(await countdownSeconds(page)).toBeLessThanOrEqual(5);
+    await r.popover.shoot('ending-soon');
+    // The agent ends the grant by itself; the popover follows without a stale 00:00.
+    await expect
+      .poll(() => page.getByTestId('level').innerText(), { timeout: 8000 })
+      .toBe('Standard user');
+    expect(await countdownSeconds(page)).toBeNull();
+    expect(await announcer.innerText()).toBe('Your administrator rights have ended.');
+    await expect.poll(() => page.getByTestId('history').innerText()).toContain('Ended on time');
+  });
 });
