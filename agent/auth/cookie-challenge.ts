@@ -87,7 +87,10 @@ export class CookieChallenges {
       if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      await mkdir(dir, { mode: 0o700 });
+      // Two first hellos of one account race here; the loser finds the winner's directory.
+      await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
       if (this.agentUid === 0) await chown(dir, account.uid, account.gid);
       await chmod(dir, 0o700);
     }
