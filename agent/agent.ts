@@ -68,7 +68,16 @@ export async function startAgent(
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
         .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
   );
-  const privileges = new PrivilegeService(store, audit, backend, scheduler, snapshots, clock, { changed }, log);
+  const privileges = new PrivilegeService(
+    store,
+    audit,
+    backend,
+    scheduler,
+    snapshots,
+    clock,
+    { changed },
+    log,
+  );
   const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
   const forwarders = (): ForwarderStatus[] => [];
   audit.on('appended', (e) => subscriptions.pushAudit(e));

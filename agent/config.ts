@@ -52,7 +52,9 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UsageError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is invalid: ${issue?.message}.`);
+    throw new UsageError(
+      `--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is invalid: ${issue?.message}.`,
+    );
   }
   return parsed.data;
 }

@@ -28,7 +28,9 @@ try {
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping; active grants stay recorded and are enforced again at the next start`);
+    log(
+      `${signal}: stopping; active grants stay recorded and are enforced again at the next start`,
+    );
     void agent.stop().then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -37,7 +37,11 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
   }
 
   async append(input: NewAuditEvent): Promise<AuditEvent> {
-    const event: AuditEvent = { id: newId('e'), at: input.at ?? new Date().toISOString(), ...input };
+    const event: AuditEvent = {
+      id: newId('e'),
+      at: input.at ?? new Date().toISOString(),
+      ...input,
+    };
     if (!this.fh) throw new Error('The audit log is not open.');
     await this.fh.write(JSON.stringify(event) + '\n');
     await this.fh.datasync();

@@ -4,7 +4,11 @@ import { signingPayload } from '../protocol/canonical-json.js';
 
 export function parseAppPublicKey(base64: string): KeyObject | null {
   try {
-    const key = createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' });
+    const key = createPublicKey({
+      key: Buffer.from(base64, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
     return key.asymmetricKeyType === 'ed25519' ? key : null;
   } catch {
     return null;

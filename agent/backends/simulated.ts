@@ -43,15 +43,26 @@ export class SimulatedBackend implements Backend {
 
   async apply(user: string, level: GrantLevel, _prior: PriorState): Promise<void> {
     const os = await this.read();
-    const u = (os.users[user] ??= { permanentLevel: 'none', adminGroupMember: false, dropIn: null });
+    const u = (os.users[user] ??= {
+      permanentLevel: 'none',
+      adminGroupMember: false,
+      dropIn: null,
+    });
     u.adminGroupMember = true;
-    u.dropIn = level === 'passwordless' ? `${user} ALL=(ALL:ALL) NOPASSWD: ALL` : `${user} ALL=(ALL:ALL) ALL`;
+    u.dropIn =
+      level === 'passwordless'
+        ? `${user} ALL=(ALL:ALL) NOPASSWD: ALL`
+        : `${user} ALL=(ALL:ALL) ALL`;
     await this.write(os);
   }
 
   async restore(user: string, prior: PriorState): Promise<void> {
     const os = await this.read();
-    const u = (os.users[user] ??= { permanentLevel: prior.permanentLevel, adminGroupMember: false, dropIn: null });
+    const u = (os.users[user] ??= {
+      permanentLevel: prior.permanentLevel,
+      adminGroupMember: false,
+      dropIn: null,
+    });
     u.adminGroupMember = prior.adminGroupMember;
     u.dropIn = prior.dropIn;
     await this.write(os);
@@ -78,7 +89,8 @@ export class SimulatedBackend implements Backend {
       throw new OsCommandError(`The simulated OS file ${this.path} cannot be read.`);
     }
     const parsed = SimulatedOsSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new OsCommandError(`The simulated OS file ${this.path} is not valid.`);
+    if (!parsed.success)
+      throw new OsCommandError(`The simulated OS file ${this.path} is not valid.`);
     return parsed.data;
   }
 

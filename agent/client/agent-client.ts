@@ -162,7 +162,13 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
   }
 
   private onLine(line: string): void {
-    let msg: { id?: unknown; result?: unknown; error?: { code: number; message: string; data?: unknown }; method?: string; params?: unknown };
+    let msg: {
+      id?: unknown;
+      result?: unknown;
+      error?: { code: number; message: string; data?: unknown };
+      method?: string;
+      params?: unknown;
+    };
     try {
       msg = JSON.parse(line);
     } catch {

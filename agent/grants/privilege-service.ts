@@ -60,7 +60,10 @@ export class PrivilegeService {
   async grant(input: GrantInput): Promise<void> {
     const u = this.store.user(input.user);
     if (!(await this.backend.userExists(input.user))) {
-      throw new RpcError(ErrorCode.NotFound, `There is no user named ${input.user} on this computer.`);
+      throw new RpcError(
+        ErrorCode.NotFound,
+        `There is no user named ${input.user} on this computer.`,
+      );
     }
     const existing = u.grant;
     if (existing && existing.level === input.level) {
@@ -74,13 +77,24 @@ export class PrivilegeService {
       );
     }
     if (existing) {
-      await this.end(input.user, 'revoked', input.actor, `replaced by a new ${LEVEL_NAME[input.level]} grant`);
+      await this.end(
+        input.user,
+        'revoked',
+        input.actor,
+        `replaced by a new ${LEVEL_NAME[input.level]} grant`,
+      );
     }
     await this.applyNew(u, input, prior);
   }
 
   /** Adds time to the active grant (an approved or self-serve extension). */
-  async extend(user: string, durationSec: number, actor: string, reason: string | null, requestId?: string): Promise<void> {
+  async extend(
+    user: string,
+    durationSec: number,
+    actor: string,
+    reason: string | null,
+    requestId?: string,
+  ): Promise<void> {
     const u = this.store.user(user);
     const g = u.grant;
     if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights to extend.`);
@@ -110,7 +124,15 @@ export class PrivilegeService {
     const u = this.store.user(user);
     const g = u.grant;
     if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights.`);
-    u.pending = { op: 'restore', grantId: g.id, level: g.level, prior: g.prior, end, actor, reason };
+    u.pending = {
+      op: 'restore',
+      grantId: g.id,
+      level: g.level,
+      prior: g.prior,
+      end,
+      actor,
+      reason,
+    };
     await this.store.save();
     try {
       await this.backend.restore(user, g.prior);
@@ -126,7 +148,11 @@ export class PrivilegeService {
   async expireIfDue(user: string): Promise<void> {
     const g = this.store.peek(user)?.grant;
     if (!g) return;
-    if (this.clock.wall() < Date.parse(g.expiresAt) && !this.scheduler.isDue(user) && !this.bootOverdue(g)) {
+    if (
+      this.clock.wall() < Date.parse(g.expiresAt) &&
+      !this.scheduler.isDue(user) &&
+      !this.bootOverdue(g)
+    ) {
       this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
       return;
     }
@@ -160,7 +186,12 @@ export class PrivilegeService {
           actor: 'agent',
           detail: { action: 'rolled back a grant interrupted before it was confirmed' },
         });
-        await this.audit.append({ type: 'privilege.restored', user, grantId: p.grantId, actor: 'agent' });
+        await this.audit.append({
+          type: 'privilege.restored',
+          user,
+          grantId: p.grantId,
+          actor: 'agent',
+        });
         await this.store.save();
       } else if (p?.op === 'restore') {
         await this.backend.restore(user, p.prior);
@@ -197,7 +228,11 @@ export class PrivilegeService {
     }
   }
 
-  private async moveDeadline(input: GrantInput, g: GrantRecord, expiresAtMs: number): Promise<void> {
+  private async moveDeadline(
+    input: GrantInput,
+    g: GrantRecord,
+    expiresAtMs: number,
+  ): Promise<void> {
     const u = this.store.user(input.user);
     const later = expiresAtMs > Date.parse(g.expiresAt);
     await this.audit.append({
@@ -257,7 +292,11 @@ export class PrivilegeService {
         actor: input.actor,
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.requestId ? { requestId: input.requestId } : {}),
-        detail: { expiresAt: record.expiresAt, durationSec: input.durationSec, source: input.source },
+        detail: {
+          expiresAt: record.expiresAt,
+          durationSec: input.durationSec,
+          source: input.source,
+        },
       });
       u.grant = record;
       u.pending = null;
@@ -328,7 +367,12 @@ export class PrivilegeService {
 
   private bootOverdue(g: GrantRecord): boolean {
     const boot = this.clock.boot();
-    return !!g.bootDeadline && boot !== null && g.bootDeadline.bootId === this.clock.bootId() && boot >= g.bootDeadline.uptimeMs;
+    return (
+      !!g.bootDeadline &&
+      boot !== null &&
+      g.bootDeadline.bootId === this.clock.bootId() &&
+      boot >= g.bootDeadline.uptimeMs
+    );
   }
 
   private async inspect(user: string): Promise<PriorState> {
@@ -342,13 +386,14 @@ export class PrivilegeService {
 
 function osRefused(err: unknown, what: string): RpcError {
   if (err instanceof RpcError) return err;
-  const detail = err instanceof OsCommandError ? err.message : (err as Error)?.message ?? String(err);
+  const detail =
+    err instanceof OsCommandError ? err.message : ((err as Error)?.message ?? String(err));
   return new RpcError(ErrorCode.OsRefused, `${what}: ${detail.replace(/\.$/, '')}.`);
 }
 
 function storageError(err: unknown): RpcError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOSPC' ? 'the disk is full' : code ?? String(err);
+  const why = code === 'ENOSPC' ? 'the disk is full' : (code ?? String(err));
   return new RpcError(
     ErrorCode.InternalError,
     `The agent could not record the change (${why}), so nothing was changed.`,

@@ -39,14 +39,20 @@ export class RequestService {
       throw new RpcError(ErrorCode.Forbidden, 'This request must come from the Elevate app.');
     }
     if (!policy.selfServe && !policy.approvalRequired) {
-      throw new RpcError(ErrorCode.Forbidden, 'Your policy does not allow requesting admin rights.');
+      throw new RpcError(
+        ErrorCode.Forbidden,
+        'Your policy does not allow requesting admin rights.',
+      );
     }
     const level = input.kind === 'extend' ? u.grant?.level : (input.level ?? policy.levels[0]);
     if (input.kind === 'extend' && !u.grant) {
       throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to extend.');
     }
     if (!level || (input.kind === 'elevate' && !policy.levels.includes(level))) {
-      throw new RpcError(ErrorCode.Forbidden, `Your policy does not allow ${levelName(input.level ?? 'admin')} rights.`);
+      throw new RpcError(
+        ErrorCode.Forbidden,
+        `Your policy does not allow ${levelName(input.level ?? 'admin')} rights.`,
+      );
     }
     checkDuration(policy, input.durationSec);
     const reason = checkReason(policy, input.reason);
@@ -56,10 +62,16 @@ export class RequestService {
     if (input.kind === 'elevate') {
       const permanent = await this.snapshots.permanentLevel(user);
       if (LEVEL_RANK[level] <= LEVEL_RANK[permanent]) {
-        throw new RpcError(ErrorCode.Conflict, `You already have ${levelName(level)} rights permanently.`);
+        throw new RpcError(
+          ErrorCode.Conflict,
+          `You already have ${levelName(level)} rights permanently.`,
+        );
       }
       if (u.grant && LEVEL_RANK[u.grant.level] >= LEVEL_RANK[level]) {
-        throw new RpcError(ErrorCode.Conflict, 'You already have these rights; ask for more time instead.');
+        throw new RpcError(
+          ErrorCode.Conflict,
+          'You already have these rights; ask for more time instead.',
+        );
       }
     } else if (u.grant && u.grant.extensionsUsed >= policy.maxExtensions) {
       throw new RpcError(
@@ -115,14 +127,25 @@ export class RequestService {
     const u = this.store.user(user);
     const r = u.requests.find((x) => x.id === id && x.state === 'pending');
     if (!r) throw new RpcError(ErrorCode.NotFound, 'There is no pending request with that id.');
-    await this.audit.append({ type: 'request.cancelled', user, level: r.level, requestId: id, actor: user });
+    await this.audit.append({
+      type: 'request.cancelled',
+      user,
+      level: r.level,
+      requestId: id,
+      actor: user,
+    });
     this.decide(r, 'cancelled', user, null);
     u.seq += 1;
     await this.store.save();
     this.changed(user);
   }
 
-  async approve(actor: string, id: string, durationSec: number | undefined, note: string | null): Promise<string> {
+  async approve(
+    actor: string,
+    id: string,
+    durationSec: number | undefined,
+    note: string | null,
+  ): Promise<string> {
     const r = this.findPending(id);
     await this.decideApproved(r, actor, durationSec ?? r.durationSec, note);
     return r.user;
@@ -153,10 +176,18 @@ export class RequestService {
     return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   }
 
-  private async decideApproved(r: StoredRequest, actor: string, durationSec: number, note: string | null): Promise<void> {
+  private async decideApproved(
+    r: StoredRequest,
+    actor: string,
+    durationSec: number,
+    note: string | null,
+  ): Promise<void> {
     const u = this.store.user(r.user);
     if (r.kind === 'extend' && !u.grant) {
-      throw new RpcError(ErrorCode.NotFound, 'The rights this request would extend have already ended.');
+      throw new RpcError(
+        ErrorCode.NotFound,
+        'The rights this request would extend have already ended.',
+      );
     }
     await this.audit.append({
       type: 'request.approved',
@@ -187,7 +218,12 @@ export class RequestService {
     this.changed(r.user);
   }
 
-  private decide(r: StoredRequest, state: StoredRequest['state'], actor: string, note: string | null): void {
+  private decide(
+    r: StoredRequest,
+    state: StoredRequest['state'],
+    actor: string,
+    note: string | null,
+  ): void {
     r.state = state;
     r.decidedAt = new Date(this.clock.wall()).toISOString();
     r.decidedBy = actor;
@@ -197,7 +233,8 @@ export class RequestService {
   private findPending(id: string): StoredRequest {
     const r = this.list().find((x) => x.id === id);
     if (!r) throw new RpcError(ErrorCode.NotFound, `There is no request with id ${id}.`);
-    if (r.state !== 'pending') throw new RpcError(ErrorCode.NotFound, `Request ${id} is already ${r.state}.`);
+    if (r.state !== 'pending')
+      throw new RpcError(ErrorCode.NotFound, `Request ${id} is already ${r.state}.`);
     return r;
   }
 }
@@ -217,7 +254,10 @@ function checkDuration(policy: EffectivePolicy, durationSec: number): void {
 function checkReason(policy: EffectivePolicy, reason: string | undefined): string | null {
   const text = reason?.trim() ?? '';
   if (text.length > policy.reasonMaxLength) {
-    throw new RpcError(ErrorCode.InvalidParams, `reason must be at most ${policy.reasonMaxLength} characters.`);
+    throw new RpcError(
+      ErrorCode.InvalidParams,
+      `reason must be at most ${policy.reasonMaxLength} characters.`,
+    );
   }
   if (policy.requireReason && text.length < Math.max(1, policy.reasonMinLength)) {
     throw new RpcError(

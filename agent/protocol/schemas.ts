@@ -86,9 +86,7 @@ export const SnapshotSchema = z.object({
   now: isoDate,
   seq: z.number().int().nonnegative(),
   /** Added: `privilege.used` events (commands run with sudo) during the active grant. */
-  usage: z
-    .object({ commands: z.number().int().nonnegative() })
-    .optional(),
+  usage: z.object({ commands: z.number().int().nonnegative() }).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -144,7 +142,11 @@ export const RpcRequestSchema = z.object({
 const signature = z.string().max(200).optional();
 const noParams = z.object({ signature }).strict();
 const userName = z.string().min(1).max(256);
-const durationSec = z.number().int().positive().max(10 * 365 * 86_400);
+const durationSec = z
+  .number()
+  .int()
+  .positive()
+  .max(10 * 365 * 86_400);
 const reason = z.string().max(10_000);
 const note = z.string().max(10_000);
 
@@ -183,7 +185,11 @@ export const ParamsSchemas = {
   'admin.status': z.object({ user: userName.optional() }).strict(),
   'admin.requests': z.object({ state: RequestStateSchema.optional() }).strict(),
   'admin.approve': z
-    .object({ id: z.string().min(1).max(100), durationSec: durationSec.optional(), note: note.optional() })
+    .object({
+      id: z.string().min(1).max(100),
+      durationSec: durationSec.optional(),
+      note: note.optional(),
+    })
     .strict(),
   'admin.deny': z.object({ id: z.string().min(1).max(100), note: note.optional() }).strict(),
   'admin.audit': z

@@ -32,7 +32,10 @@ export class ExpiryScheduler {
   arm(user: string, wallDeadline: number, bootDeadline: Armed['bootDeadline']): void {
     this.disarm(user);
     const monoDeadline = this.monoDeadlineFor(wallDeadline, bootDeadline);
-    const delay = Math.max(0, Math.min(wallDeadline - this.clock.wall(), monoDeadline - this.clock.mono()));
+    const delay = Math.max(
+      0,
+      Math.min(wallDeadline - this.clock.wall(), monoDeadline - this.clock.mono()),
+    );
     const timer = setTimeout(() => this.check(user), delay);
     this.armed.set(user, { wallDeadline, monoDeadline, bootDeadline, timer });
     this.startTick();
@@ -79,7 +82,12 @@ export class ExpiryScheduler {
   private due(a: Armed): boolean {
     if (this.clock.wall() >= a.wallDeadline || this.clock.mono() >= a.monoDeadline) return true;
     const boot = this.clock.boot();
-    return !!a.bootDeadline && boot !== null && boot >= a.bootDeadline.uptimeMs && a.bootDeadline.bootId === this.clock.bootId();
+    return (
+      !!a.bootDeadline &&
+      boot !== null &&
+      boot >= a.bootDeadline.uptimeMs &&
+      a.bootDeadline.bootId === this.clock.bootId()
+    );
   }
 
   private check(user: string): void {
@@ -92,7 +100,10 @@ export class ExpiryScheduler {
     }
     // Timers can fire a hair early relative to the wall clock; look again at the deadline.
     clearTimeout(a.timer);
-    const delay = Math.max(1, Math.min(a.wallDeadline - this.clock.wall(), a.monoDeadline - this.clock.mono()));
+    const delay = Math.max(
+      1,
+      Math.min(a.wallDeadline - this.clock.wall(), a.monoDeadline - this.clock.mono()),
+    );
     a.timer = setTimeout(() => this.check(user), delay);
   }
 

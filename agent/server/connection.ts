@@ -56,7 +56,14 @@ export class Connection implements ConnectionContext {
     const splitter = new LineSplitter(
       (line) => this.enqueue(line),
       () => {
-        this.send({ jsonrpc: '2.0', id: null, error: { code: ErrorCode.InvalidRequest, message: 'The request line is longer than 65,536 bytes.' } });
+        this.send({
+          jsonrpc: '2.0',
+          id: null,
+          error: {
+            code: ErrorCode.InvalidRequest,
+            message: 'The request line is longer than 65,536 bytes.',
+          },
+        });
         this.close();
       },
     );
@@ -108,21 +115,43 @@ export class Connection implements ConnectionContext {
     }
     const shape = RpcRequestSchema.safeParse(msg);
     if (!shape.success) {
-      return this.error(id, ErrorCode.InvalidRequest, 'The request is not a valid JSON-RPC 2.0 request.');
+      return this.error(
+        id,
+        ErrorCode.InvalidRequest,
+        'The request is not a valid JSON-RPC 2.0 request.',
+      );
     }
     const req = shape.data;
     const isNotification = req.id === undefined;
     const method = req.method as Method;
     if (!this.session && !UNAUTHENTICATED_METHODS.has(method)) {
-      return this.reply(isNotification, id, null, new RpcError(ErrorCode.Unauthenticated, 'Authenticate first with auth.hello and auth.prove.'));
+      return this.reply(
+        isNotification,
+        id,
+        null,
+        new RpcError(
+          ErrorCode.Unauthenticated,
+          'Authenticate first with auth.hello and auth.prove.',
+        ),
+      );
     }
     const schema = Object.hasOwn(ParamsSchemas, method) ? ParamsSchemas[method] : undefined;
     if (!schema) {
-      return this.reply(isNotification, id, null, new RpcError(ErrorCode.MethodNotFound, `There is no method named ${truncate(req.method)}.`));
+      return this.reply(
+        isNotification,
+        id,
+        null,
+        new RpcError(ErrorCode.MethodNotFound, `There is no method named ${truncate(req.method)}.`),
+      );
     }
     const raw = req.params ?? {};
     if (Array.isArray(raw)) {
-      return this.reply(isNotification, id, null, new RpcError(ErrorCode.InvalidParams, 'params must be an object.'));
+      return this.reply(
+        isNotification,
+        id,
+        null,
+        new RpcError(ErrorCode.InvalidParams, 'params must be an object.'),
+      );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -139,14 +168,23 @@ export class Connection implements ConnectionContext {
     }
   }
 
-  private reply(isNotification: boolean, id: RequestId | null, result: unknown, error: RpcError | null): void {
+  private reply(
+    isNotification: boolean,
+    id: RequestId | null,
+    result: unknown,
+    error: RpcError | null,
+  ): void {
     if (isNotification) return;
     if (error) this.error(id, error.code, error.message, error.data);
     else this.send({ jsonrpc: '2.0', id, result });
   }
 
   private error(id: RequestId | null, code: number, message: string, data?: unknown): void {
-    this.send({ jsonrpc: '2.0', id, error: data === undefined ? { code, message } : { code, message, data } });
+    this.send({
+      jsonrpc: '2.0',
+      id,
+      error: data === undefined ? { code, message } : { code, message, data },
+    });
   }
 
   private send(frame: unknown): void {
@@ -163,10 +201,15 @@ function requestIdOf(msg: unknown): RequestId | null {
   return null;
 }
 
-function invalidParams(issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined): RpcError {
+function invalidParams(
+  issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined,
+): RpcError {
   if (!issue) return new RpcError(ErrorCode.InvalidParams, 'The params are not valid.');
   if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-    return new RpcError(ErrorCode.InvalidParams, `${issue.keys.join(', ')} is not a known parameter.`);
+    return new RpcError(
+      ErrorCode.InvalidParams,
+      `${issue.keys.join(', ')} is not a known parameter.`,
+    );
   }
   const field = issue.path.length ? issue.path.map(String).join('.') : 'params';
   return new RpcError(ErrorCode.InvalidParams, `${field} is invalid: ${issue.message}.`);
@@ -176,10 +219,16 @@ function toRpcError(err: unknown): RpcError {
   if (err instanceof RpcError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') {
-    return new RpcError(ErrorCode.InternalError, 'The agent could not save the change because the disk is full; nothing was changed.');
+    return new RpcError(
+      ErrorCode.InternalError,
+      'The agent could not save the change because the disk is full; nothing was changed.',
+    );
   }
   console.error('elevate-agent: internal error:', err);
-  return new RpcError(ErrorCode.InternalError, 'The agent hit an internal error; nothing was changed.');
+  return new RpcError(
+    ErrorCode.InternalError,
+    'The agent hit an internal error; nothing was changed.',
+  );
 }
 
 function truncate(s: string): string {

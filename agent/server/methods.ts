@@ -71,7 +71,12 @@ export function createHandler(d: MethodDeps): Handler {
         await d.lock.run(() =>
           d.requests.create(
             me,
-            { kind: p.kind, durationSec: p.durationSec, ...(p.level ? { level: p.level } : {}), ...(p.reason !== undefined ? { reason: p.reason } : {}) },
+            {
+              kind: p.kind,
+              durationSec: p.durationSec,
+              ...(p.level ? { level: p.level } : {}),
+              ...(p.reason !== undefined ? { reason: p.reason } : {}),
+            },
             signed,
           ),
         );
@@ -100,7 +105,10 @@ export function createHandler(d: MethodDeps): Handler {
         const p = params as P<'admin.revoke'>;
         await d.lock.run(async () => {
           if (!d.store.peek(p.user)?.grant) {
-            throw new RpcError(ErrorCode.NotFound, `${p.user} has no active admin rights to revoke.`);
+            throw new RpcError(
+              ErrorCode.NotFound,
+              `${p.user} has no active admin rights to revoke.`,
+            );
           }
           await d.privileges.end(p.user, 'revoked', me, p.reason ?? null);
         });
@@ -108,17 +116,21 @@ export function createHandler(d: MethodDeps): Handler {
       }
       case 'admin.status': {
         const p = params as P<'admin.status'>;
-        const names = p.user ? [p.user] : d.store.users().filter((u) => {
-          const s = d.store.peek(u);
-          return !!s && (s.grant !== null || s.requests.length > 0);
-        });
+        const names = p.user
+          ? [p.user]
+          : d.store.users().filter((u) => {
+              const s = d.store.peek(u);
+              return !!s && (s.grant !== null || s.requests.length > 0);
+            });
         return { users: await Promise.all(names.map(snap)) };
       }
       case 'admin.requests':
         return { requests: d.requests.list((params as P<'admin.requests'>).state) };
       case 'admin.approve': {
         const p = params as P<'admin.approve'>;
-        const user = await d.lock.run(() => d.requests.approve(me, p.id, p.durationSec, p.note ?? null));
+        const user = await d.lock.run(() =>
+          d.requests.approve(me, p.id, p.durationSec, p.note ?? null),
+        );
         return snap(user);
       }
       case 'admin.deny': {
@@ -156,7 +168,8 @@ export function createHandler(d: MethodDeps): Handler {
   };
 
   async function hello(ctx: ConnectionContext, p: P<'auth.hello'>) {
-    if (ctx.session) throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    if (ctx.session)
+      throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
     if (ctx.challenge) await d.challenges.discard(ctx.challenge);
     ctx.challenge = null;
     const account = await d.users.lookup(p.user);
@@ -173,13 +186,19 @@ export function createHandler(d: MethodDeps): Handler {
   }
 
   async function prove(ctx: ConnectionContext, p: P<'auth.prove'>) {
-    if (ctx.session) throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    if (ctx.session)
+      throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
     const challenge = ctx.challenge;
     ctx.challenge = null;
     if (!challenge || !(await d.challenges.verify(challenge, p.proof))) {
       if (challenge) {
         await d.audit
-          .append({ type: 'auth.failed', user: challenge.account.name, actor: challenge.account.name, detail: { reason: 'wrong or expired proof' } })
+          .append({
+            type: 'auth.failed',
+            user: challenge.account.name,
+            actor: challenge.account.name,
+            detail: { reason: 'wrong or expired proof' },
+          })
           .catch(() => undefined);
       }
       throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
@@ -195,12 +214,17 @@ export function createHandler(d: MethodDeps): Handler {
 
   async function pair(user: string, p: P<'auth.pair'>) {
     if (!parseAppPublicKey(p.publicKey)) {
-      throw new RpcError(ErrorCode.InvalidParams, 'publicKey is not an Ed25519 public key (base64 SPKI DER).');
+      throw new RpcError(
+        ErrorCode.InvalidParams,
+        'publicKey is not an Ed25519 public key (base64 SPKI DER).',
+      );
     }
     await d.lock.run(async () => {
       const u = d.store.user(user);
       if (u.pairedKey === p.publicKey) {
-        throw new RpcError(ErrorCode.Conflict, 'This app key is already paired.', { sameKey: true });
+        throw new RpcError(ErrorCode.Conflict, 'This app key is already paired.', {
+          sameKey: true,
+        });
       }
       if (u.pairedKey) {
         throw new RpcError(
@@ -209,7 +233,12 @@ export function createHandler(d: MethodDeps): Handler {
           { sameKey: false },
         );
       }
-      await d.audit.append({ type: 'auth.paired', user, actor: user, detail: { client: p.client ?? null } });
+      await d.audit.append({
+        type: 'auth.paired',
+        user,
+        actor: user,
+        detail: { client: p.client ?? null },
+      });
       u.pairedKey = p.publicKey;
       u.seq += 1;
       await d.store.save();

@@ -47,7 +47,9 @@ export class SocketServer {
 
   async close(): Promise<void> {
     for (const c of this.connections) c.close();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
     this.server = null;
   }
 }

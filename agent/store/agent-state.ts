@@ -4,11 +4,7 @@
  */
 import { z } from 'zod';
 import { PriorStateSchema } from '../backends/backend.js';
-import {
-  GrantLevelSchema,
-  GrantSchema,
-  PrivilegeRequestSchema,
-} from '../protocol/schemas.js';
+import { GrantLevelSchema, GrantSchema, PrivilegeRequestSchema } from '../protocol/schemas.js';
 
 export const EndKindSchema = z.enum(['expired', 'released', 'revoked']);
 export type EndKind = z.infer<typeof EndKindSchema>;

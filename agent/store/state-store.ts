@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AgentStateSchema, emptyUserState, type AgentState, type UserState } from './agent-state.js';
+import {
+  AgentStateSchema,
+  emptyUserState,
+  type AgentState,
+  type UserState,
+} from './agent-state.js';
 import { writeFileAtomic } from './atomic-file.js';
 
 /** Holds the state in memory and persists it atomically; the file is the truth after a crash. */
@@ -22,7 +27,9 @@ export class StateStore {
     }
     const parsed = AgentStateSchema.safeParse(JSON.parse(text));
     if (!parsed.success) {
-      throw new Error(`The state file ${this.path} is not valid: ${parsed.error.issues[0]?.message}.`);
+      throw new Error(
+        `The state file ${this.path} is not valid: ${parsed.error.issues[0]?.message}.`,
+      );
     }
     this.state = parsed.data;
   }

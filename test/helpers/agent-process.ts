@@ -58,9 +58,12 @@ export async function startAgentProcess(opts: AgentOptions = {}): Promise<AgentH
   }
   const args = [
     AGENT_MAIN,
-    '--socket', socket,
-    '--state-dir', stateDir,
-    '--backend', opts.backend ?? 'simulated',
+    '--socket',
+    socket,
+    '--state-dir',
+    stateDir,
+    '--backend',
+    opts.backend ?? 'simulated',
     ...(opts.simulateOs ? ['--simulate-os', opts.simulateOs] : []),
     ...(opts.root ? ['--root', opts.root] : []),
     ...(policyPath ? ['--policy', policyPath] : []),

@@ -18,7 +18,10 @@ describe('authentication as real OS users', () => {
     sam = createUser();
     eve = createUser();
     agent = await startAgentProcess({
-      policy: { version: 1, defaults: { selfServe: true, approvalRequired: false, requireReason: false } },
+      policy: {
+        version: 1,
+        defaults: { selfServe: true, approvalRequired: false, requireReason: false },
+      },
     });
   });
 
@@ -36,20 +39,33 @@ describe('authentication as real OS users', () => {
   });
 
   it("refuses a user who claims another's name: the cookie cannot be read", async () => {
-    const out = await runClientAs(eve, agent.dir, agent.socket, 'return client.identity;', { authAs: sam });
+    const out = await runClientAs(eve, agent.dir, agent.socket, 'return client.identity;', {
+      authAs: sam,
+    });
     expect(out.error?.message).toMatch(/Cannot read the authentication cookie/);
   });
 
   it('answers an unknown user exactly like a wrong proof', async () => {
     const c = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
     c.close();
-    const unknown = await AgentClient.connect({ socketPath: agent.socket, user: 'nosuchuser_x' }).catch((e: Error) => e);
+    const unknown = await AgentClient.connect({
+      socketPath: agent.socket,
+      user: 'nosuchuser_x',
+    }).catch((e: Error) => e);
     const raw = await rawExchange(agent.socket, [
-      { jsonrpc: '2.0', id: 1, method: 'auth.hello', params: { user: 'root', client: 't', protocol: 1 } },
+      {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'auth.hello',
+        params: { user: 'root', client: 't', protocol: 1 },
+      },
       { jsonrpc: '2.0', id: 2, method: 'auth.prove', params: { proof: '00'.repeat(32) } },
     ]);
     expect(unknown).toMatchObject({ code: -32001 });
-    expect(raw[1]).toMatchObject({ id: 2, error: { code: -32001, message: (unknown as Error).message } });
+    expect(raw[1]).toMatchObject({
+      id: 2,
+      error: { code: -32001, message: (unknown as Error).message },
+    });
   });
 
   it('lets non-admins use only their own methods', async () => {
@@ -69,22 +85,43 @@ describe('authentication as real OS users', () => {
       agent.socket,
       `return await client.call('request.create', { kind: 'elevate', level: 'admin', durationSec: 600 });`,
     );
-    expect(req.result).toMatchObject({ user: sam, level: 'admin', grant: { source: 'self-serve' } });
+    expect(req.result).toMatchObject({
+      user: sam,
+      level: 'admin',
+      grant: { source: 'self-serve' },
+    });
     const eveView = await runClientAs(
       eve,
       agent.dir,
       agent.socket,
       `const s = await client.call('status.get'); const h = await client.call('history.list', {}); return { s, h };`,
     );
-    const { s, h } = eveView.result as { s: { user: string; grant: unknown }; h: { events: { user: string }[] } };
+    const { s, h } = eveView.result as {
+      s: { user: string; grant: unknown };
+      h: { events: { user: string }[] };
+    };
     expect(s.user).toBe(eve);
     expect(s.grant).toBeNull();
     expect(h.events.every((e) => e.user === eve)).toBe(true);
-    const samHistory = await runClientAs(sam, agent.dir, agent.socket, `return await client.call('history.list', { limit: 10 });`);
-    const types = (samHistory.result as { events: { type: string; user: string }[] }).events.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['privilege.granted', 'request.approved', 'request.created']));
+    const samHistory = await runClientAs(
+      sam,
+      agent.dir,
+      agent.socket,
+      `return await client.call('history.list', { limit: 10 });`,
+    );
+    const types = (samHistory.result as { events: { type: string; user: string }[] }).events.map(
+      (e) => e.type,
+    );
+    expect(types).toEqual(
+      expect.arrayContaining(['privilege.granted', 'request.approved', 'request.created']),
+    );
     // There is no parameter to name another user: an extra field is refused, not ignored.
-    const sneaky = await runClientAs(eve, agent.dir, agent.socket, `return await client.rawCall('history.list', { user: ${JSON.stringify(sam)} });`);
+    const sneaky = await runClientAs(
+      eve,
+      agent.dir,
+      agent.socket,
+      `return await client.rawCall('history.list', { user: ${JSON.stringify(sam)} });`,
+    );
     expect(sneaky.error).toMatchObject({ code: -32602 });
   });
   it('keeps cookie files private to their user and removes them after use', async () => {
@@ -103,7 +140,10 @@ describe('authentication as real OS users', () => {
 });
 
 /** Sends frames on one raw connection and returns the parsed answers in order. */
-export async function rawExchange(socket: string, frames: unknown[]): Promise<Record<string, unknown>[]> {
+export async function rawExchange(
+  socket: string,
+  frames: unknown[],
+): Promise<Record<string, unknown>[]> {
   const { connect } = await import('node:net');
   return new Promise((resolve, reject) => {
     const s = connect({ path: socket });

@@ -26,7 +26,8 @@ describe('agent + Linux backend on a root prefix', () => {
     user = createUser();
     root = makeTempDir('elevate-root-');
     mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
-    for (const f of ['passwd', 'group', 'shadow', 'gshadow']) cpSync(`/etc/${f}`, join(root, 'etc', f), { preserveTimestamps: true });
+    for (const f of ['passwd', 'group', 'shadow', 'gshadow'])
+      cpSync(`/etc/${f}`, join(root, 'etc', f), { preserveTimestamps: true });
     agent = await startAgentProcess({ backend: 'linux', root });
     client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
   });
@@ -56,17 +57,29 @@ describe('agent + Linux backend on a root prefix', () => {
   });
 
   it('refuses an unknown user and a missing admin group, changing nothing', async () => {
-    await expect(client.call('admin.grant', { user: 'nosuchuser', level: 'admin', durationSec: 60 })).rejects.toMatchObject({ code: -32003 });
+    await expect(
+      client.call('admin.grant', { user: 'nosuchuser', level: 'admin', durationSec: 60 }),
+    ).rejects.toMatchObject({ code: -32003 });
     const dir = makeTempDir();
-    const bad = await startAgentProcess({ dir, backend: 'linux', root, policy: { version: 1, adminGroup: 'nosuchgroup' } });
+    const bad = await startAgentProcess({
+      dir,
+      backend: 'linux',
+      root,
+      policy: { version: 1, adminGroup: 'nosuchgroup' },
+    });
     const c = await AgentClient.connect({ socketPath: bad.socket, user: 'root' });
     try {
       const groupBefore = readFileSync(join(root, 'etc/group'));
-      const err = await c.call('admin.grant', { user, level: 'admin', durationSec: 60 }).catch((e: unknown) => e);
+      const err = await c
+        .call('admin.grant', { user, level: 'admin', durationSec: 60 })
+        .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: -32010, message: expect.stringMatching(/nosuchgroup/) });
       expect(existsSync(join(root, 'etc/sudoers.d', `elevate-${user}`))).toBe(false);
       expect(readFileSync(join(root, 'etc/group'))).toEqual(groupBefore);
-      expect((await c.call('admin.status', { user })).users[0]).toMatchObject({ level: 'none', grant: null });
+      expect((await c.call('admin.status', { user })).users[0]).toMatchObject({
+        level: 'none',
+        grant: null,
+      });
     } finally {
       c.close();
       await bad.stop();
@@ -85,7 +98,15 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
 
   /** Runs a command as `user` inside the agent's mount namespace (where /etc is the copy). */
   const asUserInNs = (...cmd: string[]) =>
-    run('nsenter', [`--mount=/proc/${agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', user, '--', ...cmd]);
+    run('nsenter', [
+      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
+      '--',
+      'runuser',
+      '-u',
+      user,
+      '--',
+      ...cmd,
+    ]);
 
   beforeAll(async () => {
     user = createUser();
@@ -96,8 +117,16 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
       dir,
       backend: 'linux',
       wrap: (cmd) => [
-        'unshare', '--mount', '--propagation', 'private', '--',
-        'bash', '-c', `mount --bind ${join(dir, 'etc')} /etc && exec "$@"`, 'bash', ...cmd,
+        'unshare',
+        '--mount',
+        '--propagation',
+        'private',
+        '--',
+        'bash',
+        '-c',
+        `mount --bind ${join(dir, 'etc')} /etc && exec "$@"`,
+        'bash',
+        ...cmd,
       ],
     });
     client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
@@ -121,24 +150,50 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
     expect(adminGroupLine('/etc')).toBe(hostSudoLine);
     expect(adminGroupLine(join(dir, 'etc'))).toMatch(new RegExp(`[:,]${user}(,|$)`));
 
-    await expect.poll(async () => (await client.call('admin.status', { user })).users[0]!.grant, { timeout: 6000, interval: 100 }).toBeNull();
+    await expect
+      .poll(async () => (await client.call('admin.status', { user })).users[0]!.grant, {
+        timeout: 6000,
+        interval: 100,
+      })
+      .toBeNull();
     expect(Date.now() - deadline).toBeLessThan(1500);
     const after = await asUserInNs('sudo', '-n', 'true');
     expect(after.code).not.toBe(0);
     expect(after.stderr).toMatch(/password is required|not allowed|may not run/);
-    const list = await run('nsenter', [`--mount=/proc/${agent.proc.pid}/ns/mnt`, '--', 'sudo', '-l', '-U', user]);
+    const list = await run('nsenter', [
+      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
+      '--',
+      'sudo',
+      '-l',
+      '-U',
+      user,
+    ]);
     expect(list.stdout).not.toMatch(/NOPASSWD/);
   });
 
   it('admin level: sudo asks for a password, and sudo -l lists the rule', async () => {
     await client.call('admin.grant', { user, level: 'admin', durationSec: 60 });
-    const list = await run('nsenter', [`--mount=/proc/${agent.proc.pid}/ns/mnt`, '--', 'sudo', '-l', '-U', user]);
+    const list = await run('nsenter', [
+      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
+      '--',
+      'sudo',
+      '-l',
+      '-U',
+      user,
+    ]);
     expect(list.stdout).toMatch(/\(ALL : ALL\) ALL/);
     const noPassword = await asUserInNs('sudo', '-n', 'true');
     expect(noPassword.code).not.toBe(0);
     expect(noPassword.stderr).toMatch(/password is required/);
     await client.call('admin.revoke', { user });
-    const listAfter = await run('nsenter', [`--mount=/proc/${agent.proc.pid}/ns/mnt`, '--', 'sudo', '-l', '-U', user]);
+    const listAfter = await run('nsenter', [
+      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
+      '--',
+      'sudo',
+      '-l',
+      '-U',
+      user,
+    ]);
     expect(listAfter.stdout).toMatch(/not allowed to run sudo/);
   });
 });

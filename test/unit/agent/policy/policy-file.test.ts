@@ -8,7 +8,13 @@ const EXAMPLE = {
   adminGroup: 'sudo',
   defaults: { selfServe: false, approvalRequired: true, levels: ['admin'], maxRequestsPerHour: 10 },
   rules: [
-    { users: ['sam'], groups: ['engineering'], selfServe: true, approvalRequired: false, levels: ['admin', 'passwordless'] },
+    {
+      users: ['sam'],
+      groups: ['engineering'],
+      selfServe: true,
+      approvalRequired: false,
+      levels: ['admin', 'passwordless'],
+    },
     { groups: ['staff'], durationsSec: [300] },
   ],
 };
@@ -31,7 +37,10 @@ describe('policy file', () => {
   });
 
   it('says when the file is not JSON', () => {
-    expect(parsePolicyText('{ nope')).toMatchObject({ ok: false, message: expect.stringMatching(/not valid JSON/) });
+    expect(parsePolicyText('{ nope')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not valid JSON/),
+    });
   });
 });
 
@@ -47,9 +56,22 @@ describe('effective policy', () => {
   });
 
   it('applies the first rule naming the user or one of their groups', () => {
-    expect(effectivePolicy(policy, 'sam', [])).toMatchObject({ selfServe: true, levels: ['admin', 'passwordless'], durationsSec: [600, 1800, 3600] });
-    expect(effectivePolicy(policy, 'kim', ['engineering', 'staff'])).toMatchObject({ selfServe: true });
-    expect(effectivePolicy(policy, 'lee', ['staff'])).toMatchObject({ selfServe: false, durationsSec: [300] });
-    expect(effectivePolicy(policy, 'max', ['other'])).toMatchObject({ selfServe: false, approvalRequired: true, levels: ['admin'] });
+    expect(effectivePolicy(policy, 'sam', [])).toMatchObject({
+      selfServe: true,
+      levels: ['admin', 'passwordless'],
+      durationsSec: [600, 1800, 3600],
+    });
+    expect(effectivePolicy(policy, 'kim', ['engineering', 'staff'])).toMatchObject({
+      selfServe: true,
+    });
+    expect(effectivePolicy(policy, 'lee', ['staff'])).toMatchObject({
+      selfServe: false,
+      durationsSec: [300],
+    });
+    expect(effectivePolicy(policy, 'max', ['other'])).toMatchObject({
+      selfServe: false,
+      approvalRequired: true,
+      levels: ['admin'],
+    });
   });
 });
