@@ -7,13 +7,19 @@ export interface RetryOptions {
   maxMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { baseMs: 1_000, maxMs: 60_000 };
+// A 15 s cap keeps "receiver back → 10,000-event backlog delivered" under 30 s even after a long outage.
+export const DEFAULT_RETRY: RetryOptions = { baseMs: 1_000, maxMs: 15_000 };
 
 /**
  * Delay before retry number `failures` (1 = first retry): "equal jitter", half fixed and half
  * random, so that many agents that lost the same receiver do not come back in lockstep.
  */
-export function backoffDelay(failures: number, retry: RetryOptions, retryAfterMs?: number, random = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  retry: RetryOptions,
+  retryAfterMs?: number,
+  random = Math.random,
+): number {
   const ceiling = Math.min(retry.maxMs, retry.baseMs * 2 ** Math.min(failures - 1, 30));
   const jittered = ceiling / 2 + random() * (ceiling / 2);
   return Math.min(retry.maxMs, Math.max(jittered, retryAfterMs ?? 0));

@@ -28,10 +28,14 @@ export interface AuditForwarderOptions {
   /**
    * Events a sink will never deliver: `overflow` (outbox over maxOutbox, oldest dropped),
    * `rejected` (the receiver refused the event for good), `write-failed` (the outbox could
-   * not be written). The agent writes an audit event for it; called after enqueue returns.
+   * not be written). The agent writes an audit event for it. Called outside enqueue(), at most
+   * once per dropReportIntervalMs per sink (counts coalesced), so that auditing a drop never
+   * loops back into another.
    */
   onDrop?: (sinkName: string, count: number, reason: DropReason) => void;
-  /** Backoff between attempts (default 1 s doubling to 60 s); tests use small values. */
+  /** Drop reports per sink are at most this frequent (default 60 s); the first is immediate. */
+  dropReportIntervalMs?: number;
+  /** Backoff between attempts (default 1 s doubling to 15 s); tests use small values. */
   retry?: Partial<RetryOptions>;
   /** How long a syslog connection must stay up after a write for the batch to count. */
   syslogSettleMs?: number;
@@ -51,14 +55,16 @@ export class AuditForwarder {
   private sinks = new Map<string, Sink>();
   private started = false;
   private stopped = false;
-  /** Drop reports wait for the end of the current enqueue so the agent may enqueue its own audit event. */
-  private pendingDrops = new Map<string, number>();
-  private dropReportScheduled = false;
+  private readonly dropReportIntervalMs: number;
+  private readonly heldDrops = new Map<string, Map<DropReason, number>>();
+  private readonly dropTimers = new Map<string, NodeJS.Immediate | NodeJS.Timeout>();
+  private readonly lastDropReport = new Map<string, number>();
 
   constructor(private readonly options: AuditForwarderOptions) {
     this.dir = join(options.stateDir, 'forward');
     this.log = options.log ?? (() => undefined);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.dropReportIntervalMs = options.dropReportIntervalMs ?? 60_000;
     for (const sink of options.sinks) this.sinks.set(sink.name, this.makeSink(sink, null));
   }
 
@@ -84,7 +90,9 @@ export class AuditForwarder {
       try {
         const dropped = s.worker.outbox.append(event);
         if (dropped > 0) {
-          this.log(`Forwarding sink "${name}": outbox full (${s.worker.outbox.maxOutbox} events); dropped the ${dropped} oldest.`);
+          this.log(
+            `Forwarding sink "${name}": outbox full (${s.worker.outbox.maxOutbox} events); dropped the ${dropped} oldest.`,
+          );
           this.reportDrop(name, dropped, 'overflow');
         }
       } catch (err) {
@@ -101,6 +109,16 @@ export class AuditForwarder {
   /** Stops delivery and closes outboxes; what is still pending is sent after the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const [name, timer] of this.dropTimers) {
+      clearTimeout(timer as NodeJS.Timeout);
+      clearImmediate(timer as NodeJS.Immediate);
+      for (const [reason, n] of this.heldDrops.get(name) ?? []) {
+        this.log(
+          `Forwarding sink "${name}": ${n} events dropped (${reason}) were not yet reported when the agent stopped.`,
+        );
+      }
+    }
+    this.dropTimers.clear();
     const sinks = [...this.sinks.values()];
     await Promise.all(sinks.map((s) => s.worker.stop()));
     for (const s of sinks) s.worker.outbox.close();
@@ -160,30 +178,48 @@ export class AuditForwarder {
       case 'slack':
         return new SlackTransport(sink, this.options.hostName);
       case 'syslog':
-        return new SyslogTransport(sink, this.options.syslogSettleMs ?? DEFAULT_SETTLE_MS, this.options.hostName);
+        return new SyslogTransport(
+          sink,
+          this.options.syslogSettleMs ?? DEFAULT_SETTLE_MS,
+          this.options.hostName,
+        );
     }
   }
 
-  /** Coalesces drops per sink and reason and reports them once the current call stack is done. */
+  /**
+   * Coalesces drops per sink and reason and reports them once the current call stack is done,
+   * then at most once per dropReportIntervalMs per sink: the agent audits each report and that
+   * event is forwarded too, so a receiver that refuses everything must not turn reports into
+   * a loop. A timer exists only while a report is held back.
+   */
   private reportDrop(sinkName: string, count: number, reason: DropReason): void {
-    const onDrop = this.options.onDrop;
-    if (!onDrop) return;
-    const key = `${reason}\0${sinkName}`;
-    this.pendingDrops.set(key, (this.pendingDrops.get(key) ?? 0) + count);
-    if (this.dropReportScheduled) return;
-    this.dropReportScheduled = true;
-    setImmediate(() => {
-      this.dropReportScheduled = false;
-      const drops = this.pendingDrops;
-      this.pendingDrops = new Map();
-      for (const [key, n] of drops) {
-        const [why, name] = key.split('\0') as [DropReason, string];
-        try {
-          onDrop(name, n, why);
-        } catch (err) {
-          this.log(`The drop report for sink "${name}" failed: ${(err as Error).message}`);
-        }
+    if (!this.options.onDrop) return;
+    const held = this.heldDrops.get(sinkName) ?? new Map<DropReason, number>();
+    held.set(reason, (held.get(reason) ?? 0) + count);
+    this.heldDrops.set(sinkName, held);
+    if (this.dropTimers.has(sinkName)) return;
+    const wait = Math.max(
+      0,
+      (this.lastDropReport.get(sinkName) ?? -Infinity) + this.dropReportIntervalMs - Date.now(),
+    );
+    const fire = (): void => {
+      this.dropTimers.delete(sinkName);
+      this.flushDrops(sinkName);
+    };
+    this.dropTimers.set(sinkName, wait === 0 ? setImmediate(fire) : setTimeout(fire, wait));
+  }
+
+  private flushDrops(sinkName: string): void {
+    const held = this.heldDrops.get(sinkName);
+    this.heldDrops.delete(sinkName);
+    if (!held || !this.options.onDrop) return;
+    this.lastDropReport.set(sinkName, Date.now());
+    for (const [reason, n] of held) {
+      try {
+        this.options.onDrop(sinkName, n, reason);
+      } catch (err) {
+        this.log(`The drop report for sink "${sinkName}" failed: ${(err as Error).message}`);
       }
-    });
+    }
   }
 }

@@ -54,6 +54,8 @@ export class Outbox {
   private entries: OutboxEntry[] = [];
   private head = 0;
   private linesInFile = 0;
+  /** The file's length: where the next append starts. */
+  private bytes = 0;
   private nextSeq: number;
   private meta: Meta;
   private unsavedAcks = 0;
@@ -99,8 +101,22 @@ export class Outbox {
    */
   append(event: AuditEvent): number {
     const entry: OutboxEntry = { seq: this.nextSeq, event };
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
-    fdatasyncSync(this.fd);
+    const line = Buffer.from(JSON.stringify(entry) + '\n', 'utf8');
+    try {
+      const written = writeSync(this.fd, line);
+      if (written !== line.length)
+        throw new Error(`only ${written} of ${line.length} bytes could be written`);
+      fdatasyncSync(this.fd);
+    } catch (err) {
+      // A partial line would corrupt the next one: cut back to where this append started.
+      try {
+        ftruncateSync(this.fd, this.bytes);
+      } catch {
+        // The next open cuts a torn tail anyway.
+      }
+      throw err;
+    }
+    this.bytes += line.length;
     this.nextSeq++;
     this.entries.push(entry);
     this.linesInFile++;
@@ -173,6 +189,7 @@ export class Outbox {
       this.flush();
       ftruncateSync(this.fd, 0);
       this.linesInFile = 0;
+      this.bytes = 0;
       return;
     }
     if (this.unsavedAcks >= ACK_PERSIST_EVERY) this.flush();
@@ -185,10 +202,17 @@ export class Outbox {
     this.flush();
     const tmp = `${this.file}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
+    let bytes = 0;
     try {
       const pending = this.entries.slice(this.head);
       for (let i = 0; i < pending.length; i += 1000) {
-        writeSync(fd, pending.slice(i, i + 1000).map((e) => JSON.stringify(e) + '\n').join(''));
+        bytes += writeSync(
+          fd,
+          pending
+            .slice(i, i + 1000)
+            .map((e) => JSON.stringify(e) + '\n')
+            .join(''),
+        );
       }
       fsyncSync(fd);
     } finally {
@@ -200,6 +224,7 @@ export class Outbox {
     closeSync(this.fd);
     this.fd = openSync(this.file, 'a', 0o600);
     this.linesInFile = this.pending;
+    this.bytes = bytes;
   }
 
   private loadMeta(): Meta {
@@ -212,7 +237,9 @@ export class Outbox {
     const parsed = MetaSchema.safeParse(safeJson(text));
     if (parsed.success) return parsed.data;
     // Without the offset every kept line is re-sent: duplicates, never a loss.
-    this.warn(`Forwarding sink "${this.name}": ${this.metaFile} is damaged; re-sending its whole outbox.`);
+    this.warn(
+      `Forwarding sink "${this.name}": ${this.metaFile} is damaged; re-sending its whole outbox.`,
+    );
     return { acked: 0, delivered: 0, dropped: 0, lastDeliveredAt: null };
   }
 
@@ -234,6 +261,7 @@ export class Outbox {
         closeSync(fd);
       }
     }
+    this.bytes = end;
     let lastSeq = 0;
     const lines = buf.subarray(0, end).toString('utf8').split('\n');
     for (const line of lines) {

@@ -13,10 +13,15 @@ const EVENT_TYPES: readonly string[] = AuditEventTypeSchema.options;
 const EVENT_PREFIXES = new Set(EVENT_TYPES.map((t) => t.slice(0, t.indexOf('.'))));
 
 /** `"*"`, `"privilege.*"` (every type with that prefix) or an exact type such as `"auth.failed"`. */
-export const EventFilterSchema = z.string().refine(
-  (f) => f === '*' || EVENT_TYPES.includes(f) || (f.endsWith('.*') && EVENT_PREFIXES.has(f.slice(0, -2))),
-  { message: `must be "*", "PREFIX.*" or an audit event type (${EVENT_TYPES.join(', ')})` },
-);
+export const EventFilterSchema = z
+  .string()
+  .refine(
+    (f) =>
+      f === '*' ||
+      EVENT_TYPES.includes(f) ||
+      (f.endsWith('.*') && EVENT_PREFIXES.has(f.slice(0, -2))),
+    { message: `must be "*", "PREFIX.*" or an audit event type (${EVENT_TYPES.join(', ')})` },
+  );
 
 const absolutePath = z.string().min(1).refine(isAbsolute, { message: 'must be an absolute path' });
 
@@ -26,19 +31,30 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const postUrl = z.url().refine(
   (u) => {
     const url = new URL(u);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    return (
+      url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+    );
   },
   { message: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)' },
 );
 
 /** Headers the forwarder sets itself; a policy may not replace them. */
-const RESERVED_HEADERS = new Set(['content-type', 'content-length', 'host', 'user-agent', 'connection']);
+const RESERVED_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'host',
+  'user-agent',
+  'connection',
+]);
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
 const headerValue = z.string().regex(/^[^\r\n\0]*$/, 'must not contain line breaks');
 
 const sinkName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 
 const common = {
   name: sinkName,
@@ -60,9 +76,17 @@ export const WebhookSinkSchema = z
         for (const name of Object.keys(headers)) {
           const lower = name.toLowerCase();
           if (!HEADER_NAME.test(name)) {
-            ctx.addIssue({ code: 'custom', message: 'must be a valid HTTP header name', path: [name] });
+            ctx.addIssue({
+              code: 'custom',
+              message: 'must be a valid HTTP header name',
+              path: [name],
+            });
           } else if (RESERVED_HEADERS.has(lower) || lower.startsWith('x-elevate-')) {
-            ctx.addIssue({ code: 'custom', message: 'is set by the forwarder and cannot be overridden', path: [name] });
+            ctx.addIssue({
+              code: 'custom',
+              message: 'is set by the forwarder and cannot be overridden',
+              path: [name],
+            });
           }
         }
       })
@@ -88,7 +112,10 @@ export const SyslogSinkSchema = z
     protocol: z.enum(['tcp', 'tls']),
     caFile: absolutePath.optional(),
     /** RFC 5424 APP-NAME: 1-48 printable US-ASCII characters. */
-    appName: z.string().regex(/^[!-~]{1,48}$/, 'must be 1-48 printable ASCII characters without spaces').optional(),
+    appName: z
+      .string()
+      .regex(/^[!-~]{1,48}$/, 'must be 1-48 printable ASCII characters without spaces')
+      .optional(),
   })
   .strict()
   .refine((s) => s.protocol === 'tls' || s.caFile === undefined, {
@@ -96,7 +123,11 @@ export const SyslogSinkSchema = z
     path: ['caFile'],
   });
 
-export const ForwardSinkSchema = z.discriminatedUnion('type', [WebhookSinkSchema, SlackSinkSchema, SyslogSinkSchema]);
+export const ForwardSinkSchema = z.discriminatedUnion('type', [
+  WebhookSinkSchema,
+  SlackSinkSchema,
+  SyslogSinkSchema,
+]);
 export type ForwardSink = z.infer<typeof ForwardSinkSchema>;
 export type ForwardSinkInput = z.input<typeof ForwardSinkSchema>;
 export type WebhookSink = z.infer<typeof WebhookSinkSchema>;
@@ -107,7 +138,11 @@ export const ForwardPolicySchema = z.array(ForwardSinkSchema).superRefine((sinks
   const seen = new Set<string>();
   sinks.forEach((sink, i) => {
     if (seen.has(sink.name)) {
-      ctx.addIssue({ code: 'custom', message: `sink name "${sink.name}" is used twice`, path: [i, 'name'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `sink name "${sink.name}" is used twice`,
+        path: [i, 'name'],
+      });
     }
     seen.add(sink.name);
   });

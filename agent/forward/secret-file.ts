@@ -9,7 +9,9 @@ export function readRootOnlySecret(path: string, sinkName: string): Buffer {
   try {
     ({ mode, uid } = statSync(path));
   } catch (err) {
-    throw new SinkConfigError(`Sink "${sinkName}": cannot read the secret file ${path} (${codeOf(err)}).`);
+    throw new SinkConfigError(
+      `Sink "${sinkName}": cannot read the secret file ${path} (${codeOf(err)}).`,
+    );
   }
   // Windows has no mode bits: there the installer's ACL on the file is what protects it.
   if (process.platform !== 'win32') {
@@ -21,14 +23,17 @@ export function readRootOnlySecret(path: string, sinkName: string): Buffer {
     }
     const self = process.getuid?.() ?? 0;
     if (uid !== 0 && uid !== self) {
-      throw new SinkConfigError(`Sink "${sinkName}": the secret file ${path} must be owned by root, not uid ${uid}.`);
+      throw new SinkConfigError(
+        `Sink "${sinkName}": the secret file ${path} must be owned by root, not uid ${uid}.`,
+      );
     }
   }
   let key = readFileSync(path);
   let end = key.length;
   while (end > 0 && (key[end - 1] === 0x0a || key[end - 1] === 0x0d)) end--;
   key = key.subarray(0, end);
-  if (key.length === 0) throw new SinkConfigError(`Sink "${sinkName}": the secret file ${path} is empty.`);
+  if (key.length === 0)
+    throw new SinkConfigError(`Sink "${sinkName}": the secret file ${path} is empty.`);
   return key;
 }
 
@@ -36,7 +41,9 @@ export function readCaFile(path: string, sinkName: string): Buffer {
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new SinkConfigError(`Sink "${sinkName}": cannot read the CA file ${path} (${codeOf(err)}).`);
+    throw new SinkConfigError(
+      `Sink "${sinkName}": cannot read the CA file ${path} (${codeOf(err)}).`,
+    );
   }
 }
 

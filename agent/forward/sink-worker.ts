@@ -85,9 +85,13 @@ export class SinkWorker {
           batch.map((b) => b.event),
           signal,
         );
-        if (this.stopped) return;
+        // Acknowledged even when stopping: the receiver has it, and the outbox is still open.
         this.outbox.ackThrough(batch[batch.length - 1]!.seq, new Date());
-        if (this.failures > 0) this.deps.log(`Forwarding sink "${this.sink.name}": delivering again after ${this.failures} failed attempts.`);
+        if (this.stopped) return;
+        if (this.failures > 0)
+          this.deps.log(
+            `Forwarding sink "${this.sink.name}": delivering again after ${this.failures} failed attempts.`,
+          );
         this.failures = 0;
         this.lastError = null;
       } catch (err) {
@@ -96,7 +100,9 @@ export class SinkWorker {
         if (err instanceof RejectedError) {
           this.outbox.drop(1);
           this.lastError = message;
-          this.deps.log(`Forwarding sink "${this.sink.name}": event ${batch[0]?.event.id} dropped: ${message}`);
+          this.deps.log(
+            `Forwarding sink "${this.sink.name}": event ${batch[0]?.event.id} dropped: ${message}`,
+          );
           this.deps.onDrop(this.sink.name, 1, 'rejected');
           continue;
         }
@@ -105,7 +111,8 @@ export class SinkWorker {
         this.transport = null;
         this.failures++;
         // Log a new kind of failure once, not every retry of an hour-long outage.
-        if (message !== this.lastError) this.deps.log(`Forwarding sink "${this.sink.name}": ${message} Retrying.`);
+        if (message !== this.lastError)
+          this.deps.log(`Forwarding sink "${this.sink.name}": ${message} Retrying.`);
         this.lastError = message;
         const retryAfter = (err as { retryAfterMs?: number }).retryAfterMs;
         await sleep(backoffDelay(this.failures, this.deps.retry, retryAfter), signal);

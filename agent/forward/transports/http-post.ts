@@ -20,7 +20,10 @@ export class HttpPoster {
   constructor(url: string, ca?: Buffer) {
     this.url = new URL(url);
     const options = { keepAlive: true, maxSockets: 1, timeout: IDLE_SOCKET_MS };
-    this.agent = this.url.protocol === 'https:' ? new https.Agent({ ...options, ...(ca ? { ca } : {}) }) : new http.Agent(options);
+    this.agent =
+      this.url.protocol === 'https:'
+        ? new https.Agent({ ...options, ...(ca ? { ca } : {}) })
+        : new http.Agent(options);
   }
 
   /** POSTs `body`; resolves on 2xx, rejects with RejectedError or DeliveryError otherwise. */
@@ -39,9 +42,17 @@ export class HttpPoster {
         },
       });
       req.setTimeout(REQUEST_TIMEOUT_MS, () => {
-        req.destroy(new DeliveryError(`${this.url.host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`));
+        req.destroy(
+          new DeliveryError(
+            `${this.url.host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`,
+          ),
+        );
       });
-      req.on('error', (err) => reject(err instanceof DeliveryError ? err : new DeliveryError(networkMessage(this.url, err))));
+      req.on('error', (err) =>
+        reject(
+          err instanceof DeliveryError ? err : new DeliveryError(networkMessage(this.url, err)),
+        ),
+      );
       req.on('response', (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -53,7 +64,8 @@ export class HttpPoster {
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return resolve();
           const what = `${this.url.host} answered HTTP ${status}${text ? ` (${oneLine(text)})` : ''}`;
-          if (PERMANENT_REJECTS.has(status)) return reject(new RejectedError(`${what}: the event was refused.`));
+          if (PERMANENT_REJECTS.has(status))
+            return reject(new RejectedError(`${what}: the event was refused.`));
           reject(new DeliveryError(`${what}.`, retryAfterMs(res.headers['retry-after'])));
         });
       });

@@ -15,7 +15,10 @@ export class SlackTransport implements Transport {
     sink: SlackSink,
     private readonly host: string = hostname(),
   ) {
-    this.poster = new HttpPoster(sink.url, sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined);
+    this.poster = new HttpPoster(
+      sink.url,
+      sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined,
+    );
   }
 
   async send(events: readonly AuditEvent[], signal: AbortSignal): Promise<void> {

@@ -62,14 +62,24 @@ export class SyslogTransport implements Transport {
       const { host, port } = this.sink;
       const socket =
         this.sink.protocol === 'tls'
-          ? tls.connect({ host, port, ...(this.ca ? { ca: this.ca } : {}), ...(net.isIP(host) ? {} : { servername: host }) })
+          ? tls.connect({
+              host,
+              port,
+              ...(this.ca ? { ca: this.ca } : {}),
+              ...(net.isIP(host) ? {} : { servername: host }),
+            })
           : net.connect({ host, port });
       const fail = (err: Error): void => {
         cleanup();
         socket.destroy();
-        reject(new DeliveryError(`Cannot reach syslog receiver ${this.where()}: ${describeNetworkError(err)}.`));
+        reject(
+          new DeliveryError(
+            `Cannot reach syslog receiver ${this.where()}: ${describeNetworkError(err)}.`,
+          ),
+        );
       };
-      const onTimeout = (): void => fail(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`));
+      const onTimeout = (): void =>
+        fail(new Error(`no connection within ${CONNECT_TIMEOUT_MS / 1000} s`));
       const onAbort = (): void => fail(new Error('stopped'));
       const cleanup = (): void => {
         socket.off('error', fail);
@@ -103,7 +113,8 @@ export class SyslogTransport implements Transport {
   /** Waits settleMs; rejects if the connection closes meanwhile (the batch may be lost). */
   private settle(socket: net.Socket, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (socket.destroyed) return reject(this.failure(this.closedBy ?? new Error('connection closed')));
+      if (socket.destroyed)
+        return reject(this.failure(this.closedBy ?? new Error('connection closed')));
       const done = (err?: Error): void => {
         clearTimeout(timer);
         socket.off('close', onClose);

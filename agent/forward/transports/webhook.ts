@@ -18,7 +18,10 @@ export class WebhookTransport implements Transport {
   /** Reads the secret and CA files now: a SinkConfigError names what is wrong. */
   constructor(private readonly sink: WebhookSink) {
     this.secret = sink.hmacSecretFile ? readRootOnlySecret(sink.hmacSecretFile, sink.name) : null;
-    this.poster = new HttpPoster(sink.url, sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined);
+    this.poster = new HttpPoster(
+      sink.url,
+      sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined,
+    );
   }
 
   async send(events: readonly AuditEvent[], signal: AbortSignal): Promise<void> {

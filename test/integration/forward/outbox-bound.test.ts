@@ -21,10 +21,21 @@ describe('outbox bound', () => {
     const port = await receiver.start();
     await receiver.stop(); // the receiver is down while events pile up
     const sinks = ForwardPolicySchema.parse([
-      { name: 'hook', type: 'webhook', url: `https://127.0.0.1:${port}/`, caFile: cert.certFile, maxOutbox: 10 },
+      {
+        name: 'hook',
+        type: 'webhook',
+        url: `https://127.0.0.1:${port}/`,
+        caFile: cert.certFile,
+        maxOutbox: 10,
+      },
     ]);
     const drops: [string, number, string][] = [];
-    const report = { ...sampleEvent(1000, 'b'), type: 'agent.started' as const, user: null, actor: 'agent' };
+    const report = {
+      ...sampleEvent(1000, 'b'),
+      type: 'agent.started' as const,
+      user: null,
+      actor: 'agent',
+    };
     const fwd: AuditForwarder = new AuditForwarder({
       stateDir: mkdtempSync(join(dir, 'state-')),
       sinks,
@@ -45,8 +56,15 @@ describe('outbox bound', () => {
 
     await receiver.start();
     await receiver.waitFor(() => fwd.status()[0]!.pending === 0);
-    expect(receiver.uniqueIds()).toEqual([...Array.from({ length: 9 }, (_, i) => sampleEvent(16 + i, 'b').id), report.id]);
-    expect(JSON.parse(receiver.requests.at(-1)!.body.toString()).detail).toEqual({ sink: 'hook', count: 16, reason: 'overflow' });
+    expect(receiver.uniqueIds()).toEqual([
+      ...Array.from({ length: 9 }, (_, i) => sampleEvent(16 + i, 'b').id),
+      report.id,
+    ]);
+    expect(JSON.parse(receiver.requests.at(-1)!.body.toString()).detail).toEqual({
+      sink: 'hook',
+      count: 16,
+      reason: 'overflow',
+    });
     expect(drops).toHaveLength(1);
     await fwd.stop();
     await receiver.stop();

@@ -16,11 +16,29 @@ export interface Cert {
 export function makeCert(dir: string): Cert {
   const keyFile = join(dir, 'key.pem');
   const certFile = join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile };
 }
 
@@ -56,13 +74,20 @@ export class HttpsReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks);
-        if (this.opts.secret && !validSignature(this.opts.secret, body, req.headers['x-elevate-signature'])) {
+        if (
+          this.opts.secret &&
+          !validSignature(this.opts.secret, body, req.headers['x-elevate-signature'])
+        ) {
           this.badSignatures++;
           res.writeHead(401).end('bad signature');
           return;
         }
         const header = req.headers['x-elevate-event-id'];
-        const r: Received = { id: typeof header === 'string' ? header : undefined, body, headers: req.headers };
+        const r: Received = {
+          id: typeof header === 'string' ? header : undefined,
+          body,
+          headers: req.headers,
+        };
         const status = this.opts.respond?.(r) ?? 200;
         if (status >= 200 && status < 300) this.requests.push(r);
         res.writeHead(status).end();
@@ -88,13 +113,20 @@ export class HttpsReceiver {
   async waitFor(pred: () => boolean, timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!pred()) {
-      if (Date.now() > until) throw new Error(`receiver: condition not met within ${timeoutMs} ms (${this.requests.length} requests)`);
+      if (Date.now() > until)
+        throw new Error(
+          `receiver: condition not met within ${timeoutMs} ms (${this.requests.length} requests)`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 }
 
-function validSignature(secret: Buffer, body: Buffer, header: string | string[] | undefined): boolean {
+function validSignature(
+  secret: Buffer,
+  body: Buffer,
+  header: string | string[] | undefined,
+): boolean {
   if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
   const expected = Buffer.from(createHmac('sha256', secret).update(body).digest('hex'));
   const got = Buffer.from(header.slice('sha256='.length));

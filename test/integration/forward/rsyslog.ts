@@ -40,11 +40,14 @@ action(type="omfile" file="${this.outFile}" template="elv")
   }
 
   async start(): Promise<void> {
-    const proc = spawn('rsyslogd', ['-n', '-f', this.conf, '-i', join(this.dir, 'rsyslogd.pid')], { stdio: 'ignore' });
+    const proc = spawn('rsyslogd', ['-n', '-f', this.conf, '-i', join(this.dir, 'rsyslogd.pid')], {
+      stdio: 'ignore',
+    });
     this.proc = proc;
     const until = Date.now() + 10_000;
     while (!(await canConnect(this.port))) {
-      if (proc.exitCode !== null) throw new Error(`rsyslogd exited with ${proc.exitCode}; config ${this.conf}`);
+      if (proc.exitCode !== null)
+        throw new Error(`rsyslogd exited with ${proc.exitCode}; config ${this.conf}`);
       if (Date.now() > until) throw new Error('rsyslogd did not listen within 10 s');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -69,7 +72,11 @@ action(type="omfile" file="${this.outFile}" template="elv")
         const [msgid = '', ...rest] = line.split(' ');
         const text = rest.join(' ');
         const json = text.slice(text.indexOf('\uFEFF{') + 1);
-        return { msgid, sd: text.slice(0, text.indexOf('\uFEFF{')).trim(), event: JSON.parse(json) };
+        return {
+          msgid,
+          sd: text.slice(0, text.indexOf('\uFEFF{')).trim(),
+          event: JSON.parse(json),
+        };
       });
   }
 }

@@ -23,19 +23,42 @@ describe('Slack incoming-webhook forwarding (local HTTPS stand-in)', () => {
     const receiver = new HttpsReceiver(cert, { respond: () => (++calls === 1 ? 429 : 200) });
     const port = await receiver.start();
     const sinks = ForwardPolicySchema.parse([
-      { name: 'slack', type: 'slack', url: `https://localhost:${port}/services/T0/B0/x`, caFile: cert.certFile, events: ['privilege.granted', 'request.*'] },
+      {
+        name: 'slack',
+        type: 'slack',
+        url: `https://localhost:${port}/services/T0/B0/x`,
+        caFile: cert.certFile,
+        events: ['privilege.granted', 'request.*'],
+      },
     ]);
-    const fwd = new AuditForwarder({ stateDir: mkdtempSync(join(dir, 'state-')), sinks, retry: { baseMs: 10, maxMs: 100 }, hostName: 'build-mac-7' });
+    const fwd = new AuditForwarder({
+      stateDir: mkdtempSync(join(dir, 'state-')),
+      sinks,
+      retry: { baseMs: 10, maxMs: 100 },
+      hostName: 'build-mac-7',
+    });
     fwd.start();
     fwd.enqueue(sampleEvent(1));
     fwd.enqueue({ ...sampleEvent(2), type: 'privilege.expired', detail: {} }); // not in the filter
-    fwd.enqueue({ ...sampleEvent(3), type: 'request.created', detail: { kind: 'elevate', durationSec: 3600 }, reason: 'update <Xcode> & tools' });
+    fwd.enqueue({
+      ...sampleEvent(3),
+      type: 'request.created',
+      detail: { kind: 'elevate', durationSec: 3600 },
+      reason: 'update <Xcode> & tools',
+    });
     await receiver.waitFor(() => receiver.requests.length === 2);
     expect(calls).toBe(3);
-    expect(receiver.requests.map((r) => r.headers['content-type'])).toEqual(['application/json', 'application/json']);
+    expect(receiver.requests.map((r) => r.headers['content-type'])).toEqual([
+      'application/json',
+      'application/json',
+    ]);
     expect(receiver.requests.map((r) => JSON.parse(r.body.toString()))).toEqual([
-      { text: 'sam got administrator rights for 30 min on build-mac-7: install BBEdit #1 (granted by root)' },
-      { text: 'sam asked for administrator rights for 1 h on build-mac-7: update &lt;Xcode&gt; &amp; tools' },
+      {
+        text: 'sam got administrator rights for 30 min on build-mac-7: install BBEdit #1 (granted by root)',
+      },
+      {
+        text: 'sam asked for administrator rights for 1 h on build-mac-7: update &lt;Xcode&gt; &amp; tools',
+      },
     ]);
     await fwd.stop();
     await receiver.stop();

@@ -53,8 +53,15 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
     await receiver.stop();
     for (let i = 3; i < 40; i++) first.enqueue(sampleEvent(i));
     await new Promise((r) => setTimeout(r, 150)); // a few failed attempts against the closed port
-    expect(first.status()[0]).toMatchObject({ name: 'siem', type: 'webhook', pending: 37, delivered: 3 });
-    expect(first.status()[0]!.lastError).toMatch(/^Cannot reach 127\.0\.0\.1:\d+: connect ECONNREFUSED 127\.0\.0\.1:\d+\.$/);
+    expect(first.status()[0]).toMatchObject({
+      name: 'siem',
+      type: 'webhook',
+      pending: 37,
+      delivered: 3,
+    });
+    expect(first.status()[0]!.lastError).toMatch(
+      /^Cannot reach 127\.0\.0\.1:\d+: connect ECONNREFUSED 127\.0\.0\.1:\d+\.$/,
+    );
     await first.stop();
 
     // The agent restarts (a new forwarder on the same state dir) before the receiver is back.
@@ -66,7 +73,12 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
     expect(receiver.uniqueIds()).toEqual(Array.from({ length: 40 }, (_, i) => sampleEvent(i).id));
     expect(receiver.badSignatures).toBe(0);
     await receiver.waitFor(() => second.status()[0]!.pending === 0);
-    expect(second.status()[0]).toMatchObject({ pending: 0, delivered: 40, dropped: 0, lastError: null });
+    expect(second.status()[0]).toMatchObject({
+      pending: 0,
+      delivered: 40,
+      dropped: 0,
+      lastError: null,
+    });
     // Delivered entries are compacted away.
     expect(readFileSync(join(stateDir, 'forward', 'siem.jsonl'), 'utf8')).toBe('');
     await second.stop();
@@ -75,10 +87,18 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
 
   it('skips and reports an event the receiver refuses for good (422), then goes on in order', async () => {
     const stateDir = mkdtempSync(join(dir, 'state-'));
-    const receiver = new HttpsReceiver(cert, { secret, respond: (r) => (r.id === sampleEvent(1, 'r').id ? 422 : 200) });
+    const receiver = new HttpsReceiver(cert, {
+      secret,
+      respond: (r) => (r.id === sampleEvent(1, 'r').id ? 422 : 200),
+    });
     const port = await receiver.start();
     const drops: [string, number, string][] = [];
-    const fwd = new AuditForwarder({ stateDir, sinks: sinks(port), retry: FAST, onDrop: (...a) => drops.push(a) });
+    const fwd = new AuditForwarder({
+      stateDir,
+      sinks: sinks(port),
+      retry: FAST,
+      onDrop: (...a) => drops.push(a),
+    });
     fwd.start();
     for (let i = 0; i < 3; i++) fwd.enqueue(sampleEvent(i, 'r'));
     await receiver.waitFor(() => fwd.status()[0]!.pending === 0);
@@ -86,6 +106,38 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
     expect(receiver.uniqueIds()).toEqual([sampleEvent(0, 'r').id, sampleEvent(2, 'r').id]);
     expect(drops).toEqual([['siem', 1, 'rejected']]);
     expect(fwd.status()[0]).toMatchObject({ delivered: 2, dropped: 1 });
+    await fwd.stop();
+    await receiver.stop();
+  });
+
+  it('does not loop when the receiver refuses everything, drop reports included', async () => {
+    const stateDir = mkdtempSync(join(dir, 'state-'));
+    const receiver = new HttpsReceiver(cert, { secret, respond: () => 400 });
+    const port = await receiver.start();
+    const drops: number[] = [];
+    let n = 0;
+    const fwd: AuditForwarder = new AuditForwarder({
+      stateDir,
+      sinks: sinks(port),
+      retry: FAST,
+      dropReportIntervalMs: 300,
+      onDrop: (_sink, count) => {
+        drops.push(count);
+        fwd.enqueue({
+          ...sampleEvent(100 + n++, 'loop'),
+          type: 'agent.started',
+          detail: { count },
+        });
+      },
+    });
+    fwd.start();
+    for (let i = 0; i < 5; i++) fwd.enqueue(sampleEvent(i, 'loop'));
+    await new Promise((r) => setTimeout(r, 1000));
+    // One report at once, then at most one per 300 ms: a handful, not thousands.
+    expect(drops.length).toBeGreaterThanOrEqual(2);
+    expect(drops.length).toBeLessThanOrEqual(5);
+    // Every refused event is counted: the five, plus the reports that were refused in turn.
+    expect(drops.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
     await fwd.stop();
     await receiver.stop();
   });
@@ -117,7 +169,8 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
     const stateDir = mkdtempSync(join(dir, 'state-'));
     const receiver = new HttpsReceiver(cert, { secret });
     const port = await receiver.start();
-    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timers = (): number =>
+      process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     // Let timers left by earlier tests (closed sockets, finished sleeps) run out first.
     await new Promise((r) => setTimeout(r, 100));
     const before = timers();

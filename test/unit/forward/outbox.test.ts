@@ -19,7 +19,12 @@ describe('Outbox', () => {
     a.close();
     const b = new Outbox(dir, 'siem', 1000);
     expect(b.peek(10).map((e) => e.event.id)).toEqual([2, 3, 4].map((i) => sampleEvent(i).id));
-    expect([b.pending, b.delivered, b.dropped, b.lastDeliveredAt]).toEqual([3, 2, 0, '2026-11-24T10:00:00.000Z']);
+    expect([b.pending, b.delivered, b.dropped, b.lastDeliveredAt]).toEqual([
+      3,
+      2,
+      0,
+      '2026-11-24T10:00:00.000Z',
+    ]);
     // New events continue the sequence after the old ones.
     b.append(sampleEvent(5));
     expect(b.peek(10).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
@@ -39,10 +44,15 @@ describe('Outbox', () => {
     const warnings: string[] = [];
     const b = new Outbox(dir, 'x', 1000, { warn: (m) => warnings.push(m) });
     expect(b.peek(10).map((e) => e.event.id)).toEqual([sampleEvent(0).id]);
-    expect(warnings).toEqual([`Forwarding sink "x": skipped a damaged line in ${join(dir, 'x.jsonl')}.`]);
+    expect(warnings).toEqual([
+      `Forwarding sink "x": skipped a damaged line in ${join(dir, 'x.jsonl')}.`,
+    ]);
     b.append(sampleEvent(1));
     b.close();
-    expect(new Outbox(dir, 'x', 1000).peek(10).map((e) => e.event.id)).toEqual([sampleEvent(0).id, sampleEvent(1).id]);
+    expect(new Outbox(dir, 'x', 1000).peek(10).map((e) => e.event.id)).toEqual([
+      sampleEvent(0).id,
+      sampleEvent(1).id,
+    ]);
   });
 
   it('empties its file once everything is delivered, and compacts a long delivered prefix', () => {
@@ -66,7 +76,9 @@ describe('Outbox', () => {
     const a = new Outbox(dir, 'd', 10);
     const dropped = Array.from({ length: 12 }, (_, i) => a.append(sampleEvent(i)));
     expect(dropped).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
-    expect(a.peek(100).map((e) => e.event.id)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => sampleEvent(i).id));
+    expect(a.peek(100).map((e) => e.event.id)).toEqual(
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => sampleEvent(i).id),
+    );
     a.close();
     const b = new Outbox(dir, 'd', 10);
     expect([b.pending, b.dropped]).toEqual([10, 2]);

@@ -20,9 +20,13 @@ describe('readRootOnlySecret', () => {
     expect(() => readRootOnlySecret(open, 'siem')).toThrow(
       `Sink "siem": the secret file ${open} is readable by group or others (mode 0640); make it root-only with chmod 600.`,
     );
-    expect(() => readRootOnlySecret(join(dir, 'none'), 'siem')).toThrow(`Sink "siem": cannot read the secret file ${join(dir, 'none')} (ENOENT).`);
+    expect(() => readRootOnlySecret(join(dir, 'none'), 'siem')).toThrow(
+      `Sink "siem": cannot read the secret file ${join(dir, 'none')} (ENOENT).`,
+    );
     const empty = join(dir, 'empty.key');
     writeFileSync(empty, '\n', { mode: 0o600 });
-    expect(() => readRootOnlySecret(empty, 'siem')).toThrow(`Sink "siem": the secret file ${empty} is empty.`);
+    expect(() => readRootOnlySecret(empty, 'siem')).toThrow(
+      `Sink "siem": the secret file ${empty} is empty.`,
+    );
   });
 });
