@@ -46,7 +46,7 @@ export async function startAgent(
   const backend: Backend =
     config.backend === 'linux'
       ? new LinuxBackend({ root: config.root, ...adminGroupOption(policies) })
-      : new SimulatedBackend(config.stateDir, config.simulateOs);
+      : new SimulatedBackend(config.stateDir, config.simulateOs, users);
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
 

@@ -73,26 +73,20 @@ export class CookieChallenges {
     await unlink(challenge.path).catch(() => undefined);
   }
 
+  /** Concurrent hellos for one account race here, so creation tolerates EEXIST. */
   private async ensureUserDir(dir: string, account: Account): Promise<void> {
     try {
-      const st = await lstat(dir);
-      if (!st.isDirectory()) {
-        await unlink(dir);
-        throw Object.assign(new Error('not a directory'), { code: 'ENOENT' });
-      }
-      if (this.agentUid === 0 && (st.uid !== account.uid || st.gid !== account.gid)) {
-        // A uid that was reused for another account must not inherit the old one's directory.
-        await chown(dir, account.uid, account.gid);
-      }
-      if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
+      await mkdir(dir, { mode: 0o700 });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      // Two first hellos of one account race here; the loser finds the winner's directory.
-      await mkdir(dir, { mode: 0o700 }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EEXIST') throw e;
-      });
-      if (this.agentUid === 0) await chown(dir, account.uid, account.gid);
-      await chmod(dir, 0o700);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
+    // Only the agent can create entries in the root-owned auth dir, so this is ours.
+    const st = await lstat(dir);
+    if (!st.isDirectory()) throw new Error(`${dir} is not a directory.`);
+    if (this.agentUid === 0 && (st.uid !== account.uid || st.gid !== account.gid)) {
+      // A uid reused for another account must not inherit the old one's directory.
+      await chown(dir, account.uid, account.gid);
+    }
+    if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
   }
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
+import type { UserDirectory } from '../users/user-directory.js';
 import { OsCommandError, type Backend, type PriorState } from './backend.js';
 
 const SimulatedUserSchema = z.object({
@@ -28,6 +29,7 @@ export class SimulatedBackend implements Backend {
   constructor(
     stateDir: string,
     readonly os: Os,
+    private readonly accounts: UserDirectory,
   ) {
     this.path = join(stateDir, 'simulated-os.json');
   }
@@ -68,8 +70,11 @@ export class SimulatedBackend implements Backend {
     await this.write(os);
   }
 
+  /** The pretend computer has this computer's accounts plus any listed in its file. */
   async userExists(user: string): Promise<boolean> {
-    return VALID_NAME.test(user);
+    if (!VALID_NAME.test(user)) return false;
+    if ((await this.read()).users[user]) return true;
+    return (await this.accounts.lookup(user)) !== null;
   }
 
   /** The level the pretend OS gives the user now (tests read this as "the computer"). */

@@ -138,16 +138,20 @@ describe('admin grants', () => {
 
   it('replaces a grant: a later deadline is an extension, another level is a new grant', async () => {
     const { client } = await agentWith();
-    const a = await client.call('admin.grant', { user: 'kim', level: 'admin', durationSec: 60 });
-    const b = await client.call('admin.grant', { user: 'kim', level: 'admin', durationSec: 120 });
+    const a = await client.call('admin.grant', { user: 'daemon', level: 'admin', durationSec: 60 });
+    const b = await client.call('admin.grant', {
+      user: 'daemon',
+      level: 'admin',
+      durationSec: 120,
+    });
     expect(b.grant!.id).toBe(a.grant!.id);
     const c = await client.call('admin.grant', {
-      user: 'kim',
+      user: 'daemon',
       level: 'passwordless',
       durationSec: 60,
     });
     expect(c.grant!.id).not.toBe(a.grant!.id);
-    expect(await auditTypes(client, 'kim')).toEqual([
+    expect(await auditTypes(client, 'daemon')).toEqual([
       'privilege.granted',
       'privilege.extended',
       'privilege.revoked',
