@@ -148,11 +148,12 @@ export class PrivilegeService {
   async expireIfDue(user: string): Promise<void> {
     const g = this.store.peek(user)?.grant;
     if (!g) return;
-    if (
-      this.clock.wall() < Date.parse(g.expiresAt) &&
-      !this.scheduler.isDue(user) &&
-      !this.bootOverdue(g)
-    ) {
+    const due =
+      this.scheduler.isDue(user) ||
+      this.clock.wall() >= Date.parse(g.expiresAt) ||
+      this.bootOverdue(g);
+    if (!due) {
+      // Extended while this expiry waited for the lock.
       this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
       return;
     }

@@ -94,7 +94,9 @@ export class ExpiryScheduler {
     const a = this.armed.get(user);
     if (!a) return;
     if (this.due(a)) {
-      this.disarm(user);
+      // Stay armed until the grant really ends (disarm), so isDue() keeps answering true
+      // for this deadline and the tick retries if ending fails.
+      clearTimeout(a.timer);
       this.onDue(user);
       return;
     }
