@@ -37,6 +37,7 @@ async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Pr
     socketPath: agent.socketPath,
     user: USER,
     popoverUrl,
+    os,
     keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
   });
   const popover = await openPopover(main);
@@ -51,6 +52,8 @@ async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Pr
 }
 
 async function teardown(r: Rig): Promise<void> {
+  // The popover's own calls must all pass main's sender check.
+  expect(r.main.calls.refused).toEqual([]);
   r.admin.close();
   await r.popover.close();
   r.main.stop();
@@ -122,7 +125,7 @@ describe('popover on Windows (simulated)', () => {
     await r.popover.shoot('windows-grant-hint');
 
     await page.getByRole('button', { name: 'Log out now' }).click();
-    await expect.poll(() => r.main.calls.logOut).toBe(1);
+    await expect.poll(() => r.main.calls.logOut).toEqual([['shutdown', '/l']]);
 
     await page.getByRole('button', { name: 'Stop now' }).click();
     await page.getByRole('button', { name: 'Yes, stop now' }).click();
@@ -246,6 +249,25 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
   it('waits for approval, then grows the countdown; shows a denial with the admin note', async () => {
     const r = await rig('linux', { selfServe: false, approvalRequired: true });
     const { page } = r;
+    // Asking for rights from scratch, then thinking better of it.
+    await page.getByRole('button', { name: 'Request admin rights' }).click();
+    await page.getByRole('radio', { name: '30 min' }).check();
+    await page.getByLabel('Reason').fill('Install the VPN client');
+    await r.popover.shoot('request-admin-rights-form');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Administrator for 30 min');
+    const { requests } = await r.admin.call('admin.requests', { state: 'pending' });
+    expect(requests).toMatchObject([
+      { kind: 'elevate', durationSec: 1800, reason: 'Install the VPN client' },
+    ]);
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await expect
+      .poll(() => page.getByTestId('request-status').innerText())
+      .toContain('Request cancelled');
+    expect((await r.admin.call('admin.requests', { state: 'pending' })).requests).toEqual([]);
+
     await r.admin.call('admin.grant', {
       user: USER,
       level: 'admin',

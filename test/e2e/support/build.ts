@@ -9,7 +9,12 @@ export const rendererIndex = `${repoRoot}dist/renderer/index.html`;
 export const agentEntry = `${repoRoot}dist/agent/main.js`;
 
 function npx(args: string[]): void {
-  execFileSync('npx', args, { cwd: repoRoot, stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execFileSync('npx', args, {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export function ensureBuilt(): void {

@@ -1,24 +1,27 @@
 /**
  * The tray's main-process side, made of main/'s real modules (agent connection, app state,
- * app key over keytar, IPC validation, sender guard and handlers), wired the way main/index.ts
- * wires them. Only the two OS effects that cannot run here are recorded instead of done:
- * logging the person out and registering a login item.
+ * app key over keytar, the IPC handlers registered through main/ipc/register.ts with its sender
+ * check and validation, log-out), wired the way main/index.ts wires them. What Electron would
+ * supply is a small stand-in: an ipcMain-shaped registry, the window's hide(), the log-out
+ * confirmation dialog; and the one OS effect that must not run here, `shutdown /l`, is recorded.
  */
+import type { IpcMainInvokeEvent } from 'electron';
 import { AgentConnection } from '../../../main/agent-connection.js';
 import { AppStateStore } from '../../../main/app-state.js';
 import { AppKey } from '../../../main/app-key.js';
 import { KeytarStore } from '../../../main/credentials/keytar-store.js';
-import { createIpcHandlers, type IpcHandlers } from '../../../main/ipc/handlers.js';
-import { isIpcChannel, validateIpcArgument } from '../../../main/ipc/validate.js';
-import { isTrustedSender, UntrustedSenderError } from '../../../main/ipc/sender-guard.js';
-import type { AppState, IpcChannel } from '../../../preload/api.js';
+import { createIpcHandlers } from '../../../main/ipc/handlers.js';
+import { registerIpcHandlers } from '../../../main/ipc/register.js';
+import { logOutNow } from '../../../main/log-out.js';
+import type { AppState } from '../../../preload/api.js';
+
+type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown;
 
 export interface MainSide {
   state: AppStateStore;
   connection: AgentConnection;
-  handlers: IpcHandlers;
-  calls: { logOut: number; hidePopover: number };
-  /** What the exposed binding runs: sender check, argument validation, then the handler. */
+  calls: { logOut: string[][]; hidePopover: number; refused: string[] };
+  /** What ipcMain would run for an invoke from `frame`: sender check, validation, handler. */
   invoke(
     frame: { url: string; isMainFrame: boolean },
     channel: string,
@@ -33,6 +36,7 @@ export async function startMainSide(opts: {
   user: string;
   popoverUrl: string;
   keychainService: string;
+  os?: NodeJS.Platform;
 }): Promise<MainSide> {
   const state = new AppStateStore();
   const appKey = new AppKey(new KeytarStore(opts.keychainService), opts.user);
@@ -51,15 +55,20 @@ export async function startMainSide(opts: {
     },
   });
   connection.on('change', (view) => state.setConnection(view));
-  const calls = { logOut: 0, hidePopover: 0 };
+  const calls: MainSide['calls'] = { logOut: [], hidePopover: 0, refused: [] };
   const handlers = createIpcHandlers({
     connection,
     appKey,
     getState: () => state.current,
-    logOut: async () => {
-      calls.logOut += 1;
-      return { ok: true };
-    },
+    // The person confirms the dialog; the command is recorded instead of logging root out.
+    logOut: () =>
+      logOutNow(
+        opts.os ?? 'linux',
+        async () => true,
+        async (file, args) => {
+          calls.logOut.push([file, ...args]);
+        },
+      ),
     setOpenAtLogin: async (enabled) => {
       state.setOpenAtLogin(enabled);
       return { ok: true };
@@ -68,18 +77,23 @@ export async function startMainSide(opts: {
       calls.hidePopover += 1;
     },
   });
+  const registry = new Map<string, Listener>();
+  registerIpcHandlers(
+    { handle: (channel: string, listener: Listener) => void registry.set(channel, listener) },
+    handlers,
+    opts.popoverUrl,
+    (m) => calls.refused.push(m),
+  );
   connection.start();
   return {
     state,
     connection,
-    handlers,
     calls,
     async invoke(frame, channel, arg) {
-      if (!isIpcChannel(channel)) throw new Error(`Unknown IPC channel ${channel}.`);
-      if (!isTrustedSender(frame, opts.popoverUrl)) throw new UntrustedSenderError(channel);
-      const valid = validateIpcArgument(channel, arg);
-      const handler = handlers[channel as IpcChannel] as (a: unknown) => Promise<unknown>;
-      return handler(valid);
+      const listener = registry.get(channel);
+      if (!listener) throw new Error(`No handler registered for '${channel}'.`);
+      const event = { senderFrame: { url: frame.url, parent: frame.isMainFrame ? null : {} } };
+      return listener(event as unknown as IpcMainInvokeEvent, arg);
     },
     onState(listener) {
       state.on('change', listener);
