@@ -18,6 +18,8 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
   readonly path: string;
   private fh: FileHandle | null = null;
   private readonly recent = new Map<string, AuditEvent[]>();
+  private readonly backlog: AuditEvent[] = [];
+  private size = 0;
 
   constructor(stateDir: string) {
     super();
@@ -29,6 +31,7 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
     await this.dropTornTail();
     await this.scan((e) => this.remember(e));
     this.fh = await open(this.path, 'a', 0o600);
+    this.size = (await this.fh.stat()).size;
   }
 
   async close(): Promise<void> {
@@ -36,18 +39,43 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
     this.fh = null;
   }
 
-  async append(input: NewAuditEvent): Promise<AuditEvent> {
+  /**
+   * Appends and fsyncs one event. A failed write is cut back so no torn line is left. With
+   * `bestEffort` (the agent ending rights on its own, where nobody waits for an answer and the
+   * rights must go whatever the disk says) a failed event is kept and written before the next.
+   */
+  async append(input: NewAuditEvent, opts: { bestEffort?: boolean } = {}): Promise<AuditEvent> {
     const event: AuditEvent = {
       id: newId('e'),
       at: input.at ?? new Date().toISOString(),
       ...input,
     };
-    if (!this.fh) throw new Error('The audit log is not open.');
-    await this.fh.write(JSON.stringify(event) + '\n');
-    await this.fh.datasync();
+    try {
+      while (this.backlog.length) {
+        await this.writeLine(this.backlog[0]!);
+        this.backlog.shift();
+      }
+      await this.writeLine(event);
+    } catch (err) {
+      if (!opts.bestEffort) throw err;
+      this.backlog.push(event);
+    }
     this.remember(event);
     this.emit('appended', event);
     return event;
+  }
+
+  private async writeLine(event: AuditEvent): Promise<void> {
+    if (!this.fh) throw new Error('The audit log is not open.');
+    const data = Buffer.from(JSON.stringify(event) + '\n');
+    try {
+      await this.fh.write(data);
+      await this.fh.datasync();
+      this.size += data.length;
+    } catch (err) {
+      await this.fh.truncate(this.size).catch(() => undefined);
+      throw err;
+    }
   }
 
   /** This user's recent events, newest first. */

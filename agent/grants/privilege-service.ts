@@ -124,6 +124,9 @@ export class PrivilegeService {
     const u = this.store.user(user);
     const g = u.grant;
     if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights.`);
+    // When the agent ends rights on its own, a full disk must not keep them in force: the
+    // restore is idempotent and an unsaved state still shows the grant as due at the next start.
+    const bestEffort = end === 'expired';
     u.pending = {
       op: 'restore',
       grantId: g.id,
@@ -133,15 +136,26 @@ export class PrivilegeService {
       actor,
       reason,
     };
-    await this.store.save();
+    await this.persist(bestEffort);
     try {
       await this.backend.restore(user, g.prior);
     } catch (err) {
       u.pending = null;
-      await this.store.save();
+      await this.persist(bestEffort);
       throw osRefused(err, `The rights of ${user} could not be removed`);
     }
-    await this.finishEnd(u, user, g, end, actor, reason);
+    await this.finishEnd(u, user, g, end, actor, reason, bestEffort);
+  }
+
+  private async persist(bestEffort: boolean): Promise<void> {
+    try {
+      await this.store.save();
+    } catch (err) {
+      if (!bestEffort) throw storageError(err);
+      this.log(
+        `could not save the state (${(err as NodeJS.ErrnoException).code ?? String(err)}); will retry with the next change`,
+      );
+    }
   }
 
   /** Ends the grant if it is still due (called by the scheduler, under the lock). */
@@ -325,27 +339,34 @@ export class PrivilegeService {
     end: EndKind,
     actor: string,
     reason: string | null,
+    bestEffort = false,
   ): Promise<void> {
     if (!this.audit.hasEvent(user, END_EVENT[end], g.id)) {
-      await this.audit.append({
-        type: END_EVENT[end],
-        user,
-        level: g.level,
-        grantId: g.id,
-        actor,
-        ...(reason ? { reason } : {}),
-        detail: { expiresAt: g.expiresAt },
-      });
+      await this.audit.append(
+        {
+          type: END_EVENT[end],
+          user,
+          level: g.level,
+          grantId: g.id,
+          actor,
+          ...(reason ? { reason } : {}),
+          detail: { expiresAt: g.expiresAt },
+        },
+        { bestEffort },
+      );
     }
     if (!this.audit.hasEvent(user, 'privilege.restored', g.id)) {
-      await this.audit.append({
-        type: 'privilege.restored',
-        user,
-        level: g.prior.permanentLevel,
-        grantId: g.id,
-        actor: 'agent',
-        detail: { adminGroupMember: g.prior.adminGroupMember, dropIn: g.prior.dropIn !== null },
-      });
+      await this.audit.append(
+        {
+          type: 'privilege.restored',
+          user,
+          level: g.prior.permanentLevel,
+          grantId: g.id,
+          actor: 'agent',
+          detail: { adminGroupMember: g.prior.adminGroupMember, dropIn: g.prior.dropIn !== null },
+        },
+        { bestEffort },
+      );
     }
     u.grant = null;
     u.pending = null;
@@ -359,7 +380,7 @@ export class PrivilegeService {
         r.note = 'The rights it would extend have ended.';
       }
     }
-    await this.store.save();
+    await this.persist(bestEffort);
     this.scheduler.disarm(user);
     this.snapshots.invalidate(user);
     await this.hooks.ended?.(user, g, end);
