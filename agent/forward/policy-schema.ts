@@ -70,6 +70,8 @@ export const WebhookSinkSchema = z
     url: postUrl,
     hmacSecretFile: absolutePath.optional(),
     caFile: absolutePath.optional(),
+    /** 1: one event per POST, the event as body; more: `{"events": [...]}` bodies. */
+    batchSize: z.number().int().min(1).max(100).default(1),
     headers: z
       .record(z.string(), headerValue)
       .superRefine((headers, ctx) => {

@@ -26,6 +26,8 @@ export class SinkWorker {
   private stopped = false;
   private failures = 0;
   private lastError: string | null = null;
+  /** Send single events until past this sequence number (isolating a refused batch). */
+  private isolateThrough = 0;
 
   constructor(
     readonly sink: ForwardSink,
@@ -80,7 +82,8 @@ export class SinkWorker {
       let batch: OutboxEntry[] = [];
       try {
         this.transport ??= this.deps.makeTransport(this.sink);
-        batch = this.outbox.peek(this.transport.maxBatch);
+        const headSeq = this.outbox.peek(1)[0]!.seq;
+        batch = this.outbox.peek(headSeq <= this.isolateThrough ? 1 : this.transport.maxBatch);
         await this.transport.send(
           batch.map((b) => b.event),
           signal,
@@ -97,6 +100,11 @@ export class SinkWorker {
       } catch (err) {
         if (this.stopped) return;
         const message = err instanceof Error ? err.message : String(err);
+        if (err instanceof RejectedError && batch.length > 1) {
+          // The receiver refused a batch: resend it one event at a time to find the bad one(s).
+          this.isolateThrough = batch[batch.length - 1]!.seq;
+          continue;
+        }
         if (err instanceof RejectedError) {
           this.outbox.drop(1);
           this.lastError = message;

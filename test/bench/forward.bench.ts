@@ -7,6 +7,7 @@
  *                                cap) → a 10,000-event backlog delivered; target ≤ 30,000
  *   outbox_retry_wait_ms         of which: waiting for the next retry (≤ the 15 s backoff cap)
  *   forward_drain_events_s       of which: delivery rate of the backlog once the first event is through
+ *   forward_drain_batch100_events_s  the same backlog with batchSize 100 ({events: [...]} bodies)
  * FORWARD_BENCH_OUTAGE_S (default 40) sets how long the receiver stays down.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,9 +41,10 @@ async function until(
   }
 }
 
-function forwarder(port: number): AuditForwarder {
+function forwarder(port: number, batchSize = 1): AuditForwarder {
   const sinks = ForwardPolicySchema.parse([
     {
+      batchSize,
       name: 'bench',
       type: 'webhook',
       url: `https://127.0.0.1:${port}/`,
@@ -107,10 +109,25 @@ async function recovery(receiver: ReceiverProcess): Promise<void> {
   await fwd.stop();
 }
 
+/** A ready backlog sent with `{events: [...]}` bodies of 100 (policy batchSize: 100). */
+async function batchDrain(receiver: ReceiverProcess): Promise<void> {
+  const { port, unique: before } = await receiver.send('stats');
+  const fwd = forwarder(port, 100);
+  for (let i = 0; i < BACKLOG; i++) fwd.enqueue(sampleEvent(i, 'bd'));
+  const t0 = performance.now();
+  fwd.start();
+  await until(() => fwd.status()[0]!.pending === 0, 300_000, 'batch backlog');
+  const seconds = (performance.now() - t0) / 1000;
+  await expectAll(receiver, before + BACKLOG);
+  console.log(`forward_drain_batch100_events_s ${(BACKLOG / seconds).toFixed(0)} events/s`);
+  await fwd.stop();
+}
+
 const receiver = new ReceiverProcess(dir, secret);
 try {
   await throughput(receiver);
   await recovery(receiver);
+  await batchDrain(receiver);
 } finally {
   await receiver.close();
   rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,7 @@ export class DeliveryError extends Error {
   }
 }
 
-/** The receiver refused the first event of the batch for good; retrying would block the sink forever. */
+/** The receiver refused the batch for good; retrying it would block the sink forever. */
 export class RejectedError extends Error {
   constructor(message: string) {
     super(message);

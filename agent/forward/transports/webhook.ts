@@ -1,7 +1,9 @@
 /**
- * JSON webhook: one POST per event, body = the audit event exactly as in audit.jsonl,
- * `X-Elevate-Event-Id` for the receiver's dedupe (delivery is at least once) and, with a
- * secret, `X-Elevate-Signature: sha256=<hex HMAC-SHA256 of the body>`.
+ * JSON webhook. With batchSize 1 (the default): one POST per event, body = the audit event
+ * exactly as in audit.jsonl, `X-Elevate-Event-Id` for the receiver's dedupe (delivery is at
+ * least once). With batchSize > 1: body `{"events": [...]}` (up to batchSize, in order) and
+ * `X-Elevate-Event-Count`; receivers dedupe by each event's `id`. With a secret, always
+ * `X-Elevate-Signature: sha256=<hex HMAC-SHA256 of the body>`.
  */
 import { createHmac } from 'node:crypto';
 import type { AuditEvent } from '../../protocol/schemas.js';
@@ -11,12 +13,13 @@ import { HttpPoster } from './http-post.js';
 import type { Transport } from './transport.js';
 
 export class WebhookTransport implements Transport {
-  readonly maxBatch = 1;
+  readonly maxBatch: number;
   private readonly poster: HttpPoster;
   private readonly secret: Buffer | null;
 
   /** Reads the secret and CA files now: a SinkConfigError names what is wrong. */
   constructor(private readonly sink: WebhookSink) {
+    this.maxBatch = sink.batchSize;
     this.secret = sink.hmacSecretFile ? readRootOnlySecret(sink.hmacSecretFile, sink.name) : null;
     this.poster = new HttpPoster(
       sink.url,
@@ -25,16 +28,25 @@ export class WebhookTransport implements Transport {
   }
 
   async send(events: readonly AuditEvent[], signal: AbortSignal): Promise<void> {
+    if (this.sink.batchSize > 1) {
+      const body = Buffer.from(JSON.stringify({ events }), 'utf8');
+      await this.post(body, { 'X-Elevate-Event-Count': String(events.length) }, signal);
+      return;
+    }
     for (const event of events) {
       const body = Buffer.from(JSON.stringify(event), 'utf8');
-      const headers: Record<string, string> = {
-        ...this.sink.headers,
-        'X-Elevate-Event-Id': event.id,
-        'X-Elevate-Event-Type': event.type,
-      };
-      if (this.secret) headers['X-Elevate-Signature'] = signBody(this.secret, body);
-      await this.poster.post(body, headers, signal);
+      await this.post(
+        body,
+        { 'X-Elevate-Event-Id': event.id, 'X-Elevate-Event-Type': event.type },
+        signal,
+      );
     }
+  }
+
+  private post(body: Buffer, own: Record<string, string>, signal: AbortSignal): Promise<void> {
+    const headers: Record<string, string> = { ...this.sink.headers, ...own };
+    if (this.secret) headers['X-Elevate-Signature'] = signBody(this.secret, body);
+    return this.poster.post(body, headers, signal);
   }
 
   close(): void {

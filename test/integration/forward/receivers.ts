@@ -63,9 +63,12 @@ export class HttpsReceiver {
     private readonly opts: { secret?: Buffer; respond?: (r: Received) => number } = {},
   ) {}
 
-  /** Events in first-arrival order with duplicates (same X-Elevate-Event-Id) removed. */
+  /**
+   * Event ids in first-arrival order with duplicates removed: from X-Elevate-Event-Id, or
+   * from each event of a `{"events": [...]}` batch body.
+   */
   uniqueIds(): string[] {
-    return [...new Set(this.requests.map((r) => r.id ?? ''))];
+    return [...new Set(this.requests.flatMap(eventIds))];
   }
 
   async start(): Promise<number> {
@@ -120,6 +123,13 @@ export class HttpsReceiver {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
+}
+
+/** The event ids a request carries. */
+export function eventIds(r: Received): string[] {
+  if (r.id !== undefined) return [r.id];
+  const body = JSON.parse(r.body.toString()) as { events?: { id: string }[] };
+  return (body.events ?? []).map((e) => e.id);
 }
 
 function validSignature(

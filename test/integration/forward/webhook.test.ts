@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditForwarder } from '../../../agent/forward/forwarder.js';
 import { ForwardPolicySchema } from '../../../agent/forward/policy-schema.js';
-import { HttpsReceiver, makeCert, type Cert } from './receivers.js';
+import { eventIds, HttpsReceiver, makeCert, type Cert } from './receivers.js';
 import { sampleEvent } from './sample-events.js';
 
 const FAST = { baseMs: 20, maxMs: 200 };
@@ -106,6 +106,43 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
     expect(receiver.uniqueIds()).toEqual([sampleEvent(0, 'r').id, sampleEvent(2, 'r').id]);
     expect(drops).toEqual([['siem', 1, 'rejected']]);
     expect(fwd.status()[0]).toMatchObject({ delivered: 2, dropped: 1 });
+    await fwd.stop();
+    await receiver.stop();
+  });
+
+  it('sends {events: [...]} batches with batchSize, and isolates an event refused within a batch', async () => {
+    const stateDir = mkdtempSync(join(dir, 'state-'));
+    const bad = sampleEvent(3, 'bt').id;
+    const receiver = new HttpsReceiver(cert, {
+      secret,
+      respond: (r) => (eventIds(r).includes(bad) ? 422 : 200),
+    });
+    const port = await receiver.start();
+    const drops: [string, number, string][] = [];
+    const fwd = new AuditForwarder({
+      stateDir,
+      sinks: sinks(port, { batchSize: 5 }),
+      retry: FAST,
+      onDrop: (...a) => drops.push(a),
+    });
+    for (let i = 0; i < 12; i++) fwd.enqueue(sampleEvent(i, 'bt'));
+    fwd.start();
+    await receiver.waitFor(() => fwd.status()[0]!.pending === 0);
+    await new Promise((r) => setImmediate(r));
+    const expected = Array.from({ length: 12 }, (_, i) => sampleEvent(i, 'bt').id).filter(
+      (id) => id !== bad,
+    );
+    expect(receiver.uniqueIds()).toEqual(expected);
+    // Batch 0-4 refused, then 0..4 one by one (3 refused), then 5-9 and 10-11 as batches.
+    expect(receiver.requests.map((r) => r.headers['x-elevate-event-count'])).toEqual([
+      '1',
+      '1',
+      '1',
+      '1',
+      '5',
+      '2',
+    ]);
+    expect(drops).toEqual([['siem', 1, 'rejected']]);
     await fwd.stop();
     await receiver.stop();
   });
