@@ -44,6 +44,7 @@ export function run(
     p.stdout.on('data', (d) => (stdout += d));
     p.stderr.on('data', (d) => (stderr += d));
     p.on('close', (code) => resolve({ code, stdout, stderr }));
+    p.stdin.on('error', () => undefined); // the command may exit before reading its input
     p.stdin.end(input ?? '');
   });
 }

@@ -68,7 +68,9 @@ describe('agent on a full disk', () => {
       })
       .toBe(false);
     expect(Date.now() - Date.parse(g.grant!.expiresAt)).toBeLessThan(1500);
-    expect((await client.call('admin.status', { user: early })).users[0]!.grant).toBeNull();
+    await expect
+      .poll(async () => (await client.call('admin.status', { user: early })).users[0]!.grant)
+      .toBeNull();
 
     rmSync(join(stateDir, 'fill'));
     await client.call('admin.grant', { user: later, level: 'admin', durationSec: 60 });
