@@ -133,34 +133,40 @@ async function snapshotToScreen(): Promise<{ push: number[]; change: number[] }>
   // No keyring here: the app key is not what is measured, and keytar fails fast without one.
   process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-bench-bus';
   const dir = mkdtempSync(join(tmpdir(), 'elv-bench-'));
-  const agent = await startAgent({
-    dir,
-    os: 'linux',
-    policy: policy({ selfServe: true, approvalRequired: false }),
-  });
-  const main = await startMainSide({
-    socketPath: agent.socketPath,
-    user: 'root',
-    popoverUrl,
-    keychainService: 'ElevateBench',
-  });
-  let pushedAt = 0;
-  let awaitedSeqAbove = Infinity;
-  main.state.on('change', (s) => {
-    if (s.snapshot && s.snapshot.seq > awaitedSeqAbove && pushedAt === 0)
-      pushedAt = performance.timeOrigin + performance.now();
-  });
-  const popover = await openPopover(main);
-  const { page } = popover;
-  const push: number[] = [];
-  const change: number[] = [];
-  await page.getByTestId('level').waitFor();
-  const admin = await AgentClient.connect({
-    socketPath: agent.socketPath,
-    user: 'root',
-    client: 'bench',
-  });
+  const cleanup: (() => unknown)[] = [() => rmSync(dir, { recursive: true, force: true })];
   try {
+    const agent = await startAgent({
+      dir,
+      os: 'linux',
+      policy: policy({ selfServe: true, approvalRequired: false }),
+    });
+    cleanup.unshift(() => agent.stop());
+    const main = await startMainSide({
+      socketPath: agent.socketPath,
+      user: 'root',
+      popoverUrl,
+      keychainService: 'ElevateBench',
+    });
+    cleanup.unshift(() => main.stop());
+    let pushedAt = 0;
+    let awaitedSeqAbove = Infinity;
+    main.state.on('change', (s) => {
+      if (s.snapshot && s.snapshot.seq > awaitedSeqAbove && pushedAt === 0) {
+        pushedAt = performance.timeOrigin + performance.now();
+      }
+    });
+    const popover = await openPopover(main);
+    cleanup.unshift(() => popover.close());
+    const { page } = popover;
+    await page.getByTestId('level').waitFor();
+    const admin = await AgentClient.connect({
+      socketPath: agent.socketPath,
+      user: 'root',
+      client: 'bench',
+    });
+    cleanup.unshift(() => admin.close());
+    const push: number[] = [];
+    const change: number[] = [];
     for (let i = 0; i < PUSHES + 5; i++) {
       const reason = `bench change ${i}`;
       // The observer is in place before the change, and stamps the first DOM showing it.
@@ -179,14 +185,10 @@ async function snapshotToScreen(): Promise<{ push: number[]; change: number[] }>
       change.push(shownAt - sentAt);
       push.push(shownAt - pushedAt);
     }
+    return { push, change };
   } finally {
-    admin.close();
-    await popover.close();
-    main.stop();
-    await agent.stop();
-    rmSync(dir, { recursive: true, force: true });
+    for (const step of cleanup) await step();
   }
-  return { push, change };
 }
 
 ensureBuilt();
