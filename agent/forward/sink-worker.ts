@@ -43,10 +43,18 @@ export class SinkWorker {
   /** Starts draining if there is something to send and no drain is running. */
   wake(): void {
     if (!this.started || this.stopped || this.loop || this.outbox.pending === 0) return;
-    this.loop = this.drain().finally(() => {
-      this.loop = null;
-      this.wake();
-    });
+    this.loop = this.drain()
+      .catch(async (err: unknown) => {
+        // The outbox itself failed (e.g. a full disk while saving the offset): pause, then retry.
+        this.failures++;
+        this.lastError = `Sink "${this.sink.name}": the outbox failed: ${(err as Error).message}`;
+        this.deps.log(this.lastError);
+        await sleep(backoffDelay(this.failures, this.deps.retry), this.abort.signal);
+      })
+      .finally(() => {
+        this.loop = null;
+        this.wake();
+      });
   }
 
   /** Ends the drain (cutting short any wait or request) and closes connections; the outbox stays open. */
