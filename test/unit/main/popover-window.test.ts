@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => await import('./fake-electron.js'));
 import { BrowserWindow, resetCalls } from './fake-electron.js';
-import { createPopoverWindow, POPOVER_CSP, POPOVER_SIZE, popoverPosition } from '../../../main/popover-window.js';
+import { readFileSync } from 'node:fs';
+import { createPopoverWindow, POPOVER_SIZE, popoverPosition } from '../../../main/popover-window.js';
 
 function create(): BrowserWindow {
   createPopoverWindow('/app/dist/preload/index.cjs', '/app/dist/renderer/index.html');
@@ -48,15 +49,20 @@ describe('createPopoverWindow', () => {
     expect((session.permissionCheckHandler as (...a: unknown[]) => boolean)({}, 'clipboard-read', 'file://', {})).toBe(false);
   });
 
-  it('adds the CSP header to responses, keeping the others', () => {
+  it('adds a CSP header at least as strict as the renderer\'s meta tag, keeping other headers', () => {
     const session = create().webContents.session;
     const callback = vi.fn();
     (session.headersReceived as (...a: unknown[]) => void)({ responseHeaders: { 'X-Other': ['1'] } }, callback);
-    expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [POPOVER_CSP] },
-    });
-    expect(POPOVER_CSP).toContain("default-src 'none'");
-    expect(POPOVER_CSP).not.toContain('unsafe');
+    const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
+    expect(headers['X-Other']).toEqual(['1']);
+    const csp = headers['Content-Security-Policy']?.[0] ?? '';
+    expect(csp).not.toContain('unsafe');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const directives = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean);
+    expect(directives(meta).length).toBeGreaterThan(3);
+    for (const d of directives(meta)) expect(directives(csp)).toContain(d);
   });
 });
 
