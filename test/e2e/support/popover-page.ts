@@ -3,7 +3,8 @@
  * profile, the built renderer over file://, and window.elevate defined exactly as the
  * preload exposes it, with each call going through `__ipcInvoke` to the real main side.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -52,10 +53,27 @@ export const PRELOAD_STAND_IN = `(() => {
   Object.defineProperty(window, 'elevate', { value: api, enumerable: true });
 })();`;
 
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's WCAG 2.1 A/AA findings for the page as it is now, one line each. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  const problems = (await page.evaluate(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`)) as string[];
+  return problems;
+}
+
 export interface Popover {
   page: Page;
   context: BrowserContext;
-  /** Screenshots in light and dark as test/e2e/screenshots/NAME-{light,dark}.png. */
+  /**
+   * Screenshots in light and dark as test/e2e/screenshots/NAME-{light,dark}.png; fails if the
+   * page logged an error (a CSP violation included) or axe finds a WCAG A/AA problem in either.
+   */
   shoot(name: string): Promise<void>;
   close(): Promise<void>;
 }
