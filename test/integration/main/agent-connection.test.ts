@@ -10,6 +10,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
 import { AgentConnection, AGENT_NOT_RUNNING, type ConnectionView } from '../../../main/agent-connection.js';
 import { createIpcHandlers } from '../../../main/ipc/handlers.js';
+import { runMenuAction } from '../../../main/tray/menu-actions.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 
@@ -123,6 +124,30 @@ describe('AgentConnection with a real agent', () => {
     expect(stop.ok).toBe(false);
     const cancel = await h['elevate:cancel-request']('r_does_not_exist');
     expect(cancel.ok).toBe(false);
+  });
+
+  it('runs tray-menu actions: Stop now goes to the agent, a request needing a reason opens the popover', async () => {
+    await admin.call('admin.grant', { user, level: 'admin', durationSec: 600 });
+    await waitFor(conn, (v) => v.snapshot?.grant ?? undefined);
+    const shown: string[] = [];
+    const reports: unknown[] = [];
+    const deps = {
+      handlers: handlers(),
+      snapshot: () => conn.state.snapshot,
+      showPopover: () => shown.push('popover'),
+      toggleOpenAtLogin: () => shown.push('toggle'),
+      quit: () => shown.push('quit'),
+      report: (r: unknown) => reports.push(r),
+    };
+    const requestBefore = conn.state.snapshot!.request?.id;
+    await runMenuAction({ type: 'request-more-time', durationSec: 600 }, deps);
+    expect(shown).toEqual(['popover']);
+    expect(conn.state.snapshot!.request?.id).toBe(requestBefore);
+    await runMenuAction({ type: 'stop-now' }, deps);
+    expect(reports).toEqual([{ ok: true }]);
+    expect(conn.state.snapshot!.grant).toBeNull();
+    await runMenuAction({ type: 'stop-now' }, deps);
+    expect(reports[1]).toMatchObject({ ok: false });
   });
 
   it('goes unavailable when the agent stops, keeps the snapshot as stale, and recovers', async () => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { AppStateStore } from '../../../main/app-state.js';
+import type { AppState } from '../../../preload/api.js';
+import { makeSnapshot } from './snapshot-factory.js';
+
+describe('AppStateStore', () => {
+  it('announces each real change once', () => {
+    const store = new AppStateStore();
+    const seen: AppState[] = [];
+    store.on('change', (s) => seen.push(s));
+    const snapshot = makeSnapshot();
+    store.setConnection({ connection: 'connected', snapshot, problem: null });
+    store.setConnection({ connection: 'connected', snapshot, problem: null });
+    store.setOpenAtLogin(true);
+    store.setOpenAtLogin(true);
+    expect(seen.map((s) => [s.connection, s.openAtLogin])).toEqual([
+      ['connected', false],
+      ['connected', true],
+    ]);
+  });
+
+  it('lets the agent problem outrank the keychain problem, and shows the keychain one after', () => {
+    const store = new AppStateStore();
+    store.setKeychain('unavailable', 'The system keychain is not available.');
+    expect(store.current.problem).toBe('The system keychain is not available.');
+    store.setConnection({ connection: 'unavailable', snapshot: null, problem: 'The Elevate agent is not running.' });
+    expect(store.current.problem).toBe('The Elevate agent is not running.');
+    store.setConnection({ connection: 'connected', snapshot: makeSnapshot(), problem: null });
+    expect(store.current).toMatchObject({ keychain: 'unavailable', problem: 'The system keychain is not available.' });
+  });
+});
