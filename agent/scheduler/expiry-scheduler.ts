@@ -10,6 +10,8 @@ interface Armed {
   monoDeadline: number;
   bootDeadline: { bootId: string; uptimeMs: number } | null;
   timer: NodeJS.Timeout;
+  /** onDue was called; the owner now ends the grant (disarm) or arms a retry. */
+  fired: boolean;
 }
 
 const TICK_MS = 1000;
@@ -37,7 +39,7 @@ export class ExpiryScheduler {
       Math.min(wallDeadline - this.clock.wall(), monoDeadline - this.clock.mono()),
     );
     const timer = setTimeout(() => this.check(user), delay);
-    this.armed.set(user, { wallDeadline, monoDeadline, bootDeadline, timer });
+    this.armed.set(user, { wallDeadline, monoDeadline, bootDeadline, timer, fired: false });
     this.startTick();
   }
 
@@ -46,7 +48,7 @@ export class ExpiryScheduler {
     if (!a) return;
     clearTimeout(a.timer);
     this.armed.delete(user);
-    if (this.armed.size === 0) this.stopTick();
+    if (this.armedCount === 0) this.stopTick();
   }
 
   isDue(user: string): boolean {
@@ -62,8 +64,9 @@ export class ExpiryScheduler {
     return { bootId, uptimeMs: boot + (wallDeadline - this.clock.wall()) };
   }
 
+  /** Deadlines still being waited for (a fired one waits for its owner, not the clock). */
   get armedCount(): number {
-    return this.armed.size;
+    return [...this.armed.values()].filter((a) => !a.fired).length;
   }
 
   stop(): void {
@@ -93,10 +96,12 @@ export class ExpiryScheduler {
   private check(user: string): void {
     const a = this.armed.get(user);
     if (!a) return;
+    if (a.fired) return;
     if (this.due(a)) {
-      // Stay armed until the grant really ends (disarm), so isDue() keeps answering true
-      // for this deadline and the tick retries if ending fails.
+      // Stay armed (isDue keeps answering true) until the owner ends the grant or re-arms.
       clearTimeout(a.timer);
+      a.fired = true;
+      if (this.armedCount === 0) this.stopTick();
       this.onDue(user);
       return;
     }
