@@ -112,7 +112,7 @@ async function firstPaintMs(): Promise<number> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
-      viewport: { width: 380, height: 640 },
+      viewport: { width: 360, height: 520 },
     });
     try {
       await context.addInitScript({ content: STATIC_BRIDGE });

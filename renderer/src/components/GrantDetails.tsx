@@ -1,4 +1,3 @@
-import { formatClockTime } from '../logic/format.js';
 import { useStore } from '../store/store.js';
 
 const SOURCE: Record<string, string> = {
@@ -7,6 +6,7 @@ const SOURCE: Record<string, string> = {
   approval: 'Approved by',
 };
 
+/** Who granted the rights and why; the end time is shown with the countdown itself. */
 export function GrantDetails() {
   const grant = useStore((s) => s.snapshot?.grant ?? null);
   const commands = useStore((s) => s.snapshot?.usage?.commands ?? 0);
@@ -18,8 +18,6 @@ export function GrantDetails() {
       <dd>{grant.grantedBy}</dd>
       <dt>Reason</dt>
       <dd>{grant.reason?.trim() ? grant.reason : <span className="muted">None given</span>}</dd>
-      <dt>Ends at</dt>
-      <dd>{formatClockTime(grant.expiresAt)}</dd>
       <dt>Extensions left</dt>
       <dd data-testid="extensions-left">{grant.extensionsLeft}</dd>
       {commands > 0 && (

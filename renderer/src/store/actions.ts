@@ -6,6 +6,8 @@ import { requestOffer } from '../logic/durations.js';
 import { useStore, type Busy } from './store.js';
 
 const HISTORY_EVENTS = 100;
+// A popover, not an audit viewer: the last few sessions are enough to answer "what happened".
+const HISTORY_SESSIONS = 3;
 
 async function run(busy: Busy, act: () => Promise<ActionResult>): Promise<boolean> {
   useStore.setState({ busy, actionError: null });
@@ -100,7 +102,7 @@ export async function refreshHistory(): Promise<void> {
   try {
     const events = await window.elevate.getHistory(HISTORY_EVENTS);
     const active = useStore.getState().snapshot?.grant?.id ?? null;
-    useStore.setState({ sessions: groupSessions(events, active) });
+    useStore.setState({ sessions: groupSessions(events, active, HISTORY_SESSIONS) });
   } catch {
     // History is a nicety: the status and actions stay usable without it.
   }

@@ -86,7 +86,8 @@ export async function openPopover(main: MainSide): Promise<Popover> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
-    viewport: { width: 380, height: 640 },
+    // main/popover-window.ts POPOVER_SIZE (not imported: that module loads Electron).
+    viewport: { width: 360, height: 520 },
     deviceScaleFactor: 1,
   });
   await context.exposeBinding('__ipcInvoke', (source, channel: string, arg: unknown) =>
