@@ -1,4 +1,5 @@
 /** elevatectl's commands: what an admin (or an MDM job) runs on the device. */
+import { sinkFileProblems } from '../forward/check-sinks.js';
 import { readPolicyFile } from '../policy/policy-file.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import {
@@ -258,6 +259,13 @@ const policyCheck: Command = {
     if (!result.ok) {
       if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: result.message }));
       else ctx.io.err(`${ctx.program}: ${file}: ${result.message}`);
+      return ExitCode.Error;
+    }
+    // The schema cannot see files: a sink's secret or CA file must exist and be safe too.
+    const problems = sinkFileProblems(result.policy.forward ?? []);
+    if (problems.length) {
+      if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: problems.join(' ') }));
+      else for (const p of problems) ctx.io.err(`${ctx.program}: ${file}: ${p}`);
       return ExitCode.Error;
     }
     const rules = result.policy.rules?.length ?? 0;

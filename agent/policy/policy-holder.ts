@@ -1,3 +1,4 @@
+import { sinkFileProblems } from '../forward/check-sinks.js';
 import { readPolicyFile } from './policy-file.js';
 import { EMPTY_POLICY, type PolicyFile } from './policy-schema.js';
 
@@ -28,6 +29,9 @@ export class PolicyHolder {
     const changed = JSON.stringify(result.policy) !== JSON.stringify(this.current);
     this.current = result.policy;
     this.log(`policy loaded from ${this.path}`);
+    for (const problem of sinkFileProblems(result.policy.forward ?? [])) {
+      this.log(`policy warning (events stay queued until fixed): ${problem}`);
+    }
     return changed;
   }
 }

@@ -191,6 +191,22 @@ describe('elevatectl against a real agent', () => {
     const typo = join(agent.dir, 'typo.json');
     writeFileSync(typo, JSON.stringify({ version: 1, defaults: { selfServ: true } }));
     expect((await run(ELEVATECTL, ['policy', 'check', typo])).stderr).toContain('selfServ');
+    // A forwarding secret that others can read is refused, though the JSON is valid.
+    const secret = join(agent.dir, 'hmac.secret');
+    writeFileSync(secret, 'not-so-secret', { mode: 0o644 });
+    const leaky = join(agent.dir, 'leaky.json');
+    writeFileSync(
+      leaky,
+      JSON.stringify({
+        version: 1,
+        forward: [
+          { name: 'siem', type: 'webhook', url: 'https://127.0.0.1:9/x', hmacSecretFile: secret },
+        ],
+      }),
+    );
+    const leak = await run(ELEVATECTL, ['policy', 'check', leaky]);
+    expect(leak.code).toBe(1);
+    expect(leak.stderr).toContain(secret);
   });
 
   it('audit shows events and --follow prints a new one as it happens', async () => {
