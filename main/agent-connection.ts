@@ -132,8 +132,10 @@ export class AgentConnection extends EventEmitter<Events> {
     const snapshot = parsed.data;
     if (snapshot.seq <= this.lastSeq) return false;
     this.lastSeq = snapshot.seq;
-    this.setView({ connection: 'connected', snapshot, problem: null });
+    // 'snapshot' first: listeners that anchor the countdown must see it before 'change'
+    // listeners redraw from it.
     this.emit('snapshot', snapshot);
+    this.setView({ connection: 'connected', snapshot, problem: null });
     return true;
   }
 

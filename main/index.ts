@@ -81,6 +81,15 @@ async function setupAppKey(s: Services): Promise<void> {
   if (status.problem) s.logger('app-key').warn(status.problem);
 }
 
+/** Agent → countdown and AppState; registered before anything that redraws from them. */
+function setupAgentState(s: Services): void {
+  s.connection.on('snapshot', (snapshot) => s.countdown.accept(snapshot, monotonicNow()));
+  s.connection.on('change', (view) => {
+    if (view.connection !== 'connected') s.countdown.resetSeq();
+    s.store.setConnection(view);
+  });
+}
+
 function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResult> {
   s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
   return async (enabled) => {
@@ -169,12 +178,7 @@ function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAt
 
   const schedule = new NotificationSchedule();
   s.connection.on('snapshot', (snapshot) => {
-    s.countdown.accept(snapshot, monotonicNow());
     for (const n of schedule.onSnapshot(snapshot)) notifier.show(n);
-  });
-  s.connection.on('change', (view) => {
-    if (view.connection !== 'connected') s.countdown.resetSeq();
-    s.store.setConnection(view);
   });
 
   let timer: NodeJS.Timeout | null = null;
@@ -207,6 +211,7 @@ function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAt
 
 async function onReady(s: Services): Promise<void> {
   await setupAppKey(s);
+  setupAgentState(s);
   const setOpenAtLogin = setupOpenAtLogin(s);
   setupPopover(s);
   const handlers = setupIpc(s, setOpenAtLogin);

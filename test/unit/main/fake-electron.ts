@@ -100,11 +100,27 @@ export class BrowserWindow extends EventEmitter {
     super();
     BrowserWindow.created.push(this);
   }
+  visible = false;
+  isDestroyed(): boolean {
+    return false;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  show(): void {
+    this.visible = true;
+    record('window', 'show', []);
+  }
+  focus(): void {}
+  setPosition(x: number, y: number): void {
+    record('window', 'setPosition', [x, y]);
+  }
   loadFile(file: string): Promise<void> {
     this.loaded = file;
     return Promise.resolve();
   }
   hide(): void {
+    this.visible = false;
     record('window', 'hide', []);
   }
 }
@@ -128,3 +144,41 @@ export class Notification extends EventEmitter {
     record('notification', 'show', [this.options]);
   }
 }
+
+/** The parts of `app` the composition root uses; appPath is set by the test. */
+class FakeApp extends EventEmitter {
+  appPath = process.cwd();
+  isPackaged = false;
+  loginItem = { openAtLogin: false };
+  dock = { hide: (): void => record('app', 'dock.hide', []) };
+  requestSingleInstanceLock(): boolean {
+    return true;
+  }
+  quit(): void {
+    record('app', 'quit', []);
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+  getLoginItemSettings(): { openAtLogin: boolean } {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean }): void {
+    this.loginItem = { openAtLogin: settings.openAtLogin };
+  }
+}
+export const app = new FakeApp();
+
+export const dialog = {
+  showMessageBox: async (): Promise<{ response: number }> => ({ response: 1 }),
+};
+
+export const screen = {
+  getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+};
