@@ -254,6 +254,15 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await page.getByRole('radio', { name: '30 min' }).check();
     await page.getByLabel('Reason').fill('Install the VPN client');
     await r.popover.shoot('request-admin-rights-form');
+    // Escape closes the form first (focus back on its button), not the popover.
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Request admin rights');
+    expect(r.main.calls.hidePopover).toBe(0);
+    await page.getByRole('button', { name: 'Request admin rights' }).click();
+    await page.getByRole('radio', { name: '30 min' }).check();
+    await page.getByLabel('Reason').fill('Install the VPN client');
     await page.getByRole('button', { name: 'Send request' }).click();
     await expect
       .poll(() => page.getByTestId('request-status').innerText())

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/store.js';
-import { hidePopover, keepRights } from '../store/actions.js';
+import { closeRequest, hidePopover, keepRights } from '../store/actions.js';
 import { AgentDown } from './AgentDown.js';
 import { Announcer } from './Announcer.js';
 import { Countdown } from './Countdown.js';
@@ -20,8 +20,11 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.key !== 'Escape') return;
-      // The first Escape backs out of the stop confirmation; otherwise it closes the popover.
-      if (useStore.getState().confirmingStop) keepRights();
+      // Escape backs out of an open step (stop confirmation, request form) before it closes
+      // the popover, so a keyboard user never loses the window by dismissing a dialog.
+      const { confirmingStop, requestOpen } = useStore.getState();
+      if (confirmingStop) keepRights();
+      else if (requestOpen) closeRequest();
       else hidePopover();
     };
     window.addEventListener('keydown', onKey);
