@@ -94,7 +94,7 @@ afterEach(async () => {
   while (rigs.length) await teardown(rigs.pop()!);
 });
 
-describe('popover on Windows (simulated)', () => {
+describe('popover without a keychain (no Secret Service)', () => {
   // Runs before any keyring exists: keytar finds no Secret Service, the real "keychain
   // unavailable" path, and the popover must still show status, the hint and Stop now.
   const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
@@ -134,6 +134,43 @@ describe('popover on Windows (simulated)', () => {
       .poll(() => page.getByTestId('logout-hint').innerText())
       .toContain('Log out to finish removing');
     await r.popover.shoot('windows-revoke-hint');
+  });
+
+  it('says the agent is not running, then shows the state once it starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
+    const socketPath = join(dir, 'a.sock');
+    const main = await startMainSide({
+      socketPath,
+      user: USER,
+      popoverUrl,
+      keychainService: 'ElevateE2E-early',
+    });
+    const popover = await openPopover(main);
+    const { page } = popover;
+    let agent: RunningAgent | null = null;
+    try {
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count())
+        .toBe(1);
+      expect(await page.getByTestId('level').count()).toBe(0);
+      await popover.shoot('agent-never-started');
+      agent = await startAgent({
+        dir,
+        os: 'linux',
+        policy: policy({ selfServe: true, approvalRequired: false }),
+      });
+      await expect
+        .poll(() => page.getByTestId('level').innerText(), { timeout: 10_000 })
+        .toBe('Standard user');
+      expect(
+        await page.getByRole('heading', { name: 'Elevate agent is not running' }).count(),
+      ).toBe(0);
+    } finally {
+      await popover.close();
+      main.stop();
+      await agent?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
