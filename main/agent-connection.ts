@@ -25,7 +25,11 @@ import type { ConnectionState } from '../preload/api.js';
 /** The part of AgentClient this module uses. */
 export interface AgentSession {
   call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]>;
-  callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]>;
+  callSigned<M extends Method>(
+    method: M,
+    params: ParamsOf<M>,
+    key: KeyObject,
+  ): Promise<ResultOf[M]>;
   onNotification(method: 'status.changed', listener: (params: Snapshot) => void): () => void;
   once(event: 'close', listener: () => void): unknown;
   close(): void;
@@ -118,7 +122,11 @@ export class AgentConnection extends EventEmitter<Events> {
     return this.live().call(method, params);
   }
 
-  async callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]> {
+  async callSigned<M extends Method>(
+    method: M,
+    params: ParamsOf<M>,
+    key: KeyObject,
+  ): Promise<ResultOf[M]> {
     return this.live().callSigned(method, params, key);
   }
 
@@ -200,14 +208,20 @@ export class AgentConnection extends EventEmitter<Events> {
           : `Cannot talk to the Elevate agent: ${err.message}`;
     this.setView({ connection: 'unavailable', snapshot: this.view.snapshot, problem });
     const delay = backoffDelay(this.attempt++, this.backoff, this.random);
-    this.opts.log?.(`agent unavailable (${(err as Error)?.message ?? String(err)}); retrying in ${delay} ms`);
+    this.opts.log?.(
+      `agent unavailable (${(err as Error)?.message ?? String(err)}); retrying in ${delay} ms`,
+    );
     this.timer = setTimeout(() => void this.connectOnce(), delay);
   }
 
   private setView(next: ConnectionView): void {
     const prev = this.view;
     this.view = next;
-    if (prev.connection !== next.connection || prev.snapshot !== next.snapshot || prev.problem !== next.problem) {
+    if (
+      prev.connection !== next.connection ||
+      prev.snapshot !== next.snapshot ||
+      prev.problem !== next.problem
+    ) {
       this.emit('change', next);
     }
   }

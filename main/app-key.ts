@@ -5,7 +5,12 @@
  * Without a keychain the app still works for status and Stop now; requests go unsigned and
  * the agent refuses them only where policy demands a signature.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { ErrorCode, RpcError } from '../agent/protocol/errors.js';
 import type { KeychainState } from '../preload/api.js';
 import { KeychainUnavailableError, type CredentialStore } from './credentials/credential-store.js';
@@ -57,14 +62,20 @@ export class AppKey {
       const stored = await this.store.get(keyAccount(this.user));
       let key: KeyObject;
       if (stored) {
-        key = createPrivateKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'pkcs8' });
+        key = createPrivateKey({
+          key: Buffer.from(stored, 'base64'),
+          format: 'der',
+          type: 'pkcs8',
+        });
       } else {
         key = generateKeyPairSync('ed25519').privateKey;
         const pkcs8 = key.export({ format: 'der', type: 'pkcs8' }).toString('base64');
         await this.store.set(keyAccount(this.user), pkcs8);
       }
       this.privateKey = key;
-      this.publicKeyB64 = createPublicKey(key).export({ format: 'der', type: 'spki' }).toString('base64');
+      this.publicKeyB64 = createPublicKey(key)
+        .export({ format: 'der', type: 'spki' })
+        .toString('base64');
       this.status = { keychain: 'ok', problem: null };
     } catch (err) {
       this.privateKey = null;

@@ -20,7 +20,9 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
     return this.state;
   }
 
-  setConnection(view: Pick<AppState, 'connection' | 'snapshot'> & { problem: string | null }): void {
+  setConnection(
+    view: Pick<AppState, 'connection' | 'snapshot'> & { problem: string | null },
+  ): void {
     this.agentProblem = view.problem;
     this.update({ connection: view.connection, snapshot: view.snapshot });
   }
@@ -36,7 +38,11 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
 
   private update(patch: Partial<AppState>): void {
     // The agent being down outranks a keychain problem: it is the one that blocks everything.
-    const next: AppState = { ...this.state, ...patch, problem: this.agentProblem ?? this.keyProblem };
+    const next: AppState = {
+      ...this.state,
+      ...patch,
+      problem: this.agentProblem ?? this.keyProblem,
+    };
     const prev = this.state;
     if (
       prev.connection === next.connection &&

@@ -24,7 +24,8 @@ import { runMenuAction } from './tray/menu-actions.js';
 import { TrayAdapter } from './tray/tray-adapter.js';
 import { buildTrayView, type TrayOs } from './tray/tray-model.js';
 
-const hostOs: TrayOs = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+const hostOs: TrayOs =
+  process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 
 interface Services {
   logger: (scope: string) => ScopedLog;
@@ -94,7 +95,10 @@ function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResu
   s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
   return async (enabled) => {
     if (hostOs === 'linux') {
-      return { ok: false, message: 'Open at login is set by your desktop’s autostart settings on Linux.' };
+      return {
+        ok: false,
+        message: 'Open at login is set by your desktop’s autostart settings on Linux.',
+      };
     }
     app.setLoginItemSettings({ openAtLogin: enabled });
     s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
@@ -125,7 +129,10 @@ function showPopover(s: Services): void {
   win.focus();
 }
 
-function setupIpc(s: Services, setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>): IpcHandlers {
+function setupIpc(
+  s: Services,
+  setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>,
+): IpcHandlers {
   const handlers = createIpcHandlers({
     connection: s.connection,
     appKey: s.appKey,
@@ -138,7 +145,8 @@ function setupIpc(s: Services, setOpenAtLogin: (enabled: boolean) => Promise<Act
           defaultId: 0,
           cancelId: 1,
           message: 'Log out now?',
-          detail: 'Windows applies the change to your rights when you log back in. Save your work first.',
+          detail:
+            'Windows applies the change to your rights when you log back in. Save your work first.',
         });
         return response === 0;
       }),
@@ -151,8 +159,18 @@ function setupIpc(s: Services, setOpenAtLogin: (enabled: boolean) => Promise<Act
   return handlers;
 }
 
-function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>): void {
-  const tray = new Tray(join(s.paths.assets, 'tray', hostOs === 'darwin' ? 'mac/offlineTemplate.png' : `${hostOs}/offline.png`));
+function setupTrayAndNotifications(
+  s: Services,
+  handlers: IpcHandlers,
+  setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>,
+): void {
+  const tray = new Tray(
+    join(
+      s.paths.assets,
+      'tray',
+      hostOs === 'darwin' ? 'mac/offlineTemplate.png' : `${hostOs}/offline.png`,
+    ),
+  );
   s.tray = tray;
   const trayLog = s.logger('tray');
   const notifier = new Notifier(
@@ -161,7 +179,8 @@ function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAt
     () => showPopover(s),
   );
   const report = (result: ActionResult): void => {
-    if (!result.ok) notifier.show({ key: 'action-failed', title: 'Elevate', body: result.message, action: null });
+    if (!result.ok)
+      notifier.show({ key: 'action-failed', title: 'Elevate', body: result.message, action: null });
   };
   const adapter = new TrayAdapter(tray, hostOs, s.paths.assets, (action) => {
     runMenuAction(action, {
@@ -197,7 +216,12 @@ function setupTrayAndNotifications(s: Services, handlers: IpcHandlers, setOpenAt
       }),
     );
     if (state.connection === 'connected' && state.snapshot && remainingMs !== null) {
-      for (const n of schedule.onTick(state.snapshot, remainingMs, s.countdown.totalMs() ?? remainingMs)) notifier.show(n);
+      for (const n of schedule.onTick(
+        state.snapshot,
+        remainingMs,
+        s.countdown.totalMs() ?? remainingMs,
+      ))
+        notifier.show(n);
     }
     if (timer) clearTimeout(timer);
     timer = setTimeout(render, msUntilNextSecond(remainingMs));

@@ -10,7 +10,8 @@ export async function logOutNow(
   confirm: () => Promise<boolean>,
   run: (file: string, args: string[]) => Promise<void> = execFileAsync,
 ): Promise<ActionResult> {
-  if (os !== 'win32') return { ok: false, message: 'Logging out from Elevate is only offered on Windows.' };
+  if (os !== 'win32')
+    return { ok: false, message: 'Logging out from Elevate is only offered on Windows.' };
   if (!(await confirm())) return { ok: false, message: 'Log out cancelled.' };
   try {
     await run('shutdown', ['/l']);

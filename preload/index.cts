@@ -6,13 +6,18 @@
 // A sandboxed preload is CommonJS: `import x = require()` is how TypeScript writes that.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
-import type { AppState, ElevateApi, IpcChannel, IpcChannels, STATE_CHANNEL } from './api.js' with { 'resolution-mode': 'import' };
+import type { AppState, ElevateApi, IpcChannel, IpcChannels, STATE_CHANNEL } from './api.js' with {
+  'resolution-mode': 'import',
+};
 
 const { contextBridge, ipcRenderer } = electron;
 
 const STATE: typeof STATE_CHANNEL = 'elevate:state';
 
-function invoke<C extends IpcChannel>(channel: C, arg?: IpcChannels[C][0]): Promise<IpcChannels[C][1]> {
+function invoke<C extends IpcChannel>(
+  channel: C,
+  arg?: IpcChannels[C][0],
+): Promise<IpcChannels[C][1]> {
   return ipcRenderer.invoke(channel, arg) as Promise<IpcChannels[C][1]>;
 }
 

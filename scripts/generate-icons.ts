@@ -56,7 +56,10 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(
+      raw,
+      y * (width * 4 + 1) + 1,
+    );
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -73,7 +76,10 @@ function render(size: number, layers: Layer[]): Uint8Array {
   const out = new Uint8Array(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++) {
         for (let sx = 0; sx < SS; sx++) {
           const x = (px + (sx + 0.5) / SS) / size;
@@ -84,7 +90,10 @@ function render(size: number, layers: Layer[]): Uint8Array {
             c = layer.color ?? [0, 0, 0, 0];
           }
           const alpha = c[3] / 255;
-          r += c[0] * alpha; g += c[1] * alpha; b += c[2] * alpha; a += alpha;
+          r += c[0] * alpha;
+          g += c[1] * alpha;
+          b += c[2] * alpha;
+          a += alpha;
         }
       }
       const i = (py * size + px) * 4;
@@ -112,32 +121,49 @@ function insidePolygon(pts: readonly Pt[], x: number, y: number): boolean {
   return inside;
 }
 function distToSegment(x: number, y: number, a: Pt, b: Pt): number {
-  const dx = b[0] - a[0], dy = b[1] - a[1];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1];
   const t = Math.max(0, Math.min(1, ((x - a[0]) * dx + (y - a[1]) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - (a[0] + t * dx), y - (a[1] + t * dy));
 }
 function distToOutline(pts: readonly Pt[], x: number, y: number): number {
   let d = Infinity;
-  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) d = Math.min(d, distToSegment(x, y, pts[j] as Pt, pts[i] as Pt));
+  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++)
+    d = Math.min(d, distToSegment(x, y, pts[j] as Pt, pts[i] as Pt));
   return d;
 }
-const polygon = (pts: readonly Pt[]): Shape => (x, y) => insidePolygon(pts, x, y);
-const outline = (pts: readonly Pt[], width: number): Shape => (x, y) =>
-  insidePolygon(pts, x, y) && distToOutline(pts, x, y) <= width;
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const segment = (a: Pt, b: Pt, width: number): Shape => (x, y) => distToSegment(x, y, a, b) <= width / 2;
+const polygon =
+  (pts: readonly Pt[]): Shape =>
+  (x, y) =>
+    insidePolygon(pts, x, y);
+const outline =
+  (pts: readonly Pt[], width: number): Shape =>
+  (x, y) =>
+    insidePolygon(pts, x, y) && distToOutline(pts, x, y) <= width;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const segment =
+  (a: Pt, b: Pt, width: number): Shape =>
+  (x, y) =>
+    distToSegment(x, y, a, b) <= width / 2;
 /** Ring from 12 o'clock clockwise over `fraction` of the turn. */
-const arc = (cx: number, cy: number, r: number, width: number, fraction: number): Shape => (x, y) => {
-  const d = Math.hypot(x - cx, y - cy);
-  if (Math.abs(d - r) > width / 2) return false;
-  const angle = (Math.atan2(x - cx, -(y - cy)) + 2 * Math.PI) % (2 * Math.PI);
-  return angle <= fraction * 2 * Math.PI;
-};
+const arc =
+  (cx: number, cy: number, r: number, width: number, fraction: number): Shape =>
+  (x, y) => {
+    const d = Math.hypot(x - cx, y - cy);
+    if (Math.abs(d - r) > width / 2) return false;
+    const angle = (Math.atan2(x - cx, -(y - cy)) + 2 * Math.PI) % (2 * Math.PI);
+    return angle <= fraction * 2 * Math.PI;
+  };
 
 /** A shield with gently curved sides, as a polygon. */
 function shieldPoints(cx: number, top: number, w: number, h: number): Pt[] {
   const pts: Pt[] = [];
-  const left = cx - w / 2, right = cx + w / 2, shoulder = top + h * 0.16;
+  const left = cx - w / 2,
+    right = cx + w / 2,
+    shoulder = top + h * 0.16;
   pts.push([cx, top], [right, shoulder]);
   for (let i = 1; i <= 12; i++) {
     const t = i / 12;
@@ -154,10 +180,16 @@ function shieldPoints(cx: number, top: number, w: number, h: number): Pt[] {
   return pts;
 }
 function arrowPoints(cx: number, top: number, w: number, h: number): Pt[] {
-  const stem = w * 0.36, head = h * 0.48;
+  const stem = w * 0.36,
+    head = h * 0.48;
   return [
-    [cx, top], [cx + w / 2, top + head], [cx + stem / 2, top + head], [cx + stem / 2, top + h],
-    [cx - stem / 2, top + h], [cx - stem / 2, top + head], [cx - w / 2, top + head],
+    [cx, top],
+    [cx + w / 2, top + head],
+    [cx + stem / 2, top + head],
+    [cx + stem / 2, top + h],
+    [cx - stem / 2, top + h],
+    [cx - stem / 2, top + head],
+    [cx - w / 2, top + head],
   ];
 }
 
@@ -170,7 +202,10 @@ function stateLayers(state: State, ink: Rgba): Layer[] {
     case 'idle':
       return [{ shape: outline(SHIELD, stroke), color: ink }];
     case 'elevated':
-      return [{ shape: polygon(SHIELD), color: ink }, { shape: polygon(ARROW), color: null }];
+      return [
+        { shape: polygon(SHIELD), color: ink },
+        { shape: polygon(ARROW), color: null },
+      ];
     case 'ending':
       // The elevated shield with a clock badge: the rights are about to end.
       return [
@@ -217,7 +252,9 @@ function ringLayers(frame: number): Layer[] {
 
 function appIconLayers(): Layer[] {
   const roundedSquare: Shape = (x, y) => {
-    const r = 0.2, lo = 0.06, hi = 0.94;
+    const r = 0.2,
+      lo = 0.06,
+      hi = 0.94;
     const cx = Math.min(Math.max(x, lo + r), hi - r);
     const cy = Math.min(Math.max(y, lo + r), hi - r);
     return x >= lo && x <= hi && y >= lo && y <= hi && Math.hypot(x - cx, y - cy) <= r;

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const agentMain = join(repo, 'dist/agent/main.js');
-const hostOs = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
+const hostOs =
+  process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';
 
 // Self-serve with short durations, so the whole cycle (grant, warnings, the end) shows in minutes.
 const DEMO_POLICY = {
@@ -29,18 +30,33 @@ const DEMO_POLICY = {
 };
 
 if (!existsSync(agentMain)) {
-  console.error('start: dist/agent/main.js is missing; run "npm run build" first (npm start does).');
+  console.error(
+    'start: dist/agent/main.js is missing; run "npm run build" first (npm start does).',
+  );
   process.exit(1);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'elevate-demo-'));
-const socket = hostOs === 'win32' ? `\\\\.\\pipe\\elevate-demo-${process.pid}` : join(dir, 'agent.sock');
+const socket =
+  hostOs === 'win32' ? `\\\\.\\pipe\\elevate-demo-${process.pid}` : join(dir, 'agent.sock');
 const policyPath = join(dir, 'policy.json');
 writeFileSync(policyPath, JSON.stringify(DEMO_POLICY, null, 2));
 
 const agent = spawn(
   process.execPath,
-  [agentMain, '--socket', socket, '--state-dir', join(dir, 'state'), '--backend', 'simulated', '--simulate-os', hostOs, '--policy', policyPath],
+  [
+    agentMain,
+    '--socket',
+    socket,
+    '--state-dir',
+    join(dir, 'state'),
+    '--backend',
+    'simulated',
+    '--simulate-os',
+    hostOs,
+    '--policy',
+    policyPath,
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 let tray = null;
@@ -77,7 +93,9 @@ function whyNoTray() {
   if (hostOs === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
   }
-  return electronBinary() ? null : 'the Electron binary is not installed (npm skipped it with ELECTRON_SKIP_BINARY_DOWNLOAD)';
+  return electronBinary()
+    ? null
+    : 'the Electron binary is not installed (npm skipped it with ELECTRON_SKIP_BINARY_DOWNLOAD)';
 }
 
 /**
@@ -115,7 +133,11 @@ function launchTray() {
     );
     return;
   }
-  tray = spawn(electronBinary(), ['.'], { cwd: repo, stdio: 'inherit', env: { ...process.env, ELEVATE_SOCKET: socket } });
+  tray = spawn(electronBinary(), ['.'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, ELEVATE_SOCKET: socket },
+  });
   console.log(`start: tray started; grant rights with: ${ctl} grant ${user} --for 10m`);
   tray.on('exit', () => cleanup());
 }

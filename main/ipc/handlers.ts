@@ -14,7 +14,11 @@ export type IpcHandlers = {
 export interface IpcHandlerDeps {
   connection: {
     call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]>;
-    callSigned<M extends Method>(method: M, params: ParamsOf<M>, key: KeyObject): Promise<ResultOf[M]>;
+    callSigned<M extends Method>(
+      method: M,
+      params: ParamsOf<M>,
+      key: KeyObject,
+    ): Promise<ResultOf[M]>;
     applySnapshot(snapshot: unknown): boolean;
   };
   appKey: { readonly signingKey: KeyObject | null };
@@ -69,7 +73,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       ),
     'elevate:request-more-time': (input) =>
       act(() =>
-        createRequest({ kind: 'extend', durationSec: input.durationSec, ...reasonParam(input.reason) }),
+        createRequest({
+          kind: 'extend',
+          durationSec: input.durationSec,
+          ...reasonParam(input.reason),
+        }),
       ),
     'elevate:cancel-request': (id) =>
       act(async () => {

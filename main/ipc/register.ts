@@ -15,12 +15,23 @@ export function registerIpcHandlers(
   warn: (message: string) => void,
 ): void {
   for (const channel of IPC_CHANNELS) {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, arg: unknown) => dispatch(channel, event, arg));
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, arg: unknown) =>
+      dispatch(channel, event, arg),
+    );
   }
 
-  function dispatch<C extends IpcChannel>(channel: C, event: IpcMainInvokeEvent, arg: unknown): Promise<unknown> {
+  function dispatch<C extends IpcChannel>(
+    channel: C,
+    event: IpcMainInvokeEvent,
+    arg: unknown,
+  ): Promise<unknown> {
     const frame = event.senderFrame;
-    if (!isTrustedSender(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null, popoverUrl)) {
+    if (
+      !isTrustedSender(
+        frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
+        popoverUrl,
+      )
+    ) {
       warn(`refused ${channel} from ${frame?.url ?? 'an unknown frame'}`);
       throw new UntrustedSenderError(channel);
     }

@@ -10,7 +10,10 @@ export interface SenderFrame {
 }
 
 /** `popoverUrl` is the file:// URL the popover window loads. */
-export function isTrustedSender(frame: SenderFrame | null | undefined, popoverUrl: string): boolean {
+export function isTrustedSender(
+  frame: SenderFrame | null | undefined,
+  popoverUrl: string,
+): boolean {
   if (!frame || !frame.isMainFrame) return false;
   let actual: URL;
   let expected: URL;

@@ -7,7 +7,11 @@ import { GrantLevelSchema } from '../../agent/protocol/schemas.js';
 import type { IpcChannel, IpcChannels } from '../../preload/api.js';
 
 const none = z.undefined();
-const durationSec = z.number().int().positive().max(366 * 86_400);
+const durationSec = z
+  .number()
+  .int()
+  .positive()
+  .max(366 * 86_400);
 const reason = z.string().max(1000);
 
 export const IpcArgumentSchemas = {
@@ -35,7 +39,10 @@ export function isIpcChannel(name: string): name is IpcChannel {
   return Object.hasOwn(IpcArgumentSchemas, name);
 }
 
-export function validateIpcArgument<C extends IpcChannel>(channel: C, raw: unknown): IpcChannels[C][0] {
+export function validateIpcArgument<C extends IpcChannel>(
+  channel: C,
+  raw: unknown,
+): IpcChannels[C][0] {
   const result = IpcArgumentSchemas[channel].safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -46,7 +46,9 @@ export class NotificationSchedule {
       });
     }
     if (grant && grant.id !== prevGrant?.id) {
-      const lengthSec = Math.round((Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)) / 1000);
+      const lengthSec = Math.round(
+        (Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)) / 1000,
+      );
       const grantHint = next.platform.os === 'win32' && next.platform.logoutHint === 'grant';
       this.push(out, {
         key: `granted:${grant.id}`,
@@ -57,7 +59,9 @@ export class NotificationSchedule {
         action: null,
       });
     } else if (grant && prevGrant && grant.expiresAt !== prevGrant.expiresAt) {
-      const gainedSec = Math.round((Date.parse(grant.expiresAt) - Date.parse(prevGrant.expiresAt)) / 1000);
+      const gainedSec = Math.round(
+        (Date.parse(grant.expiresAt) - Date.parse(prevGrant.expiresAt)) / 1000,
+      );
       if (gainedSec > 0) {
         this.push(out, {
           key: `extended:${grant.id}:${grant.expiresAt}`,

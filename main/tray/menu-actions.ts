@@ -27,7 +27,12 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
         deps.showPopover();
         return;
       }
-      deps.report(await deps.handlers['elevate:request-more-time']({ durationSec: action.durationSec, reason: '' }));
+      deps.report(
+        await deps.handlers['elevate:request-more-time']({
+          durationSec: action.durationSec,
+          reason: '',
+        }),
+      );
       return;
     case 'cancel-request':
       deps.report(await deps.handlers['elevate:cancel-request'](action.id));

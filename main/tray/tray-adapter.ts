@@ -23,7 +23,9 @@ export class TrayAdapter {
 
   render(view: TrayView): void {
     if (view.iconKey !== this.lastIconKey) {
-      const image = nativeImage.createFromPath(join(this.assetsDir, trayIconFile(this.os, view.iconState, view.ringFrame)));
+      const image = nativeImage.createFromPath(
+        join(this.assetsDir, trayIconFile(this.os, view.iconState, view.ringFrame)),
+      );
       if (this.os === 'darwin') image.setTemplateImage(true);
       this.tray.setImage(image);
       this.lastIconKey = view.iconKey;
@@ -48,7 +50,13 @@ export class TrayAdapter {
         return { id: item.id, type: 'separator' };
       case 'checkbox': {
         const action = item.action;
-        return { id: item.id, type: 'checkbox', label: item.label, checked: item.checked, click: () => this.onAction(action) };
+        return {
+          id: item.id,
+          type: 'checkbox',
+          label: item.label,
+          checked: item.checked,
+          click: () => this.onAction(action),
+        };
       }
       case 'submenu':
         return {

@@ -135,7 +135,13 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
   ];
 
   if (grant) {
-    items.push({ kind: 'item', id: 'stop-now', label: 'Stop now', enabled: true, action: { type: 'stop-now' } });
+    items.push({
+      kind: 'item',
+      id: 'stop-now',
+      label: 'Stop now',
+      enabled: true,
+      action: { type: 'stop-now' },
+    });
     if (s && requestsAllowed(s) && grant.extensionsLeft > 0) {
       items.push({
         kind: 'submenu',
@@ -173,9 +179,21 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
       action: { type: 'cancel-request', id: pending.id },
     });
   }
-  items.push({ kind: 'item', id: 'show-details', label: 'Show details…', enabled: true, action: { type: 'show-details' } });
+  items.push({
+    kind: 'item',
+    id: 'show-details',
+    label: 'Show details…',
+    enabled: true,
+    action: { type: 'show-details' },
+  });
   if (s && s.platform.os === 'win32' && s.platform.logoutHint !== null) {
-    items.push({ kind: 'item', id: 'log-out', label: 'Log out now…', enabled: true, action: { type: 'log-out' } });
+    items.push({
+      kind: 'item',
+      id: 'log-out',
+      label: 'Log out now…',
+      enabled: true,
+      action: { type: 'log-out' },
+    });
   }
   items.push(
     { kind: 'separator', id: 'sep-app' },

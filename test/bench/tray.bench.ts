@@ -16,15 +16,30 @@ const snapshot: Snapshot = SnapshotSchema.parse({
   level: 'admin',
   permanentLevel: 'none',
   grant: {
-    id: 'g_bench', level: 'admin', grantedAt: new Date(T0).toISOString(),
-    expiresAt: new Date(T0 + GRANT_MS).toISOString(), source: 'self-serve', grantedBy: 'sam',
-    reason: 'benchmark', extensionsUsed: 0, extensionsLeft: 2,
+    id: 'g_bench',
+    level: 'admin',
+    grantedAt: new Date(T0).toISOString(),
+    expiresAt: new Date(T0 + GRANT_MS).toISOString(),
+    source: 'self-serve',
+    grantedBy: 'sam',
+    reason: 'benchmark',
+    extensionsUsed: 0,
+    extensionsLeft: 2,
   },
   request: null,
   policy: {
-    selfServe: true, approvalRequired: false, levels: ['admin'], durationsSec: [600, 1800, 3600],
-    maxDurationSec: 3600, requireReason: true, reasonMinLength: 10, reasonMaxLength: 250,
-    maxExtensions: 2, warnBeforeSec: [300, 60], requireSignedRequests: false, maxRequestsPerHour: 10,
+    selfServe: true,
+    approvalRequired: false,
+    levels: ['admin'],
+    durationsSec: [600, 1800, 3600],
+    maxDurationSec: 3600,
+    requireReason: true,
+    reasonMinLength: 10,
+    reasonMaxLength: 250,
+    maxExtensions: 2,
+    warnBeforeSec: [300, 60],
+    requireSignedRequests: false,
+    maxRequestsPerHour: 10,
   },
   platform: { os: 'linux', logoutHint: null },
   // The snapshot arrives 250 ms into the grant, so ticks are not aligned to whole seconds.
@@ -67,7 +82,12 @@ function simulate(os: TrayOs): Counts {
       if (view.iconKey !== last.iconKey) counts.icons++;
       if (view.tooltip !== last.tooltip) counts.tooltips++;
     }
-    last = { title: view.title, menuKey: view.menuKey, iconKey: view.iconKey, tooltip: view.tooltip };
+    last = {
+      title: view.title,
+      menuKey: view.menuKey,
+      iconKey: view.iconKey,
+      tooltip: view.tooltip,
+    };
     mono += msUntilNextSecond(remainingMs);
   }
   return counts;
@@ -87,4 +107,6 @@ console.log(`tray_win_ring_frame_changes_per_min ${perMin(win.icons)} changes/mi
 console.log(`tray_win_tooltip_updates_per_min ${perMin(win.tooltips)} updates/min`);
 console.log(`tray_redraws_per_min ${perMin(mac.redraws)} redraws/min`);
 const allRedraws = mac.redraws + linux.redraws + win.redraws;
-console.log(`tray_model_build_us ${(Number(mac.nanos + linux.nanos + win.nanos) / allRedraws / 1000).toFixed(1)} us/redraw`);
+console.log(
+  `tray_model_build_us ${(Number(mac.nanos + linux.nanos + win.nanos) / allRedraws / 1000).toFixed(1)} us/redraw`,
+);

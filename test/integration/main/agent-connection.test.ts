@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
-import { AgentConnection, AGENT_NOT_RUNNING, type ConnectionView } from '../../../main/agent-connection.js';
+import {
+  AgentConnection,
+  AGENT_NOT_RUNNING,
+  type ConnectionView,
+} from '../../../main/agent-connection.js';
 import { createIpcHandlers } from '../../../main/ipc/handlers.js';
 import { runMenuAction } from '../../../main/tray/menu-actions.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
@@ -28,13 +32,21 @@ const POLICY = {
   },
 };
 
-function waitFor<T>(conn: AgentConnection, pick: (v: ConnectionView) => T | undefined, timeoutMs = 10_000): Promise<T> {
+function waitFor<T>(
+  conn: AgentConnection,
+  pick: (v: ConnectionView) => T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const now = pick(conn.state);
   if (now !== undefined) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       conn.off('change', check);
-      reject(new Error(`timed out; last state ${JSON.stringify({ ...conn.state, snapshot: conn.state.snapshot?.seq })}`));
+      reject(
+        new Error(
+          `timed out; last state ${JSON.stringify({ ...conn.state, snapshot: conn.state.snapshot?.seq })}`,
+        ),
+      );
     }, timeoutMs);
     const check = (v: ConnectionView): void => {
       const got = pick(v);
@@ -94,7 +106,12 @@ describe('AgentConnection with a real agent', () => {
 
   it('receives pushes with newer seq and drops an older snapshot', async () => {
     const before = conn.state.snapshot as Snapshot;
-    await admin.call('admin.grant', { user, level: 'admin', durationSec: 600, reason: 'integration test' });
+    await admin.call('admin.grant', {
+      user,
+      level: 'admin',
+      durationSec: 600,
+      reason: 'integration test',
+    });
     const s = await waitFor(conn, (v) => v.snapshot?.grant ?? undefined);
     expect(s.level).toBe('admin');
     expect(conn.state.snapshot!.seq).toBeGreaterThan(before.seq);
@@ -106,7 +123,12 @@ describe('AgentConnection with a real agent', () => {
   it('asks for more time (self-serve) and stops now through the IPC handlers', async () => {
     const h = handlers();
     const expires = conn.state.snapshot!.grant!.expiresAt;
-    expect(await h['elevate:request-more-time']({ durationSec: 600, reason: 'need to finish the install' })).toEqual({ ok: true });
+    expect(
+      await h['elevate:request-more-time']({
+        durationSec: 600,
+        reason: 'need to finish the install',
+      }),
+    ).toEqual({ ok: true });
     expect(Date.parse(conn.state.snapshot!.grant!.expiresAt)).toBe(Date.parse(expires) + 600_000);
     expect(await h['elevate:stop-now'](undefined)).toEqual({ ok: true });
     expect(conn.state.snapshot!.grant).toBeNull();
@@ -117,7 +139,11 @@ describe('AgentConnection with a real agent', () => {
 
   it("returns the agent's own sentence when it refuses", async () => {
     const h = handlers();
-    const short = await h['elevate:request-elevation']({ level: 'admin', durationSec: 600, reason: 'short' });
+    const short = await h['elevate:request-elevation']({
+      level: 'admin',
+      durationSec: 600,
+      reason: 'short',
+    });
     expect(short.ok).toBe(false);
     if (!short.ok) expect(short.message).toMatch(/reason/i);
     const stop = await h['elevate:stop-now'](undefined);
@@ -153,7 +179,9 @@ describe('AgentConnection with a real agent', () => {
   it('goes unavailable when the agent stops, keeps the snapshot as stale, and recovers', async () => {
     const seqBefore = conn.state.snapshot!.seq;
     await agent.stop();
-    const problem = await waitFor(conn, (v) => (v.connection === 'unavailable' ? v.problem : undefined));
+    const problem = await waitFor(conn, (v) =>
+      v.connection === 'unavailable' ? v.problem : undefined,
+    );
     expect(problem).toBe(AGENT_NOT_RUNNING);
     expect(conn.state.snapshot?.seq).toBe(seqBefore);
     const refused = await handlers()['elevate:stop-now'](undefined);
@@ -183,7 +211,11 @@ describe('AgentConnection without an agent', () => {
     await new Promise((r) => setTimeout(r, 300));
     conn.stop();
     rmSync(dir, { recursive: true, force: true });
-    expect(conn.state).toMatchObject({ connection: 'unavailable', snapshot: null, problem: AGENT_NOT_RUNNING });
+    expect(conn.state).toMatchObject({
+      connection: 'unavailable',
+      snapshot: null,
+      problem: AGENT_NOT_RUNNING,
+    });
     expect(states).toEqual(['unavailable']);
   });
 
@@ -192,9 +224,15 @@ describe('AgentConnection without an agent', () => {
     const socketPath = join(dir, 'silent.sock');
     const server: Server = createServer(() => undefined);
     await new Promise<void>((r) => server.listen(socketPath, r));
-    const conn = new AgentConnection({ socketPath, timeoutMs: 200, backoff: { initialMs: 5000, maxMs: 5000, factor: 1 } });
+    const conn = new AgentConnection({
+      socketPath,
+      timeoutMs: 200,
+      backoff: { initialMs: 5000, maxMs: 5000, factor: 1 },
+    });
     conn.start();
-    const problem = await waitFor(conn, (v) => (v.connection === 'unavailable' ? v.problem : undefined));
+    const problem = await waitFor(conn, (v) =>
+      v.connection === 'unavailable' ? v.problem : undefined,
+    );
     conn.stop();
     server.close();
     rmSync(dir, { recursive: true, force: true });

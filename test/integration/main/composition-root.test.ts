@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => await import('../../unit/main/fake-electron.js'));
 vi.mock('../../../main/logging.js', () => ({
   setupLogging: () => (scope: string) => {
-    const write = (level: string) => (...args: unknown[]) => logLines.push(`${level} [${scope}] ${args.join(' ')}`);
+    const write =
+      (level: string) =>
+      (...args: unknown[]) =>
+        logLines.push(`${level} [${scope}] ${args.join(' ')}`);
     return { info: write('info'), warn: write('warn'), error: write('error') };
   },
 }));
@@ -34,15 +37,20 @@ function notifications(): string[] {
 
 function lastMenu(): MenuTemplateItem[] {
   const menus = callsTo('tray', 'setContextMenu');
-  return ((menus.at(-1)?.args[0] as { template: MenuTemplateItem[] } | undefined)?.template ?? []);
+  return (menus.at(-1)?.args[0] as { template: MenuTemplateItem[] } | undefined)?.template ?? [];
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const v = probe();
     if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; log:\n${logLines.join('\n')}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`timed out waiting for ${what}; log:\n${logLines.join('\n')}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -57,7 +65,9 @@ describe('main/index.ts with a real agent', () => {
 
   beforeAll(async () => {
     user = createUser();
-    agent = await startAgentProcess({ policy: { version: 1, defaults: { selfServe: true, approvalRequired: false } } });
+    agent = await startAgentProcess({
+      policy: { version: 1, defaults: { selfServe: true, approvalRequired: false } },
+    });
     admin = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
     process.env.ELEVATE_SOCKET = agent.socket;
     process.env.ELEVATE_USER = user;
@@ -79,42 +89,64 @@ describe('main/index.ts with a real agent', () => {
 
   it('registers every IPC channel and draws the tray from the agent', async () => {
     await until('IPC handlers', () => ipcMain.handlers.size === 9);
-    const status = await until('a live status line', () => lastMenu().find((m) => m.id === 'status' && m.label === 'Not elevated'));
+    const status = await until('a live status line', () =>
+      lastMenu().find((m) => m.id === 'status' && m.label === 'Not elevated'),
+    );
     expect(status).toBeDefined();
     expect(lastMenu().map((m) => m.id)).toContain('request-rights');
   });
 
   it('follows a grant pushed by the agent', async () => {
-    await admin.call('admin.grant', { user, level: 'admin', durationSec: 600, reason: 'composition test' });
+    await admin.call('admin.grant', {
+      user,
+      level: 'admin',
+      durationSec: 600,
+      reason: 'composition test',
+    });
     const status = await until('the elevated status line', () =>
       lastMenu().find((m) => m.id === 'status' && m.label?.startsWith('Administrator · ')),
     );
     expect(status.label).toBe('Administrator · 10 min left');
     const images = callsTo('tray', 'setImage').map((c) => (c.args[0] as { path: string }).path);
     expect(images.at(-1)).toBe(join(REPO, 'assets/tray/linux/elevated.png'));
-    const notified = await until('the grant notification', () => notifications().includes('You are now an administrator'));
+    const notified = await until('the grant notification', () =>
+      notifications().includes('You are now an administrator'),
+    );
     expect(notified).toBe(true);
   });
 
   it('pushes AppState to the popover, with the keychain reported unavailable', async () => {
     const sent = await until('a state push', () =>
-      callsTo('webContents', 'send').filter((c) => c.args[0] === 'elevate:state').at(-1),
+      callsTo('webContents', 'send')
+        .filter((c) => c.args[0] === 'elevate:state')
+        .at(-1),
     );
     expect(sent.args[1]).toMatchObject({ connection: 'connected', keychain: 'unavailable' });
   });
 
   it('runs Stop now from the popover, and refuses the same call from elsewhere', async () => {
-    const handler = ipcMain.handlers.get('elevate:stop-now') as (e: unknown, a: unknown) => Promise<unknown>;
-    expect(() => handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toThrow(/did not come from the Elevate window/);
+    const handler = ipcMain.handlers.get('elevate:stop-now') as (
+      e: unknown,
+      a: unknown,
+    ) => Promise<unknown>;
+    expect(() =>
+      handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined),
+    ).toThrow(/did not come from the Elevate window/);
     expect(await handler(fromPopover, undefined)).toEqual({ ok: true });
     const { users } = await admin.call('admin.status', { user });
     expect(users[0]?.level).toBe('none');
-    await until('the tray to show the end', () => lastMenu().find((m) => m.id === 'status' && m.label === 'Not elevated'));
-    await until('the end notification', () => notifications().includes('Administrator rights ended'));
+    await until('the tray to show the end', () =>
+      lastMenu().find((m) => m.id === 'status' && m.label === 'Not elevated'),
+    );
+    await until('the end notification', () =>
+      notifications().includes('Administrator rights ended'),
+    );
   });
 
   it('shows the popover from the tray menu', async () => {
-    lastMenu().find((m) => m.id === 'show-details')?.click?.();
+    lastMenu()
+      .find((m) => m.id === 'show-details')
+      ?.click?.();
     await until('the popover to show', () => callsTo('window', 'show').length > 0);
   });
 });

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppKey } from '../../../main/app-key.js';
 import { KeychainUnavailableError } from '../../../main/credentials/credential-store.js';
 import { KeytarStore } from '../../../main/credentials/keytar-store.js';
-import { makeTempDir, REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import {
+  makeTempDir,
+  REPO,
+  startAgentProcess,
+  type AgentHandle,
+} from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'keychain-flow.ts');
@@ -20,7 +25,7 @@ beforeAll(() => {
   home = makeTempDir('elevate-keyring-');
   writeFileSync(
     join(home, 'with-keyring.sh'),
-    "#!/bin/bash\nprintf 'pw' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\nexec \"$@\"\n",
+    '#!/bin/bash\nprintf \'pw\' | gnome-keyring-daemon --unlock --components=secrets >/dev/null\nexec "$@"\n',
     { mode: 0o755 },
   );
 });
@@ -32,7 +37,16 @@ function inKeyringSession(args: string[]): Promise<Record<string, unknown>> {
     delete env.DBUS_SESSION_BUS_ADDRESS;
     const p = spawn(
       'dbus-run-session',
-      ['--', 'bash', join(home, 'with-keyring.sh'), process.execPath, '--import', 'tsx', FIXTURE, ...args],
+      [
+        '--',
+        'bash',
+        join(home, 'with-keyring.sh'),
+        process.execPath,
+        '--import',
+        'tsx',
+        FIXTURE,
+        ...args,
+      ],
       { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -69,7 +83,12 @@ describe('KeytarStore against gnome-keyring', () => {
       agent = await startAgentProcess({
         policy: {
           version: 1,
-          defaults: { selfServe: true, approvalRequired: false, requireSignedRequests: true, requireReason: true },
+          defaults: {
+            selfServe: true,
+            approvalRequired: false,
+            requireSignedRequests: true,
+            requireReason: true,
+          },
         },
       });
     });
@@ -106,7 +125,9 @@ describe('KeytarStore without a Secret Service', () => {
       const key = new AppKey(store, 'sam');
       const status = await key.load();
       expect(status.keychain).toBe('unavailable');
-      expect(status.problem).toMatch(/^The system keychain is not available \(.+\), so Elevate cannot keep its app key\.$/);
+      expect(status.problem).toMatch(
+        /^The system keychain is not available \(.+\), so Elevate cannot keep its app key\.$/,
+      );
       expect(key.signingKey).toBeNull();
     } finally {
       if (saved.bus !== undefined) process.env.DBUS_SESSION_BUS_ADDRESS = saved.bus;

@@ -21,7 +21,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function start(env: NodeJS.ProcessEnv, untilOutput?: string): Promise<{ out: string; code: number | null }> {
+function start(
+  env: NodeJS.ProcessEnv,
+  untilOutput?: string,
+): Promise<{ out: string; code: number | null }> {
   return new Promise((resolve) => {
     const clean: NodeJS.ProcessEnv = { ...process.env, ...env };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete clean[k];
@@ -48,15 +51,23 @@ describe('scripts/start.js', () => {
   });
 
   it('without a display, keeps the agent running and explains how to drive it', async () => {
-    const { out } = await start({ DISPLAY: undefined, WAYLAND_DISPLAY: undefined }, 'Ctrl-C stops it');
-    expect(out).toContain('start: not starting the tray app: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set).');
+    const { out } = await start(
+      { DISPLAY: undefined, WAYLAND_DISPLAY: undefined },
+      'Ctrl-C stops it',
+    );
+    expect(out).toContain(
+      'start: not starting the tray app: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set).',
+    );
     expect(out).toMatch(/ELEVATE_SOCKET=\S+ npm run ctl -- grant \S+ --for 10m/);
     const dir = /state in (\S+)\)/.exec(out)?.[1];
     expect(dir && existsSync(dir)).toBe(false);
   });
 
   it('without an Electron binary, says so', async () => {
-    const { out } = await start({ DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(tmp, 'nowhere') }, 'Ctrl-C stops it');
+    const { out } = await start(
+      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(tmp, 'nowhere') },
+      'Ctrl-C stops it',
+    );
     expect(out).toContain('the Electron binary is not installed');
   });
 });

@@ -26,14 +26,25 @@ interface BuilderConfig {
 }
 
 const config = yaml.load(readFileSync(join(REPO, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const electronVersion = (JSON.parse(readFileSync(join(REPO, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(join(REPO, 'node_modules/electron/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 async function ensureBuilt(): Promise<void> {
-  if (!existsSync(join(REPO, 'dist/main/index.js')) || !existsSync(join(REPO, 'dist/preload/index.cjs'))) {
+  if (
+    !existsSync(join(REPO, 'dist/main/index.js')) ||
+    !existsSync(join(REPO, 'dist/preload/index.cjs'))
+  ) {
     await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO }).catch(() => undefined);
   }
   if (!existsSync(join(REPO, 'dist/renderer/index.html'))) {
-    await run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO });
+    await run(
+      'npx',
+      ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+      { cwd: REPO },
+    );
   }
 }
 
@@ -51,14 +62,20 @@ describe('electron-builder --linux dir', () => {
     chmodSync(join(fakeElectron, 'electron'), 0o755);
     // Flipping fuses needs the sentinel inside a real Electron binary, which the stand-in lacks:
     // this run alone drops the fuses step (the configured values are checked below).
-    const testConfig: BuilderConfig = { ...config, directories: { ...config.directories, output: join(tmp, 'out') } };
+    const testConfig: BuilderConfig = {
+      ...config,
+      directories: { ...config.directories, output: join(tmp, 'out') },
+    };
     delete testConfig.electronFuses;
     writeFileSync(join(tmp, 'builder.json'), JSON.stringify(testConfig));
     await run(
       'npx',
       [
-        'electron-builder', '--linux', 'dir',
-        '--config', join(tmp, 'builder.json'),
+        'electron-builder',
+        '--linux',
+        'dir',
+        '--config',
+        join(tmp, 'builder.json'),
         `--config.electronDist=${fakeElectron}`,
         `--config.electronVersion=${electronVersion}`,
         '--config.npmRebuild=false',
@@ -102,21 +119,41 @@ describe('electron-builder --linux dir', () => {
 
   it('ships the agent and the icons as plain files in resources', () => {
     expect(existsSync(join(resources, AGENT_MAIN))).toBe(true);
-    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/zod/package.json'))).toBe(true);
-    for (const icon of ['icon.png', 'tray/mac/elevatedTemplate.png', 'tray/mac/elevatedTemplate@2x.png', 'tray/win/ring-59.png', 'tray/linux/offline.png']) {
+    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/zod/package.json'))).toBe(
+      true,
+    );
+    for (const icon of [
+      'icon.png',
+      'tray/mac/elevatedTemplate.png',
+      'tray/mac/elevatedTemplate@2x.png',
+      'tray/win/ring-59.png',
+      'tray/linux/offline.png',
+    ]) {
       expect(existsSync(join(resources, 'assets', icon)), icon).toBe(true);
     }
   });
 
   it("unpacks keytar's native module next to the archive", () => {
-    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/keytar/build/Release/keytar.node'))).toBe(true);
+    expect(
+      existsSync(
+        join(resources, 'app.asar.unpacked/node_modules/keytar/build/Release/keytar.node'),
+      ),
+    ).toBe(true);
   });
 
   it('starts the shipped agent from where the service runs it', async () => {
     const dir = makeTempDir('elevate-packaged-agent-');
     const agent = spawn(
       process.execPath,
-      [join(resources, AGENT_MAIN), '--socket', join(dir, 'agent.sock'), '--state-dir', join(dir, 'state'), '--backend', 'simulated'],
+      [
+        join(resources, AGENT_MAIN),
+        '--socket',
+        join(dir, 'agent.sock'),
+        '--state-dir',
+        join(dir, 'state'),
+        '--backend',
+        'simulated',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -124,14 +161,19 @@ describe('electron-builder --linux dir', () => {
     agent.stderr.on('data', (d) => (out += d));
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`packaged agent did not start:\n${out}`)), 10_000);
+        const timer = setTimeout(
+          () => reject(new Error(`packaged agent did not start:\n${out}`)),
+          10_000,
+        );
         agent.stdout.on('data', () => {
           if (out.includes('elevate-agent listening on')) {
             clearTimeout(timer);
             resolve();
           }
         });
-        agent.once('exit', (code) => reject(new Error(`packaged agent exited with ${code}:\n${out}`)));
+        agent.once('exit', (code) =>
+          reject(new Error(`packaged agent exited with ${code}:\n${out}`)),
+        );
       });
     } finally {
       const exited = new Promise((r) => agent.once('exit', r));

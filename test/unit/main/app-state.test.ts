@@ -23,9 +23,16 @@ describe('AppStateStore', () => {
     const store = new AppStateStore();
     store.setKeychain('unavailable', 'The system keychain is not available.');
     expect(store.current.problem).toBe('The system keychain is not available.');
-    store.setConnection({ connection: 'unavailable', snapshot: null, problem: 'The Elevate agent is not running.' });
+    store.setConnection({
+      connection: 'unavailable',
+      snapshot: null,
+      problem: 'The Elevate agent is not running.',
+    });
     expect(store.current.problem).toBe('The Elevate agent is not running.');
     store.setConnection({ connection: 'connected', snapshot: makeSnapshot(), problem: null });
-    expect(store.current).toMatchObject({ keychain: 'unavailable', problem: 'The system keychain is not available.' });
+    expect(store.current).toMatchObject({
+      keychain: 'unavailable',
+      problem: 'The system keychain is not available.',
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, formatMinutesLeft, levelLabel } from '../../../main/format.js';
+import {
+  formatClock,
+  formatDuration,
+  formatMinutesLeft,
+  levelLabel,
+} from '../../../main/format.js';
 
 describe('format', () => {
   it('formats the countdown clock, rounding up to whole seconds', () => {

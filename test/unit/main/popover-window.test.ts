@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => await import('./fake-electron.js'));
 import { BrowserWindow, resetCalls } from './fake-electron.js';
 import { readFileSync } from 'node:fs';
-import { createPopoverWindow, POPOVER_SIZE, popoverPosition } from '../../../main/popover-window.js';
+import {
+  createPopoverWindow,
+  POPOVER_SIZE,
+  popoverPosition,
+} from '../../../main/popover-window.js';
 
 function create(): BrowserWindow {
   createPopoverWindow('/app/dist/preload/index.cjs', '/app/dist/renderer/index.html');
@@ -44,23 +48,43 @@ describe('createPopoverWindow', () => {
     const session = create().webContents.session;
     const callback = vi.fn();
     (session.permissionRequestHandler as (...a: unknown[]) => void)({}, 'media', callback, {});
-    (session.permissionRequestHandler as (...a: unknown[]) => void)({}, 'notifications', callback, {});
+    (session.permissionRequestHandler as (...a: unknown[]) => void)(
+      {},
+      'notifications',
+      callback,
+      {},
+    );
     expect(callback.mock.calls).toEqual([[false], [false]]);
-    expect((session.permissionCheckHandler as (...a: unknown[]) => boolean)({}, 'clipboard-read', 'file://', {})).toBe(false);
+    expect(
+      (session.permissionCheckHandler as (...a: unknown[]) => boolean)(
+        {},
+        'clipboard-read',
+        'file://',
+        {},
+      ),
+    ).toBe(false);
   });
 
-  it('adds a CSP header at least as strict as the renderer\'s meta tag, keeping other headers', () => {
+  it("adds a CSP header at least as strict as the renderer's meta tag, keeping other headers", () => {
     const session = create().webContents.session;
     const callback = vi.fn();
-    (session.headersReceived as (...a: unknown[]) => void)({ responseHeaders: { 'X-Other': ['1'] } }, callback);
-    const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> }).responseHeaders;
+    (session.headersReceived as (...a: unknown[]) => void)(
+      { responseHeaders: { 'X-Other': ['1'] } },
+      callback,
+    );
+    const headers = (callback.mock.calls[0]?.[0] as { responseHeaders: Record<string, string[]> })
+      .responseHeaders;
     expect(headers['X-Other']).toEqual(['1']);
     const csp = headers['Content-Security-Policy']?.[0] ?? '';
     expect(csp).not.toContain('unsafe');
     expect(csp).toContain("frame-ancestors 'none'");
     const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-    const directives = (p: string) => p.split(';').map((d) => d.trim()).filter(Boolean);
+    const directives = (p: string) =>
+      p
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean);
     expect(directives(meta).length).toBeGreaterThan(3);
     for (const d of directives(meta)) expect(directives(csp)).toContain(d);
   });
@@ -69,7 +93,10 @@ describe('createPopoverWindow', () => {
 describe('popoverPosition', () => {
   const work = { x: 0, y: 25, width: 1440, height: 875 };
   it('opens under a menu-bar icon, kept inside the screen', () => {
-    expect(popoverPosition({ x: 1400, y: 0, width: 22, height: 22 }, work)).toEqual({ x: 1440 - POPOVER_SIZE.width, y: 25 });
+    expect(popoverPosition({ x: 1400, y: 0, width: 22, height: 22 }, work)).toEqual({
+      x: 1440 - POPOVER_SIZE.width,
+      y: 25,
+    });
   });
   it('opens above a bottom task-bar icon', () => {
     const bottom = { x: 0, y: 0, width: 1920, height: 1040 };

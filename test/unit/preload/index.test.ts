@@ -18,7 +18,11 @@ interface Loaded {
 
 function load(): Loaded {
   const out = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
   });
   const loaded: Loaded = { exposed: new Map(), invokes: [], listeners: new Map() };
   const electron = {
@@ -35,7 +39,8 @@ function load(): Loaded {
         set.add(fn);
         loaded.listeners.set(channel, set);
       },
-      removeListener: (channel: string, fn: (...args: unknown[]) => void) => loaded.listeners.get(channel)?.delete(fn),
+      removeListener: (channel: string, fn: (...args: unknown[]) => void) =>
+        loaded.listeners.get(channel)?.delete(fn),
     },
   };
   const requireElectronOnly = (name: string): unknown => {
@@ -43,7 +48,12 @@ function load(): Loaded {
     throw new Error(`a sandboxed preload cannot require ${name}`);
   };
   const module = { exports: {} };
-  runInNewContext(out.outputText, { require: requireElectronOnly, module, exports: module.exports, Object });
+  runInNewContext(out.outputText, {
+    require: requireElectronOnly,
+    module,
+    exports: module.exports,
+    Object,
+  });
   return loaded;
 }
 
@@ -58,8 +68,16 @@ describe('preload', () => {
   it('exposes exactly the ElevateApi functions as window.elevate, frozen', () => {
     expect([...loaded.exposed.keys()]).toEqual(['elevate']);
     expect(Object.keys(api).sort()).toEqual([
-      'cancelRequest', 'getHistory', 'getState', 'hidePopover', 'logOutNow', 'onState',
-      'requestElevation', 'requestMoreTime', 'setOpenAtLogin', 'stopNow',
+      'cancelRequest',
+      'getHistory',
+      'getState',
+      'hidePopover',
+      'logOutNow',
+      'onState',
+      'requestElevation',
+      'requestMoreTime',
+      'setOpenAtLogin',
+      'stopNow',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });

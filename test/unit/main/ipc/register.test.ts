@@ -16,17 +16,26 @@ function setup(): { received: unknown[]; warnings: string[] } {
     return { ok: true as const };
   };
   const handlers = {
-    'elevate:get-state': ok, 'elevate:stop-now': ok, 'elevate:request-elevation': ok,
-    'elevate:request-more-time': ok, 'elevate:cancel-request': ok, 'elevate:get-history': async () => [],
-    'elevate:log-out-now': ok, 'elevate:set-open-at-login': ok, 'elevate:hide-popover': async () => undefined,
+    'elevate:get-state': ok,
+    'elevate:stop-now': ok,
+    'elevate:request-elevation': ok,
+    'elevate:request-more-time': ok,
+    'elevate:cancel-request': ok,
+    'elevate:get-history': async () => [],
+    'elevate:log-out-now': ok,
+    'elevate:set-open-at-login': ok,
+    'elevate:hide-popover': async () => undefined,
   } as unknown as IpcHandlers;
   ipcMain.handlers.clear();
   registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, POPOVER, (m) => warnings.push(m));
   return { received, warnings };
 }
-const event = (url: string, isMain = true) => ({ senderFrame: { url, parent: isMain ? null : {} } });
+const event = (url: string, isMain = true) => ({
+  senderFrame: { url, parent: isMain ? null : {} },
+});
 const invoke = (channel: string, ev: unknown, arg?: unknown) => {
-  const h = ipcMain.handlers.get(channel) as ((e: unknown, a: unknown) => Promise<unknown>) | undefined;
+  const h = ipcMain.handlers.get(channel) as
+    ((e: unknown, a: unknown) => Promise<unknown>) | undefined;
   if (!h) throw new Error(`no handler for ${channel}`);
   return h(ev, arg);
 };
@@ -39,13 +48,17 @@ describe('registerIpcHandlers', () => {
 
   it('passes validated arguments from the popover to the handler', async () => {
     const { received } = setup();
-    await expect(invoke('elevate:cancel-request', event(POPOVER), 'r_1')).resolves.toEqual({ ok: true });
+    await expect(invoke('elevate:cancel-request', event(POPOVER), 'r_1')).resolves.toEqual({
+      ok: true,
+    });
     expect(received).toEqual(['r_1']);
   });
 
   it('rejects a foreign sender before looking at the argument', () => {
     const { received, warnings } = setup();
-    expect(() => invoke('elevate:stop-now', event('https://evil.example/'))).toThrow(UntrustedSenderError);
+    expect(() => invoke('elevate:stop-now', event('https://evil.example/'))).toThrow(
+      UntrustedSenderError,
+    );
     expect(() => invoke('elevate:stop-now', event(POPOVER, false))).toThrow(UntrustedSenderError);
     expect(() => invoke('elevate:stop-now', { senderFrame: null })).toThrow(UntrustedSenderError);
     expect(received).toEqual([]);

@@ -15,7 +15,10 @@ describe('isTrustedSender', () => {
       { url: 'https://evil.example/index.html', isMainFrame: true },
       { url: 'file:///tmp/evil/index.html', isMainFrame: true },
       { url: 'file:///opt/Elevate/resources/app.asar/dist/renderer/other.html', isMainFrame: true },
-      { url: 'file://remote-host/opt/Elevate/resources/app.asar/dist/renderer/index.html', isMainFrame: true },
+      {
+        url: 'file://remote-host/opt/Elevate/resources/app.asar/dist/renderer/index.html',
+        isMainFrame: true,
+      },
       { url: 'about:blank', isMainFrame: true },
       { url: 'not a url', isMainFrame: true },
     ];
@@ -25,6 +28,8 @@ describe('isTrustedSender', () => {
   });
 
   it('refuses when the expected URL itself is not a file URL', () => {
-    expect(isTrustedSender({ url: 'https://a.example/', isMainFrame: true }, 'https://a.example/')).toBe(false);
+    expect(
+      isTrustedSender({ url: 'https://a.example/', isMainFrame: true }, 'https://a.example/'),
+    ).toBe(false);
   });
 });

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidIpcArgumentError, IPC_CHANNELS, isIpcChannel, validateIpcArgument } from '../../../../main/ipc/validate.js';
+import {
+  InvalidIpcArgumentError,
+  IPC_CHANNELS,
+  isIpcChannel,
+  validateIpcArgument,
+} from '../../../../main/ipc/validate.js';
 
 describe('validateIpcArgument', () => {
   it('covers every channel of the contract', () => {
     expect(IPC_CHANNELS.sort()).toEqual([
-      'elevate:cancel-request', 'elevate:get-history', 'elevate:get-state', 'elevate:hide-popover',
-      'elevate:log-out-now', 'elevate:request-elevation', 'elevate:request-more-time',
-      'elevate:set-open-at-login', 'elevate:stop-now',
+      'elevate:cancel-request',
+      'elevate:get-history',
+      'elevate:get-state',
+      'elevate:hide-popover',
+      'elevate:log-out-now',
+      'elevate:request-elevation',
+      'elevate:request-more-time',
+      'elevate:set-open-at-login',
+      'elevate:stop-now',
     ]);
     expect(isIpcChannel('elevate:stop-now')).toBe(true);
     expect(isIpcChannel('toString')).toBe(false);

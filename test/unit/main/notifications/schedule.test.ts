@@ -4,11 +4,23 @@ import type { PrivilegeRequest } from '../../../../agent/protocol/schemas.js';
 import { iso, makeGrant, makeSnapshot, T0 } from '../snapshot-factory.js';
 
 const idle = (seq: number) => makeSnapshot({ seq });
-const withGrant = (seq: number, over = {}) => makeSnapshot({ seq, level: 'admin', grant: makeGrant(over) });
-const request = (state: PrivilegeRequest['state'], over: Partial<PrivilegeRequest> = {}): PrivilegeRequest => ({
-  id: 'r_1', kind: 'elevate', level: 'admin', durationSec: 1800, reason: 'install BBEdit', state,
-  createdAt: iso(T0), decidedAt: state === 'pending' ? null : iso(T0 + 1000),
-  decidedBy: state === 'pending' ? null : 'root', note: null, ...over,
+const withGrant = (seq: number, over = {}) =>
+  makeSnapshot({ seq, level: 'admin', grant: makeGrant(over) });
+const request = (
+  state: PrivilegeRequest['state'],
+  over: Partial<PrivilegeRequest> = {},
+): PrivilegeRequest => ({
+  id: 'r_1',
+  kind: 'elevate',
+  level: 'admin',
+  durationSec: 1800,
+  reason: 'install BBEdit',
+  state,
+  createdAt: iso(T0),
+  decidedAt: state === 'pending' ? null : iso(T0 + 1000),
+  decidedBy: state === 'pending' ? null : 'root',
+  note: null,
+  ...over,
 });
 
 describe('NotificationSchedule', () => {
@@ -21,7 +33,9 @@ describe('NotificationSchedule', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(idle(1));
     const shown = s.onSnapshot(withGrant(2));
-    expect(shown.map((n) => [n.title, n.body])).toEqual([['You are now an administrator', 'For 10 minutes.']]);
+    expect(shown.map((n) => [n.title, n.body])).toEqual([
+      ['You are now an administrator', 'For 10 minutes.'],
+    ]);
     s.onSnapshot(idle(3));
     // A reconnect replays the grant as the first snapshot of a new connection.
     expect(s.onSnapshot(withGrant(1)).filter((n) => n.key.startsWith('granted'))).toEqual([]);
@@ -33,22 +47,34 @@ describe('NotificationSchedule', () => {
     expect(s.onSnapshot(idle(2)).map((n) => n.title)).toEqual(['Administrator rights ended']);
     const w = new NotificationSchedule();
     w.onSnapshot(withGrant(1));
-    const ended = w.onSnapshot(makeSnapshot({ seq: 2, platform: { os: 'win32', logoutHint: 'revoke' } }));
+    const ended = w.onSnapshot(
+      makeSnapshot({ seq: 2, platform: { os: 'win32', logoutHint: 'revoke' } }),
+    );
     expect(ended[0]?.body).toBe('Log out and back in to finish removing them.');
   });
 
   it('adds the Windows hint to a grant', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(idle(1));
-    const [n] = s.onSnapshot(makeSnapshot({ seq: 2, grant: makeGrant(), platform: { os: 'win32', logoutHint: 'grant' } }));
-    expect(n?.body).toBe('For 10 minutes. Log out and back in for the new rights to take full effect.');
+    const [n] = s.onSnapshot(
+      makeSnapshot({ seq: 2, grant: makeGrant(), platform: { os: 'win32', logoutHint: 'grant' } }),
+    );
+    expect(n?.body).toBe(
+      'For 10 minutes. Log out and back in for the new rights to take full effect.',
+    );
   });
 
   it('announces an extension of the same grant', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(withGrant(1));
-    const later = withGrant(2, { expiresAt: iso(T0 + 1_200_000), extensionsUsed: 1, extensionsLeft: 1 });
-    expect(s.onSnapshot(later).map((n) => n.body)).toEqual(['10 minutes added to your administrator rights.']);
+    const later = withGrant(2, {
+      expiresAt: iso(T0 + 1_200_000),
+      extensionsUsed: 1,
+      extensionsLeft: 1,
+    });
+    expect(s.onSnapshot(later).map((n) => n.body)).toEqual([
+      '10 minutes added to your administrator rights.',
+    ]);
   });
 
   it('warns once at each point, nearest only after a sleep, with a more-time button where allowed', () => {
@@ -60,12 +86,16 @@ describe('NotificationSchedule', () => {
     expect(five?.title).toBe('Administrator rights end in 5 minutes');
     expect(five?.action).toEqual({ type: 'request-more-time', label: 'Request more time' });
     expect(s.onTick(snap, 298_000, 600_000)).toEqual([]);
-    expect(s.onTick(snap, 59_500, 600_000).map((n) => n.title)).toEqual(['Administrator rights end in 1 minute']);
+    expect(s.onTick(snap, 59_500, 600_000).map((n) => n.title)).toEqual([
+      'Administrator rights end in 1 minute',
+    ]);
     expect(s.onTick(snap, 10_000, 600_000)).toEqual([]);
 
     const slept = new NotificationSchedule();
     slept.onSnapshot(snap);
-    expect(slept.onTick(snap, 30_000, 600_000).map((n) => n.title)).toEqual(['Administrator rights end in 30 seconds']);
+    expect(slept.onTick(snap, 30_000, 600_000).map((n) => n.title)).toEqual([
+      'Administrator rights end in 30 seconds',
+    ]);
   });
 
   it('does not warn about a point the grant started inside, and offers no button without extensions', () => {
@@ -91,20 +121,37 @@ describe('NotificationSchedule', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(idle(1));
     expect(s.onSnapshot(makeSnapshot({ seq: 2, request: request('pending') }))).toEqual([]);
-    const approved = s.onSnapshot(makeSnapshot({ seq: 3, request: request('approved'), grant: makeGrant() }));
-    expect(approved.map((n) => n.title).sort()).toEqual(['Request approved', 'You are now an administrator']);
+    const approved = s.onSnapshot(
+      makeSnapshot({ seq: 3, request: request('approved'), grant: makeGrant() }),
+    );
+    expect(approved.map((n) => n.title).sort()).toEqual([
+      'Request approved',
+      'You are now an administrator',
+    ]);
 
     const d = new NotificationSchedule();
     d.onSnapshot(idle(1));
-    const [denied] = d.onSnapshot(makeSnapshot({ seq: 2, request: request('denied', { id: 'r_2', note: 'Ask your manager first.' }) }));
-    expect(denied).toMatchObject({ title: 'Request denied', body: 'root said: Ask your manager first.' });
-    expect(d.onSnapshot(makeSnapshot({ seq: 3, request: request('denied', { id: 'r_2' }) }))).toEqual([]);
+    const [denied] = d.onSnapshot(
+      makeSnapshot({
+        seq: 2,
+        request: request('denied', { id: 'r_2', note: 'Ask your manager first.' }),
+      }),
+    );
+    expect(denied).toMatchObject({
+      title: 'Request denied',
+      body: 'root said: Ask your manager first.',
+    });
+    expect(
+      d.onSnapshot(makeSnapshot({ seq: 3, request: request('denied', { id: 'r_2' }) })),
+    ).toEqual([]);
   });
 
   it('does not announce a self-serve approval separately from the grant', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(idle(1));
-    const shown = s.onSnapshot(makeSnapshot({ seq: 2, request: request('approved'), grant: makeGrant() }));
+    const shown = s.onSnapshot(
+      makeSnapshot({ seq: 2, request: request('approved'), grant: makeGrant() }),
+    );
     expect(shown.map((n) => n.title)).toEqual(['You are now an administrator']);
   });
 });

@@ -3,15 +3,30 @@ vi.mock('electron', async () => await import('../fake-electron.js'));
 import type { Tray as ElectronTray } from 'electron';
 import { callsTo, resetCalls, Tray, type FakeImage } from '../fake-electron.js';
 import { TrayAdapter } from '../../../../main/tray/tray-adapter.js';
-import { buildTrayView, type MenuAction, type TrayInput, type TrayOs } from '../../../../main/tray/tray-model.js';
+import {
+  buildTrayView,
+  type MenuAction,
+  type TrayInput,
+  type TrayOs,
+} from '../../../../main/tray/tray-model.js';
 import { makeGrant, makeSnapshot } from '../snapshot-factory.js';
 
 const snapshot = makeSnapshot({ level: 'admin', grant: makeGrant(), seq: 2 });
 const view = (os: TrayOs, remainingMs: number, over: Partial<TrayInput> = {}) =>
-  buildTrayView({ os, connection: 'connected', snapshot, remainingMs, totalMs: 600_000, openAtLogin: false, ...over });
+  buildTrayView({
+    os,
+    connection: 'connected',
+    snapshot,
+    remainingMs,
+    totalMs: 600_000,
+    openAtLogin: false,
+    ...over,
+  });
 
 function adapter(os: TrayOs, actions: MenuAction[] = []): TrayAdapter {
-  return new TrayAdapter(new Tray(null) as unknown as ElectronTray, os, '/assets', (a) => actions.push(a));
+  return new TrayAdapter(new Tray(null) as unknown as ElectronTray, os, '/assets', (a) =>
+    actions.push(a),
+  );
 }
 
 describe('TrayAdapter', () => {
@@ -21,7 +36,18 @@ describe('TrayAdapter', () => {
     const a = adapter('darwin');
     for (let s = 0; s < 10; s++) a.render(view('darwin', 581_000 - s * 1000));
     const titles = callsTo('tray', 'setTitle');
-    expect(titles.map((c) => c.args[0])).toEqual(['9:41', '9:40', '9:39', '9:38', '9:37', '9:36', '9:35', '9:34', '9:33', '9:32']);
+    expect(titles.map((c) => c.args[0])).toEqual([
+      '9:41',
+      '9:40',
+      '9:39',
+      '9:38',
+      '9:37',
+      '9:36',
+      '9:35',
+      '9:34',
+      '9:33',
+      '9:32',
+    ]);
     expect(titles[0]?.args[1]).toEqual({ fontType: 'monospacedDigit' });
     expect(callsTo('tray', 'setImage')).toHaveLength(1);
     expect(callsTo('tray', 'setContextMenu')).toHaveLength(1);
@@ -60,13 +86,24 @@ describe('TrayAdapter', () => {
     const actions: MenuAction[] = [];
     const a = adapter('linux', actions);
     a.render(view('linux', 581_000));
-    const menu = callsTo('tray', 'setContextMenu')[0]?.args[0] as { template: Array<{ id: string; click?: () => void; enabled?: boolean; submenu?: Array<{ click?: () => void }> }> };
+    const menu = callsTo('tray', 'setContextMenu')[0]?.args[0] as {
+      template: Array<{
+        id: string;
+        click?: () => void;
+        enabled?: boolean;
+        submenu?: Array<{ click?: () => void }>;
+      }>;
+    };
     const byId = (id: string) => menu.template.find((m) => m.id === id);
     expect(byId('status')?.click).toBeUndefined();
     expect(byId('status')?.enabled).toBe(false);
     byId('stop-now')?.click?.();
     byId('more-time')?.submenu?.[1]?.click?.();
     byId('quit')?.click?.();
-    expect(actions).toEqual([{ type: 'stop-now' }, { type: 'request-more-time', durationSec: 1800 }, { type: 'quit' }]);
+    expect(actions).toEqual([
+      { type: 'stop-now' },
+      { type: 'request-more-time', durationSec: 1800 },
+      { type: 'quit' },
+    ]);
   });
 });

@@ -18,21 +18,28 @@ function readPng(file: string): { width: number; height: number; rgba: Buffer } 
   const height = buf.readUInt32BE(20);
   expect([buf[24], buf[25]]).toEqual([8, 6]);
   const idat: Buffer[] = [];
-  for (let off = 8; off < buf.length; ) {
+  for (let off = 8; off < buf.length;) {
     const len = buf.readUInt32BE(off);
-    if (buf.toString('ascii', off + 4, off + 8) === 'IDAT') idat.push(buf.subarray(off + 8, off + 8 + len));
+    if (buf.toString('ascii', off + 4, off + 8) === 'IDAT')
+      idat.push(buf.subarray(off + 8, off + 8 + len));
     off += 12 + len;
   }
   const raw = inflateSync(Buffer.concat(idat));
   const rgba = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++) raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
+  for (let y = 0; y < height; y++)
+    raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
   return { width, height, rgba };
 }
 
 describe('tray icons', () => {
   it('exist for every state on every OS, and for every Windows ring frame', () => {
-    for (const os of OSES) for (const state of STATES) expect(existsSync(join(ASSETS, trayIconFile(os, state, null))), `${os} ${state}`).toBe(true);
-    for (let f = 0; f < RING_FRAMES; f++) expect(existsSync(join(ASSETS, trayIconFile('win32', 'elevated', f)))).toBe(true);
+    for (const os of OSES)
+      for (const state of STATES)
+        expect(existsSync(join(ASSETS, trayIconFile(os, state, null))), `${os} ${state}`).toBe(
+          true,
+        );
+    for (let f = 0; f < RING_FRAMES; f++)
+      expect(existsSync(join(ASSETS, trayIconFile('win32', 'elevated', f)))).toBe(true);
     expect(existsSync(join(ASSETS, 'tray/win/ring-60.png'))).toBe(false);
   });
 

@@ -19,7 +19,8 @@ const base = (over: Partial<TrayInput> = {}): TrayInput => ({
   ...over,
 });
 const ids = (menu: MenuItemModel[]): string[] => menu.map((m) => m.id);
-const item = (menu: MenuItemModel[], id: string): MenuItemModel | undefined => menu.find((m) => m.id === id);
+const item = (menu: MenuItemModel[], id: string): MenuItemModel | undefined =>
+  menu.find((m) => m.id === id);
 
 describe('buildTrayView', () => {
   it('shows the macOS countdown as the title, with no title when not elevated', () => {
@@ -27,13 +28,19 @@ describe('buildTrayView', () => {
     expect(v.title).toBe('9:41');
     expect(v.iconState).toBe('elevated');
     expect(v.ringFrame).toBeNull();
-    expect(buildTrayView(base({ os: 'darwin', snapshot: makeSnapshot(), remainingMs: null })).title).toBe('');
+    expect(
+      buildTrayView(base({ os: 'darwin', snapshot: makeSnapshot(), remainingMs: null })).title,
+    ).toBe('');
     expect(buildTrayView(base({ os: 'linux' })).title).toBe('');
   });
 
   it('puts a minute-granularity status line in the menu, disabled', () => {
     const v = buildTrayView(base());
-    expect(v.menu[0]).toMatchObject({ id: 'status', label: 'Administrator · 10 min left', enabled: false });
+    expect(v.menu[0]).toMatchObject({
+      id: 'status',
+      label: 'Administrator · 10 min left',
+      enabled: false,
+    });
     expect(v.tooltip).toBe('Elevate: Administrator · 10 min left');
   });
 
@@ -54,21 +61,37 @@ describe('buildTrayView', () => {
     expect(ringFrame(600_000, 600_000)).toBe(RING_FRAMES - 1);
     expect(ringFrame(0, 600_000)).toBe(0);
     expect(ringFrame(1, 600_000)).toBe(1);
-    expect(buildTrayView(base({ os: 'win32', snapshot: makeSnapshot(), remainingMs: null })).ringFrame).toBeNull();
+    expect(
+      buildTrayView(base({ os: 'win32', snapshot: makeSnapshot(), remainingMs: null })).ringFrame,
+    ).toBeNull();
   });
 
   it('turns to "ending" at the largest warning point', () => {
     expect(buildTrayView(base({ remainingMs: 300_001 })).iconState).toBe('elevated');
     expect(buildTrayView(base({ remainingMs: 300_000 })).iconState).toBe('ending');
-    const custom = makeSnapshot({ ...elevated, policy: { ...elevated.policy, warnBeforeSec: [120] } });
-    expect(buildTrayView(base({ snapshot: custom, remainingMs: 200_000 })).iconState).toBe('elevated');
+    const custom = makeSnapshot({
+      ...elevated,
+      policy: { ...elevated.policy, warnBeforeSec: [120] },
+    });
+    expect(buildTrayView(base({ snapshot: custom, remainingMs: 200_000 })).iconState).toBe(
+      'elevated',
+    );
     const none = makeSnapshot({ ...elevated, policy: { ...elevated.policy, warnBeforeSec: [] } });
     expect(buildTrayView(base({ snapshot: none, remainingMs: 299_000 })).iconState).toBe('ending');
   });
 
   it('offers Stop now and the policy durations while elevated', () => {
     const v = buildTrayView(base());
-    expect(ids(v.menu)).toEqual(['status', 'sep-status', 'stop-now', 'more-time', 'show-details', 'sep-app', 'open-at-login', 'quit']);
+    expect(ids(v.menu)).toEqual([
+      'status',
+      'sep-status',
+      'stop-now',
+      'more-time',
+      'show-details',
+      'sep-app',
+      'open-at-login',
+      'quit',
+    ]);
     const more = item(v.menu, 'more-time');
     expect(more?.kind).toBe('submenu');
     if (more?.kind !== 'submenu') return;
@@ -82,7 +105,10 @@ describe('buildTrayView', () => {
   it('hides Request more time when no extensions are left or the policy allows no requests', () => {
     const spent = makeSnapshot({ ...elevated, grant: makeGrant({ extensionsLeft: 0 }) });
     expect(ids(buildTrayView(base({ snapshot: spent })).menu)).not.toContain('more-time');
-    const closed = makeSnapshot({ ...elevated, policy: { ...elevated.policy, selfServe: false, approvalRequired: false } });
+    const closed = makeSnapshot({
+      ...elevated,
+      policy: { ...elevated.policy, selfServe: false, approvalRequired: false },
+    });
     expect(ids(buildTrayView(base({ snapshot: closed })).menu)).not.toContain('more-time');
   });
 
@@ -90,7 +116,10 @@ describe('buildTrayView', () => {
     const v = buildTrayView(base({ snapshot: makeSnapshot(), remainingMs: null }));
     expect(v.iconState).toBe('idle');
     expect(v.menu[0]).toMatchObject({ label: 'Not elevated' });
-    expect(item(v.menu, 'request-rights')).toMatchObject({ enabled: true, action: { type: 'request-rights' } });
+    expect(item(v.menu, 'request-rights')).toMatchObject({
+      enabled: true,
+      action: { type: 'request-rights' },
+    });
     expect(ids(v.menu)).not.toContain('stop-now');
     const permanent = makeSnapshot({ level: 'admin', permanentLevel: 'admin' });
     const p = buildTrayView(base({ snapshot: permanent, remainingMs: null }));
@@ -101,14 +130,24 @@ describe('buildTrayView', () => {
   it('shows a pending request and lets the person cancel it', () => {
     const s = makeSnapshot({
       request: {
-        id: 'r_1', kind: 'elevate', level: 'admin', durationSec: 1800, reason: 'install BBEdit',
-        state: 'pending', createdAt: elevated.now, decidedAt: null, decidedBy: null, note: null,
+        id: 'r_1',
+        kind: 'elevate',
+        level: 'admin',
+        durationSec: 1800,
+        reason: 'install BBEdit',
+        state: 'pending',
+        createdAt: elevated.now,
+        decidedAt: null,
+        decidedBy: null,
+        note: null,
       },
     });
     const v = buildTrayView(base({ snapshot: s, remainingMs: null }));
     expect(v.iconState).toBe('pending');
     expect(v.menu[0]).toMatchObject({ label: 'Request pending: Administrator for 30 minutes' });
-    expect(item(v.menu, 'cancel-request')).toMatchObject({ action: { type: 'cancel-request', id: 'r_1' } });
+    expect(item(v.menu, 'cancel-request')).toMatchObject({
+      action: { type: 'cancel-request', id: 'r_1' },
+    });
     expect(ids(v.menu)).not.toContain('request-rights');
   });
 
@@ -118,9 +157,11 @@ describe('buildTrayView', () => {
     expect(v.title).toBe('');
     expect(v.menu[0]).toMatchObject({ label: 'Elevate agent is not running' });
     expect(ids(v.menu)).not.toContain('stop-now');
-    expect(buildTrayView(base({ connection: 'connecting', snapshot: null })).menu[0]).toMatchObject({
-      label: 'Connecting to the Elevate agent…',
-    });
+    expect(buildTrayView(base({ connection: 'connecting', snapshot: null })).menu[0]).toMatchObject(
+      {
+        label: 'Connecting to the Elevate agent…',
+      },
+    );
   });
 
   it('offers Log out now only for a Windows logout hint', () => {
@@ -130,6 +171,9 @@ describe('buildTrayView', () => {
   });
 
   it('reflects Open at login as a checkbox', () => {
-    expect(item(buildTrayView(base({ openAtLogin: true })).menu, 'open-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
+    expect(item(buildTrayView(base({ openAtLogin: true })).menu, 'open-at-login')).toMatchObject({
+      kind: 'checkbox',
+      checked: true,
+    });
   });
 });
