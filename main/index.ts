@@ -3,6 +3,7 @@
  * concern. Deciding logic lives in the Electron-free modules it wires together.
  */
 import { app, dialog, ipcMain, screen, Tray, type BrowserWindow } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { clientSocketPath } from '../agent/shared/default-paths.js';
 import { os as osUser } from '../agent/client/os-user.js';
@@ -14,6 +15,7 @@ import { Countdown, monotonicNow, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
 import { registerIpcHandlers } from './ipc/register.js';
+import { LinuxAutostart } from './linux-autostart.js';
 import { logOutNow } from './log-out.js';
 import { setupLogging, type ScopedLog } from './logging.js';
 import { Notifier } from './notifications/notifier.js';
@@ -92,14 +94,30 @@ function setupAgentState(s: Services): void {
 }
 
 function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResult> {
+  if (hostOs === 'linux') {
+    // Electron's login items do nothing on Linux; an XDG autostart entry does the job.
+    const command = process.env.APPIMAGE
+      ? [process.env.APPIMAGE]
+      : app.isPackaged
+        ? [process.execPath]
+        : [process.execPath, app.getAppPath()];
+    const autostart = new LinuxAutostart(
+      process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+      command,
+    );
+    s.store.setOpenAtLogin(autostart.isEnabled());
+    return async (enabled) => {
+      try {
+        autostart.set(enabled);
+      } catch (err) {
+        return { ok: false, message: `Cannot change Open at login: ${(err as Error).message}` };
+      }
+      s.store.setOpenAtLogin(autostart.isEnabled());
+      return { ok: true };
+    };
+  }
   s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
   return async (enabled) => {
-    if (hostOs === 'linux') {
-      return {
-        ok: false,
-        message: 'Open at login is set by your desktop’s autostart settings on Linux.',
-      };
-    }
     app.setLoginItemSettings({ openAtLogin: enabled });
     s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
     return { ok: true };

@@ -4,6 +4,7 @@
  * state, follow a grant as it happens, run Stop now from the popover, and push AppState to
  * the window. electron-log needs the Electron runtime, so logging writes to an array here.
  */
+import { existsSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,7 +23,12 @@ const logLines: string[] = [];
 
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { app, callsTo, ipcMain } from '../../unit/main/fake-electron.js';
-import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import {
+  makeTempDir,
+  REPO,
+  startAgentProcess,
+  type AgentHandle,
+} from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 
 interface MenuTemplateItem {
@@ -59,6 +65,7 @@ describe('main/index.ts with a real agent', () => {
   let agent: AgentHandle;
   let admin: AgentClient;
   let user: string;
+  let configHome: string;
   const saved = { ...process.env };
   const popoverUrl = pathToFileURL(join(REPO, 'dist/renderer/index.html')).href;
   const fromPopover = { senderFrame: { url: popoverUrl, parent: null } };
@@ -74,6 +81,8 @@ describe('main/index.ts with a real agent', () => {
     // No Secret Service here: the app must still run, with the keychain reported unavailable.
     delete process.env.DBUS_SESSION_BUS_ADDRESS;
     delete process.env.DISPLAY;
+    configHome = makeTempDir('elevate-xdg-');
+    process.env.XDG_CONFIG_HOME = configHome;
     app.appPath = REPO;
     await import('../../../main/index.js');
   });
@@ -85,6 +94,7 @@ describe('main/index.ts with a real agent', () => {
     agent?.cleanup();
     if (user) deleteUser(user);
     process.env = saved;
+    rmSync(configHome, { recursive: true, force: true });
   });
 
   it('registers every IPC channel and draws the tray from the agent', async () => {
@@ -148,5 +158,27 @@ describe('main/index.ts with a real agent', () => {
       .find((m) => m.id === 'show-details')
       ?.click?.();
     await until('the popover to show', () => callsTo('window', 'show').length > 0);
+  });
+
+  it('turns Open at login on and off with an XDG autostart entry on Linux', async () => {
+    const handler = ipcMain.handlers.get('elevate:set-open-at-login') as (
+      e: unknown,
+      a: unknown,
+    ) => Promise<unknown>;
+    const entry = join(configHome, 'autostart/elevate.desktop');
+    expect(await handler(fromPopover, true)).toEqual({ ok: true });
+    expect(existsSync(entry)).toBe(true);
+    const getState = ipcMain.handlers.get('elevate:get-state') as (
+      e: unknown,
+      a: unknown,
+    ) => Promise<{ openAtLogin: boolean }>;
+    expect((await getState(fromPopover, undefined)).openAtLogin).toBe(true);
+    await until('the menu checkbox', () =>
+      lastMenu().find(
+        (m) => m.id === 'open-at-login' && (m as { checked?: boolean }).checked === true,
+      ),
+    );
+    expect(await handler(fromPopover, false)).toEqual({ ok: true });
+    expect(existsSync(entry)).toBe(false);
   });
 });
