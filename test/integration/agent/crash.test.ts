@@ -263,6 +263,12 @@ describe('crash consistency (kill -9 at random moments, then restart)', () => {
     await agent.stop();
     const final = await consistentPicture(agent.stateDir);
     for (const user of users) expect(final.state.users[user]?.grant ?? null).toBeNull();
+    // Known agent gap (reported, not yet fixed): a kill between a self-serve request's
+    // `request.created` and its approval leaves it pending for good, so the user's next request
+    // is -32004. Counted here so the figure is visible; it never leaves rights in force.
+    const stuck = users.flatMap((u) =>
+      (final.state.users[u]?.requests ?? []).filter((r) => r.state === 'pending'),
+    );
     checkPicture(final.state, final.os, final.at, final.at);
 
     const events = readAudit(agent.stateDir);
@@ -300,7 +306,8 @@ describe('crash consistency (kill -9 at random moments, then restart)', () => {
     const recoveries = events.filter((e) => e.type === 'recovery.applied').length;
     console.log(
       `crash: ${stats.kills} kills (${stats.expiryKills} at an expiry), ${stats.ops} operations ` +
-        `(${stats.ok} answered ok), ${granted} grants checked, ${recoveries} recoveries`,
+        `(${stats.ok} answered ok), ${granted} grants checked, ${recoveries} recoveries, ` +
+        `${stuck.length} self-serve requests left pending`,
     );
   }, 180_000);
 });
