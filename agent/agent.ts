@@ -8,10 +8,12 @@ import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
+import { ElevationSessions } from './cleanup/elevation-sessions.js';
+import { LastSessionStore } from './cleanup/last-session-store.js';
+import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
 import { PrivilegeService } from './grants/privilege-service.js';
 import { RequestService } from './grants/request-service.js';
-import { SnapshotBuilder } from './grants/snapshot-builder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
 import type { ForwarderStatus } from './protocol/schemas.js';
 import { systemClock, type Clock } from './scheduler/clock.js';
@@ -21,6 +23,7 @@ import { SocketServer } from './server/socket-server.js';
 import { Subscriptions } from './server/subscriptions.js';
 import { Mutex } from './shared/mutex.js';
 import { StateStore } from './store/state-store.js';
+import { sudoLogDir } from './usage/sudo-log-path.js';
 import { EtcUserDirectory } from './users/user-directory.js';
 
 export interface RunningAgent {
@@ -42,17 +45,25 @@ export async function startAgent(
   await store.load();
   const audit = new AuditLog(config.stateDir);
   await audit.open();
+  const lastSessions = new LastSessionStore(config.stateDir);
+  await lastSessions.load();
   const users = new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
   const backend: Backend =
     config.backend === 'linux'
-      ? new LinuxBackend({ root: config.root, ...adminGroupOption(policies) })
+      ? new LinuxBackend({
+          root: config.root,
+          sudoLogDir: sudoLogDir(config.stateDir),
+          ...adminGroupOption(policies),
+        })
       : new SimulatedBackend(config.stateDir, config.simulateOs, users);
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
 
   const lock = new Mutex();
   const subscriptions = new Subscriptions();
-  const snapshots = new SnapshotBuilder(store, backend, users, policies, audit, () => clock.wall());
+  const snapshots = new SessionSnapshotBuilder(store, backend, users, policies, audit, () =>
+    clock.wall(),
+  ).withLastSessions(lastSessions);
   const changed = (user: string): void => {
     if (!subscriptions.hasStatusSubscribers(user)) return;
     snapshots.build(user).then(
@@ -68,6 +79,23 @@ export async function startAgent(
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
         .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
   );
+  // What happened while elevated: sudo usage and the end-of-session check (Linux only).
+  const sessions =
+    config.backend === 'linux'
+      ? new ElevationSessions({
+          stateDir: config.stateDir,
+          root: config.root,
+          adminGroup: () => policies.policy.adminGroup,
+          audit,
+          store,
+          lock,
+          snapshots,
+          users,
+          lastSessions,
+          changed,
+          log,
+        })
+      : null;
   const privileges = new PrivilegeService(
     store,
     audit,
@@ -75,7 +103,7 @@ export async function startAgent(
     scheduler,
     snapshots,
     clock,
-    { changed },
+    { changed, ...(sessions && { started: sessions.started, ended: sessions.ended }) },
     log,
   );
   const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
@@ -83,6 +111,7 @@ export async function startAgent(
   audit.on('appended', (e) => subscriptions.pushAudit(e));
 
   await lock.run(() => privileges.recover());
+  if (sessions) await lock.run(() => sessions.recover());
   await audit.append({
     type: 'agent.started',
     user: null,
@@ -128,6 +157,7 @@ export async function startAgent(
       await server.close();
       await lock.run(async () => {
         scheduler.stop();
+        sessions?.stop();
         await audit.close();
       });
     },

@@ -4,7 +4,7 @@
  * (sudo/wheel, for polkit and GUI prompts); "passwordless" is the same with NOPASSWD.
  * Every path is under `root`, so tests run the real tools against a private copy of /etc.
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GrantLevel } from '../protocol/schemas.js';
 import { OsCommandError, type Backend, type PriorState } from './backend.js';
@@ -12,6 +12,7 @@ import { checkAccountName, dropInFileName } from './linux/account-name.js';
 import { findAdminGroup, readGroups, readPasswdEntry, type GroupEntry } from './linux/etc-group.js';
 import { readOptional, removeSudoersFile, writeSudoersFile } from './linux/sudoers-file.js';
 import { sudoersLevel } from './linux/sudoers-rules.js';
+import { sudoLogPath, sudoLogRule } from '../usage/sudo-log-path.js';
 import { runCommand, toolMessage, type CommandResult } from './run-command.js';
 
 export interface LinuxBackendOptions {
@@ -19,7 +20,7 @@ export interface LinuxBackendOptions {
   root: string;
   /** The policy's adminGroup; when unset, "sudo" or else "wheel" from ROOT/etc/group. */
   adminGroup?: string;
-  /** Reserved for sudo usage reporting; not used yet. */
+  /** Where sudo logs each elevated user's commands (the drop-in's log rule); none when unset. */
   sudoLogDir?: string;
 }
 
@@ -30,10 +31,11 @@ const TIMESTAMP_DIRS = ['run/sudo/ts', 'var/run/sudo/ts', 'var/lib/sudo/ts'];
 const LOCK_RETRIES = 5;
 const LOCK_RETRY_DELAY_MS = 50;
 
-export function dropInContent(user: string, level: GrantLevel): string {
+export function dropInContent(user: string, level: GrantLevel, logFile?: string): string {
   const rule =
     level === 'passwordless' ? `${user} ALL=(ALL:ALL) NOPASSWD: ALL` : `${user} ALL=(ALL:ALL) ALL`;
-  return `# Elevate: temporary ${level} rights for ${user}; removed when the grant ends. Do not edit.\n${rule}\n`;
+  const log = logFile ? `${sudoLogRule(user, logFile)}\n` : '';
+  return `# Elevate: temporary ${level} rights for ${user}; removed when the grant ends. Do not edit.\n${log}${rule}\n`;
 }
 
 export class LinuxBackend implements Backend {
@@ -42,11 +44,13 @@ export class LinuxBackend implements Backend {
   private readonly root: string;
   private readonly sudoersDir: string;
   private readonly adminGroup: string | undefined;
+  private readonly sudoLogDir: string | undefined;
 
   constructor(options: LinuxBackendOptions) {
     this.root = resolve(options.root);
     this.sudoersDir = join(this.root, 'etc/sudoers.d');
     this.adminGroup = options.adminGroup;
+    this.sudoLogDir = options.sudoLogDir && resolve(options.sudoLogDir);
   }
 
   async inspect(user: string): Promise<PriorState> {
@@ -78,7 +82,13 @@ export class LinuxBackend implements Backend {
     const fileName = dropInFileName(user);
     const group = findAdminGroup(await readGroups(this.root), this.adminGroup, this.root);
     const before = await readOptional(join(this.sudoersDir, fileName));
-    const wanted = dropInContent(user, level);
+    let logFile: string | undefined;
+    if (this.sudoLogDir) {
+      checkAccountName(user);
+      await mkdir(this.sudoLogDir, { recursive: true, mode: 0o700 });
+      logFile = sudoLogPath(this.sudoLogDir, user);
+    }
+    const wanted = dropInContent(user, level, logFile);
     if (before !== wanted) await writeSudoersFile(this.sudoersDir, fileName, wanted);
     if (group.members.includes(user)) return;
 

@@ -21,6 +21,12 @@ export const PolicySettingsSchema = z
     requireSignedRequests: z.boolean(),
     warnBeforeSec: z.array(seconds),
     maxRequestsPerHour: z.number().int().positive(),
+    /** Admin rights added during a grant (docs/policy-additions.md): reported, or also undone. */
+    cleanupOnEnd: z.enum(['report', 'remove']),
+    /** Root processes left from the person's sudo use are ended when the grant ends. */
+    endRootSessions: z.boolean(),
+    /** Seconds between SIGTERM and SIGKILL when root processes are ended. */
+    rootSessionGraceSec: z.number().int().nonnegative().max(300),
   })
   .strict();
 export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
@@ -61,6 +67,9 @@ export const BUILT_IN_DEFAULTS: PolicySettings = {
   requireSignedRequests: false,
   warnBeforeSec: [300, 60],
   maxRequestsPerHour: 10,
+  cleanupOnEnd: 'report',
+  endRootSessions: false,
+  rootSessionGraceSec: 5,
 };
 
 export const EMPTY_POLICY: PolicyFile = { version: 1 };

@@ -70,8 +70,33 @@ export const EffectivePolicySchema = z.object({
   warnBeforeSec: z.array(z.number().int().positive()),
   requireSignedRequests: z.boolean(),
   maxRequestsPerHour: z.number().int().positive(),
+  /** Added: what happens to admin rights added during a grant, at its end. */
+  cleanupOnEnd: z.enum(['report', 'remove']).optional(),
+  /** Added: whether root processes left from the person's sudo use are ended with the grant. */
+  endRootSessions: z.boolean().optional(),
+  /** Added: seconds between SIGTERM and SIGKILL when those processes are ended. */
+  rootSessionGraceSec: z.number().int().nonnegative().optional(),
 });
 export type EffectivePolicy = z.infer<typeof EffectivePolicySchema>;
+
+/** Added: what the end-of-session check found for the user's last ended grant. */
+export const LastSessionSchema = z.object({
+  grantId: z.string(),
+  endedAt: isoDate,
+  /** Commands run with sudo during the grant (`privilege.used` events). */
+  commands: z.number().int().nonnegative(),
+  /** Admin rights added during the grant (group members, uid-0 accounts, sudoers entries). */
+  drift: z.object({
+    found: z.number().int().nonnegative(),
+    removed: z.number().int().nonnegative(),
+  }),
+  /** Root processes still running from the person's sudo use when the grant ended. */
+  rootProcesses: z.object({
+    found: z.number().int().nonnegative(),
+    ended: z.number().int().nonnegative(),
+  }),
+});
+export type LastSession = z.infer<typeof LastSessionSchema>;
 
 export const LogoutHintSchema = z.enum(['grant', 'revoke']).nullable();
 
@@ -87,6 +112,8 @@ export const SnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),
   /** Added: `privilege.used` events (commands run with sudo) during the active grant. */
   usage: z.object({ commands: z.number().int().nonnegative() }).optional(),
+  /** Added: the end-of-session summary of the user's last ended grant, if any. */
+  lastSession: LastSessionSchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -1,0 +1,133 @@
+/**
+ * Undoes admin rights added during a grant (policy cleanupOnEnd "remove"), each step on its
+ * own so that one refusal does not keep the others in place:
+ * - a new admin group member leaves the group (gpasswd -d);
+ * - a new sudoers.d file moves to STATE/quarantine/ with a note saying where it came from;
+ * - a changed sudoers file goes back to its content at grant start (checked with visudo
+ *   before it replaces the file); the changed version is kept in quarantine too;
+ * - a new uid-0 account is locked and expired (usermod -L -e 1), not deleted: deleting an
+ *   account and its files is an admin's decision.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { removeSudoersFile, writeSudoersFile } from '../backends/linux/sudoers-file.js';
+import { runCommand, toolMessage } from '../backends/run-command.js';
+import type { Inventory } from './admin-inventory.js';
+import type { Drift } from './inventory-diff.js';
+
+export interface Outcome {
+  undone: boolean;
+  /** Why it could not be undone (one sentence), when it was not. */
+  error?: string;
+}
+
+export interface DriftReport {
+  groupMembers: ({ group: string; user: string } & Partial<Outcome>)[];
+  uid0Accounts: ({ name: string } & Partial<Outcome>)[];
+  sudoersFiles: ({
+    path: string;
+    change: 'added' | 'modified';
+    quarantinedTo?: string;
+  } & Partial<Outcome>)[];
+}
+
+export interface QuarantineNote {
+  user: string;
+  grantId: string;
+  at: string;
+}
+
+export function reportOnly(drift: Drift): DriftReport {
+  return {
+    groupMembers: drift.groupMembers.map((m) => ({ ...m })),
+    uid0Accounts: drift.uid0Accounts.map((name) => ({ name })),
+    sudoersFiles: drift.sudoersFiles.map((f) => ({ ...f })),
+  };
+}
+
+export async function undoDrift(
+  root: string,
+  drift: Drift,
+  before: Inventory,
+  quarantineDir: string,
+  note: QuarantineNote,
+): Promise<DriftReport> {
+  const report: DriftReport = { groupMembers: [], uid0Accounts: [], sudoersFiles: [] };
+  for (const m of drift.groupMembers) {
+    const r = await runCommand('gpasswd', prefixed(root, '-Q', ['-d', m.user, m.group]));
+    report.groupMembers.push({
+      ...m,
+      ...(r.code === 0 || /is not a member/.test(r.stderr)
+        ? { undone: true }
+        : {
+            undone: false,
+            error: `gpasswd could not remove ${m.user} from ${m.group}: ${toolMessage('gpasswd', r)}.`,
+          }),
+    });
+  }
+  for (const name of drift.uid0Accounts) {
+    const r = await runCommand('usermod', prefixed(root, '-P', ['-L', '-e', '1', name]));
+    report.uid0Accounts.push({
+      name,
+      ...(r.code === 0
+        ? { undone: true }
+        : {
+            undone: false,
+            error: `usermod could not lock ${name}: ${toolMessage('usermod', r)}.`,
+          }),
+    });
+  }
+  for (const f of drift.sudoersFiles) {
+    const path = join(root, f.path);
+    try {
+      const content = await readFile(path, 'utf8');
+      const quarantinedTo = await quarantine(quarantineDir, path, content, f.change, note);
+      const original = before.sudoers[f.path];
+      if (f.change === 'added' || original === undefined) {
+        await removeSudoersFile(dirname(path), basename(path));
+      } else {
+        await writeSudoersFile(dirname(path), basename(path), original);
+      }
+      report.sudoersFiles.push({ ...f, quarantinedTo, undone: true });
+    } catch (err) {
+      report.sudoersFiles.push({
+        ...f,
+        undone: false,
+        error: `${path} could not be put back: ${(err as Error).message}`,
+      });
+    }
+  }
+  return report;
+}
+
+export function undoneCount(r: DriftReport): number {
+  return [...r.groupMembers, ...r.uid0Accounts, ...r.sudoersFiles].filter((x) => x.undone).length;
+}
+
+function prefixed(root: string, flag: string, args: string[]): string[] {
+  return root === '/' ? args : [flag, root, ...args];
+}
+
+async function quarantine(
+  dir: string,
+  path: string,
+  content: string,
+  change: 'added' | 'modified',
+  note: QuarantineNote,
+): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const stamp = note.at.replace(/[:.]/g, '-');
+  const target = join(dir, `${stamp}-${basename(path)}-${randomBytes(3).toString('hex')}`);
+  await writeFile(target, content, { mode: 0o600, flag: 'wx' });
+  const what =
+    change === 'added'
+      ? `was added to ${path} during ${note.user}'s elevation and was removed from there`
+      : `is the changed version of ${path} found after ${note.user}'s elevation; the file was put back as it was when the elevation started`;
+  await writeFile(
+    `${target}.note`,
+    `This file ${what} by the Elevate agent at ${note.at} (grant ${note.grantId}).\n`,
+    { mode: 0o600, flag: 'wx' },
+  );
+  return target;
+}

@@ -1,0 +1,43 @@
+/** What was added to the admin inventory between two readings (removals are not drift). */
+import type { Inventory } from './admin-inventory.js';
+
+export interface Drift {
+  groupMembers: { group: string; user: string }[];
+  uid0Accounts: string[];
+  sudoersFiles: { path: string; change: 'added' | 'modified' }[];
+}
+
+export interface DriftExclusions {
+  /** Accounts whose admin group membership the agent itself manages (elevated users). */
+  users: ReadonlySet<string>;
+  /** Sudoers files the agent itself manages (relative paths of elevated users' drop-ins). */
+  files: ReadonlySet<string>;
+}
+
+export function diffInventory(
+  before: Inventory,
+  after: Inventory,
+  exclude: DriftExclusions,
+): Drift {
+  const groupMembers: Drift['groupMembers'] = [];
+  for (const [group, members] of Object.entries(after.adminGroups)) {
+    const was = new Set(before.adminGroups[group] ?? []);
+    for (const user of members) {
+      if (!was.has(user) && !exclude.users.has(user)) groupMembers.push({ group, user });
+    }
+  }
+  const wasRoot = new Set(before.uid0Accounts);
+  const uid0Accounts = after.uid0Accounts.filter((a) => !wasRoot.has(a));
+  const sudoersFiles: Drift['sudoersFiles'] = [];
+  for (const [path, content] of Object.entries(after.sudoers)) {
+    if (exclude.files.has(path)) continue;
+    const was = before.sudoers[path];
+    if (was === undefined) sudoersFiles.push({ path, change: 'added' });
+    else if (was !== content) sudoersFiles.push({ path, change: 'modified' });
+  }
+  return { groupMembers, uid0Accounts, sudoersFiles };
+}
+
+export function driftCount(d: Drift): number {
+  return d.groupMembers.length + d.uid0Accounts.length + d.sudoersFiles.length;
+}

@@ -1,0 +1,258 @@
+/**
+ * End-of-session check. At grant start it records who holds admin (STATE/cleanup/
+ * baselines/USER.json, so a restart mid-grant keeps it); at the end it reports, as
+ * `drift.detected`, admin rights added during the grant and root processes left from the
+ * person's sudo use, and, as the policy says, undoes them. The summary becomes the
+ * snapshot's `lastSession`. Ending processes waits a grace period, so that part finishes
+ * outside the agent's core lock and pushes the summary when done.
+ */
+import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AuditLog, NewAuditEvent } from '../audit/audit-log.js';
+import { dropInFileName } from '../backends/linux/account-name.js';
+import { GrantLevelSchema, type GrantLevel, type LastSession } from '../protocol/schemas.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
+import { InventorySchema, SUDOERS_DIR, adminGroupNames, takeInventory } from './admin-inventory.js';
+import { reportOnly, undoDrift, undoneCount, type DriftReport } from './drift-remover.js';
+import { diffInventory, driftCount } from './inventory-diff.js';
+import type { LastSessionStore } from './last-session-store.js';
+import {
+  findSudoRootProcesses,
+  finishEnding,
+  terminate,
+  type RootProcess,
+} from './root-processes.js';
+
+export interface CleanupSettings {
+  cleanupOnEnd: 'report' | 'remove';
+  endRootSessions: boolean;
+  /** Between SIGTERM and SIGKILL for lingering root processes. */
+  graceMs: number;
+}
+
+export interface SessionCleanupDeps {
+  stateDir: string;
+  /** The Linux backend's root prefix ("/" in production). */
+  root: string;
+  adminGroup(): string | undefined;
+  audit: AuditLog;
+  lastSessions: LastSessionStore;
+  settingsFor(user: string): Promise<CleanupSettings>;
+  /** Users whose grant is active now (their group membership and drop-in are the agent's). */
+  elevatedUsers(): string[];
+  uidOf(user: string): Promise<number | null>;
+  /** The user's snapshot changed outside a grant change: bump its seq and push it. */
+  snapshotChanged(user: string): Promise<void>;
+  log(msg: string): void;
+}
+
+export interface EndedGrant {
+  id: string;
+  level: GrantLevel;
+}
+
+const BaselineSchema = z.object({
+  grantId: z.string(),
+  level: GrantLevelSchema,
+  takenAt: z.string(),
+  inventory: InventorySchema,
+  /** Set once the admin-rights part of the end check is recorded (a restart must not repeat it). */
+  drift: z.object({ found: z.number(), removed: z.number() }).nullable(),
+});
+type Baseline = z.infer<typeof BaselineSchema>;
+
+export class SessionCleanup {
+  private readonly baselineDir: string;
+  private readonly quarantineDir: string;
+  /** Process endings still in their grace period (awaited by tests and at stop). */
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: SessionCleanupDeps) {
+    this.baselineDir = join(deps.stateDir, 'cleanup', 'baselines');
+    this.quarantineDir = join(deps.stateDir, 'quarantine');
+  }
+
+  /** Records who holds admin as the grant starts. */
+  async begin(user: string, grant: EndedGrant): Promise<void> {
+    const inventory = await takeInventory(this.deps.root, adminGroupNames(this.deps.adminGroup()));
+    await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
+    const baseline: Baseline = {
+      grantId: grant.id,
+      level: grant.level,
+      takenAt: new Date().toISOString(),
+      inventory,
+      drift: null,
+    };
+    await writeFileAtomic(this.baselineFile(user), JSON.stringify(baseline));
+  }
+
+  /**
+   * The grant ended and the user's own rights are gone: compare, report, undo as the policy
+   * says. Called under the core lock; a grace period for ending processes runs after it.
+   */
+  async end(user: string, grant: EndedGrant): Promise<void> {
+    const endedAt = new Date().toISOString();
+    const settings = await this.deps.settingsFor(user);
+    const baseline = await this.baseline(user, grant.id);
+    let drift = baseline?.drift ?? null;
+    if (baseline && !drift) {
+      drift = await this.checkAdminRights(user, grant, baseline, settings, endedAt);
+      await writeFileAtomic(this.baselineFile(user), JSON.stringify({ ...baseline, drift }));
+    }
+    const uid = await this.deps.uidOf(user);
+    const found = uid === null || uid === 0 ? [] : await findSudoRootProcesses(uid);
+    const summary = (ended: number): LastSession => ({
+      grantId: grant.id,
+      endedAt,
+      commands: this.commandsOf(user, grant.id),
+      drift: drift ?? { found: 0, removed: 0 },
+      rootProcesses: { found: found.length, ended },
+    });
+    if (found.length === 0 || !settings.endRootSessions) {
+      if (found.length > 0) await this.reportProcesses(user, grant, found);
+      await this.finish(user, summary(0));
+      return;
+    }
+    const signalled = await terminate(found);
+    const ending = this.endProcesses(
+      user,
+      grant,
+      found,
+      signalled,
+      settings.graceMs,
+      summary,
+    ).catch((err: unknown) =>
+      this.deps.log(`ending ${user}'s root processes failed: ${(err as Error).message}`),
+    );
+    this.inFlight.add(ending);
+    void ending.finally(() => this.inFlight.delete(ending));
+  }
+
+  /** At start-up: finishes the end check of grants that ended while the agent was down. */
+  async recover(isActive: (user: string, grantId: string) => boolean): Promise<void> {
+    const names = await readdir(this.baselineDir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      const user = name.slice(0, -'.json'.length);
+      const baseline = await this.baseline(user, null);
+      if (!baseline || isActive(user, baseline.grantId)) continue;
+      await this.end(user, { id: baseline.grantId, level: baseline.level });
+    }
+  }
+
+  /** Resolves once every process ending in its grace period is done. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private async checkAdminRights(
+    user: string,
+    grant: EndedGrant,
+    baseline: Baseline,
+    settings: CleanupSettings,
+    at: string,
+  ): Promise<{ found: number; removed: number }> {
+    const after = await takeInventory(this.deps.root, adminGroupNames(this.deps.adminGroup()));
+    const managed = new Set([user, ...this.deps.elevatedUsers()]);
+    const drift = diffInventory(baseline.inventory, after, {
+      users: new Set(this.deps.elevatedUsers()),
+      files: new Set([...managed].map((u) => `${SUDOERS_DIR}/${dropInFileName(u)}`)),
+    });
+    const found = driftCount(drift);
+    if (found === 0) return { found: 0, removed: 0 };
+    const remove = settings.cleanupOnEnd === 'remove';
+    const report: DriftReport = remove
+      ? await undoDrift(this.deps.root, drift, baseline.inventory, this.quarantineDir, {
+          user,
+          grantId: grant.id,
+          at,
+        })
+      : reportOnly(drift);
+    const removed = undoneCount(report);
+    await this.append(user, grant, {
+      kind: 'admin-rights',
+      action: remove ? 'removed' : 'reported',
+      summary: remove
+        ? `${removed} of ${found} admin rights added during the session were undone.`
+        : `${found} admin rights were added during the session and are still in place.`,
+      ...report,
+    });
+    return { found, removed };
+  }
+
+  private async reportProcesses(
+    user: string,
+    grant: EndedGrant,
+    found: RootProcess[],
+  ): Promise<void> {
+    await this.append(user, grant, {
+      kind: 'root-processes',
+      action: 'reported',
+      summary: `${found.length} root processes from ${user}'s sudo use were still running when the rights ended.`,
+      rootProcesses: found.map((p) => ({ pid: p.pid, command: p.command })),
+    });
+  }
+
+  private async endProcesses(
+    user: string,
+    grant: EndedGrant,
+    found: RootProcess[],
+    signalled: RootProcess[],
+    graceMs: number,
+    summary: (ended: number) => LastSession,
+  ): Promise<void> {
+    const results = await finishEnding(found, signalled, graceMs);
+    const ended = results.filter((r) => r.ended).length;
+    await this.append(user, grant, {
+      kind: 'root-processes',
+      action: 'ended',
+      summary: `${ended} of ${found.length} root processes from ${user}'s sudo use were ended.`,
+      rootProcesses: results,
+    });
+    await this.finish(user, summary(ended));
+    await this.deps.snapshotChanged(user);
+  }
+
+  private async finish(user: string, session: LastSession): Promise<void> {
+    await this.deps.lastSessions.set(user, session);
+    await unlink(this.baselineFile(user)).catch(() => undefined);
+  }
+
+  private async append(
+    user: string,
+    grant: EndedGrant,
+    detail: NonNullable<NewAuditEvent['detail']>,
+  ): Promise<void> {
+    await this.deps.audit.append({
+      type: 'drift.detected',
+      user,
+      level: grant.level,
+      grantId: grant.id,
+      actor: 'agent',
+      detail,
+    });
+  }
+
+  private commandsOf(user: string, grantId: string): number {
+    return this.deps.audit
+      .history(user, 200)
+      .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
+  }
+
+  private baselineFile(user: string): string {
+    return join(this.baselineDir, `${user}.json`);
+  }
+
+  private async baseline(user: string, grantId: string | null): Promise<Baseline | null> {
+    try {
+      const parsed = BaselineSchema.safeParse(
+        JSON.parse(await readFile(this.baselineFile(user), 'utf8')),
+      );
+      if (!parsed.success) return null;
+      return grantId === null || parsed.data.grantId === grantId ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+}
