@@ -1,0 +1,93 @@
+/**
+ * A real agent with the Linux backend in a private mount namespace whose /etc is a copy
+ * (the host's /etc is never touched), and helpers to act inside that namespace.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { run, type RunResult } from '../../helpers/os-users.js';
+
+export interface NamespaceAgent {
+  dir: string;
+  agent: AgentHandle;
+  /** Runs a command as root inside the agent's mount namespace. */
+  inNs(...cmd: string[]): Promise<RunResult>;
+  /** Runs a command as `user` inside the agent's mount namespace. */
+  asUser(user: string, ...cmd: string[]): Promise<RunResult>;
+  /** Stops the agent and starts it again on the same state dir and /etc copy. */
+  restart(): Promise<void>;
+  /** Stops the agent, ends the namespace and removes the temp dir. */
+  close(): Promise<void>;
+}
+
+/** Copies /etc (call after creating the test's users so the copy knows them). */
+export function copyEtc(): string {
+  const dir = makeTempDir();
+  // -a keeps owners and modes, which sudo checks on /etc/sudoers.
+  execFileSync('cp', ['-a', '/etc', join(dir, 'etc')]);
+  return dir;
+}
+
+/**
+ * The namespace is held by a process of its own, so it outlives the agent: a test can stop
+ * the agent, use sudo in there while it is down, and start it again.
+ */
+export async function startNamespaceAgent(dir: string, policy?: object): Promise<NamespaceAgent> {
+  const holder: ChildProcess = spawn(
+    'unshare',
+    [
+      '--mount',
+      '--propagation',
+      'private',
+      '--',
+      'bash',
+      '-c',
+      `mount --bind ${join(dir, 'etc')} /etc && echo ready && exec sleep infinity`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
+  });
+  const nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  const start = (): Promise<AgentHandle> =>
+    startAgentProcess({
+      dir,
+      backend: 'linux',
+      ...(policy ? { policy } : {}),
+      wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
+    });
+  const handle: NamespaceAgent = {
+    dir,
+    agent: await start(),
+    inNs: (...cmd) => run('nsenter', [nsArg, '--', ...cmd]),
+    asUser: (user, ...cmd) => handle.inNs('runuser', '-u', user, '--', ...cmd),
+    async restart() {
+      await handle.agent.stop();
+      handle.agent = await start();
+    },
+    async close() {
+      await handle.agent.stop();
+      const gone = new Promise((r) => holder.once('exit', r));
+      holder.kill('SIGKILL');
+      await gone;
+      handle.agent.cleanup();
+    },
+  };
+  return handle;
+}
+
+/** inotify watches the process holds (fs.watch is the agent's only use of inotify). */
+export function inotifyWatches(pid: number): number {
+  let n = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fdinfo`)) {
+    try {
+      n += (readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8').match(/^inotify wd:/gm) ?? []).length;
+    } catch {
+      // Closed while we looked.
+    }
+  }
+  return n;
+}
