@@ -98,6 +98,7 @@ const EXPIRY_SPACING_MS = 150;
  */
 async function expiryLatency(): Promise<number[]> {
   const { root, names } = privateRoot(8);
+  bareRoot = { root, names };
   const agent = await startAgent({ backend: 'linux', root });
   const admin = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
   const samples: number[] = [];
@@ -138,13 +139,12 @@ async function expiryLatency(): Promise<number[]> {
     await agent.stop();
     agent.cleanup();
   }
-  bareRoot = { root, names };
   return samples.slice(0, EXPIRY_SAMPLES);
 }
 
 let bareRoot: { root: string; names: string[] } | null = null;
 
-/** The OS work an expiry stands for, done directly: what the agent's overhead is measured against. */
+/** The OS work an expiry stands for, done directly on the same private root and users. */
 async function bareRestore(): Promise<number[]> {
   const { root, names } = bareRoot!;
   const samples: number[] = [];
@@ -253,8 +253,14 @@ async function main(): Promise<void> {
   } catch {
     console.error('could not raise the bench priority (not root?): figures may be noisier');
   }
-  const expiry = await expiryLatency();
-  const bare = await bareRestore();
+  let expiry: number[];
+  let bare: number[];
+  try {
+    expiry = await expiryLatency();
+    bare = await bareRestore();
+  } finally {
+    if (bareRoot) execFileSync('rm', ['-rf', bareRoot.root]);
+  }
   print('expiry_latency_p50_ms', percentile(expiry, 50), 'ms');
   print('expiry_latency_p99_ms', percentile(expiry, 99), 'ms');
   print('expiry_latency_max_ms', Math.max(...expiry), 'ms');
@@ -291,7 +297,6 @@ async function main(): Promise<void> {
     await agent.stop();
     agent.cleanup();
     for (const u of users) deleteUser(u);
-    if (bareRoot) execFileSync('rm', ['-rf', bareRoot.root]);
   }
 }
 
