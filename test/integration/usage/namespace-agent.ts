@@ -3,7 +3,7 @@
  * (the host's /etc is never touched), and helpers to act inside that namespace.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { run, type RunResult } from '../../helpers/os-users.js';
@@ -34,6 +34,9 @@ export function copyEtc(): string {
  * the agent, use sudo in there while it is down, and start it again.
  */
 export async function startNamespaceAgent(dir: string, policy?: object): Promise<NamespaceAgent> {
+  // A policy path (not the object) so a restart keeps what a test wrote there since.
+  const policyPath = join(dir, 'policy.json');
+  if (policy) writeFileSync(policyPath, JSON.stringify(policy));
   const holder: ChildProcess = spawn(
     'unshare',
     [
@@ -56,7 +59,7 @@ export async function startNamespaceAgent(dir: string, policy?: object): Promise
     startAgentProcess({
       dir,
       backend: 'linux',
-      ...(policy ? { policy } : {}),
+      ...(policy ? { policy: policyPath } : {}),
       wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
     });
   const handle: NamespaceAgent = {

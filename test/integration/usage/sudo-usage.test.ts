@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
-import { copyEtc, inotifyWatches, startNamespaceAgent, type NamespaceAgent } from './namespace-agent.js';
+import {
+  copyEtc,
+  inotifyWatches,
+  startNamespaceAgent,
+  type NamespaceAgent,
+} from './namespace-agent.js';
 
 describe('privilege.used from sudo’s own log', () => {
   let user: string;

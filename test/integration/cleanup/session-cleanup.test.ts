@@ -1,0 +1,200 @@
+/**
+ * The end-of-session check for real, in a private mount namespace: an elevated user adds
+ * another account to the admin group, drops a sudoers.d file and leaves a root process
+ * running; at expiry all of it is reported, and under policy it is undone.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentClient } from '../../../agent/client/agent-client.js';
+import { findSudoRootProcesses } from '../../../agent/cleanup/root-processes.js';
+import type { AuditEvent } from '../../../agent/protocol/schemas.js';
+import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { copyEtc, startNamespaceAgent, type NamespaceAgent } from '../usage/namespace-agent.js';
+
+describe('session clean-up at the end of a grant', () => {
+  let user: string;
+  let other: string;
+  let ns: NamespaceAgent;
+  let client: AgentClient;
+  const lingering: ChildProcess[] = [];
+  let uid = -1;
+
+  const sudoMembers = (): string[] =>
+    (
+      readFileSync(join(ns.dir, 'etc/group'), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('sudo:'))
+        ?.split(':')[3] ?? ''
+    )
+      .split(',')
+      .filter(Boolean);
+
+  const driftEvents = async (grantId: string): Promise<AuditEvent[]> =>
+    (await client.call('admin.audit', { user, limit: 1000 })).events.filter(
+      (e) => e.type === 'drift.detected' && e.grantId === grantId,
+    );
+
+  /** `sudo -n sleep 300` as the user, in its own session, left running in the background. */
+  const startLingeringRootProcess = async (): Promise<number> => {
+    const p = spawn(
+      'nsenter',
+      [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', user, '--'].concat([
+        'setsid',
+        'sudo',
+        '-n',
+        'sleep',
+        '300',
+      ]),
+      { stdio: 'ignore' },
+    );
+    lingering.push(p);
+    let pid = 0;
+    await expect
+      .poll(
+        () => {
+          pid = findRootSleep(uid);
+          return pid;
+        },
+        { timeout: 3000 },
+      )
+      .toBeGreaterThan(0);
+    return pid;
+  };
+
+  beforeAll(async () => {
+    user = createUser();
+    other = createUser();
+    uid = Number(execFileSync('id', ['-u', user]).toString().trim());
+    ns = await startNamespaceAgent(copyEtc(), { version: 1 });
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+  });
+
+  afterAll(async () => {
+    // Whatever root processes this test's sudo left (the sudo parents end with them).
+    if (uid > 0) for (const p of await findSudoRootProcesses(uid)) process.kill(p.pid, 'SIGKILL');
+    for (const p of lingering) p.kill('SIGKILL');
+    client?.close();
+    await ns?.close();
+    deleteUser(user);
+    deleteUser(other);
+  });
+
+  it('reports an added admin and a lingering root process at expiry (policy "report")', async () => {
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 2 });
+    const grantId = s.grant!.id;
+    expect((await ns.asUser(user, 'sudo', '-n', 'gpasswd', '-a', other, 'sudo')).code).toBe(0);
+    const pid = await startLingeringRootProcess();
+
+    await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 6000 }).toBe(2);
+    const events = await driftEvents(grantId);
+    const admin = events.find((e) => e.detail?.['kind'] === 'admin-rights')!;
+    expect(admin.detail).toMatchObject({
+      action: 'reported',
+      groupMembers: [{ group: 'sudo', user: other }],
+      uid0Accounts: [],
+      sudoersFiles: [],
+    });
+    const procs = events.find((e) => e.detail?.['kind'] === 'root-processes')!;
+    expect(procs.detail).toMatchObject({ action: 'reported' });
+    expect(procs.detail?.['rootProcesses']).toContainEqual({ pid, command: 'sleep 300' });
+    // Reported, not touched.
+    expect(sudoMembers()).toContain(other);
+    expect(sudoMembers()).not.toContain(user);
+    expect(existsSync(`/proc/${pid}`)).toBe(true);
+    const status = (await client.call('admin.status', { user })).users[0]!;
+    expect(status.lastSession).toMatchObject({
+      grantId,
+      commands: 2, // gpasswd and sleep
+      drift: { found: 1, removed: 0 },
+      rootProcesses: { found: 1, ended: 0 },
+    });
+    // Put the machine back for the next case.
+    process.kill(pid, 'SIGKILL');
+    expect((await ns.inNs('gpasswd', '-d', other, 'sudo')).code).toBe(0);
+  });
+
+  it('undoes them under "remove" + endRootSessions, across an agent restart', async () => {
+    writeFileSync(
+      ns.agent.policyPath!,
+      JSON.stringify({
+        version: 1,
+        defaults: { cleanupOnEnd: 'remove', endRootSessions: true, rootSessionGraceSec: 1 },
+      }),
+    );
+    await ns.restart();
+    client.close();
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 4 });
+    const grantId = s.grant!.id;
+    expect((await ns.asUser(user, 'sudo', '-n', 'gpasswd', '-a', other, 'sudo')).code).toBe(0);
+    const backdoor = `${other} ALL=(ALL:ALL) NOPASSWD: ALL\n`;
+    const wrote = await ns.inNs(
+      'sh',
+      '-c',
+      `printf '%s' '${backdoor}' | runuser -u ${user} -- sudo -n sh -c 'umask 337; cat > /etc/sudoers.d/zz-keep'`,
+    );
+    expect(wrote.code).toBe(0);
+    const pid = await startLingeringRootProcess();
+    // The snapshot taken at grant start survives a restart mid-grant.
+    await ns.restart();
+    client.close();
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+
+    await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(2);
+    const events = await driftEvents(grantId);
+    const admin = events.find((e) => e.detail?.['kind'] === 'admin-rights')!;
+    expect(admin.detail).toMatchObject({
+      action: 'removed',
+      groupMembers: [{ group: 'sudo', user: other, undone: true }],
+      sudoersFiles: [{ path: 'etc/sudoers.d/zz-keep', change: 'added', undone: true }],
+    });
+    const procs = events.find((e) => e.detail?.['kind'] === 'root-processes')!;
+    expect(procs.detail).toMatchObject({ action: 'ended' });
+    expect(procs.detail?.['rootProcesses']).toContainEqual({
+      pid,
+      command: 'sleep 300',
+      ended: true,
+      signal: 'SIGTERM',
+    });
+    expect(sudoMembers()).not.toContain(other);
+    expect(existsSync(join(ns.dir, 'etc/sudoers.d/zz-keep'))).toBe(false);
+    const quarantine = join(ns.agent.stateDir, 'quarantine');
+    const kept = readdirSync(quarantine).filter((n) => n.includes('zz-keep'));
+    expect(kept).toHaveLength(2); // the file and its note
+    expect(
+      readFileSync(
+        join(
+          quarantine,
+          kept.find((n) => !n.endsWith('.note'))!,
+        ),
+        'utf8',
+      ),
+    ).toBe(backdoor);
+    expect(existsSync(`/proc/${pid}`)).toBe(false);
+    expect((await ns.inNs('visudo', '-c')).code).toBe(0);
+    expect((await client.call('admin.status', { user })).users[0]!.lastSession).toMatchObject({
+      grantId,
+      drift: { found: 2, removed: 2 },
+      rootProcesses: { found: 1, ended: 1 },
+    });
+  });
+});
+
+/** The pid of a running `sleep 300` owned by root whose environment says sudo ran it for `uid`. */
+function findRootSleep(uid: number): number {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8') !== 'sleep\x00300\x00') continue;
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      if (!/^Uid:\s+0\s/m.test(status)) continue;
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`SUDO_UID=${uid}`))
+        return Number(name);
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return 0;
+}
