@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../../agent/cleanup/admin-inventory.js';
+import { diffInventory, driftCount } from '../../../agent/cleanup/inventory-diff.js';
+
+const before: Inventory = {
+  adminGroups: { sudo: ['alice', 'sam'] },
+  uid0Accounts: ['root'],
+  sudoers: {
+    'etc/sudoers': 'root ALL=(ALL:ALL) ALL\n',
+    'etc/sudoers.d/README': '# readme\n',
+    'etc/sudoers.d/elevate-sam': 'sam ALL=(ALL:ALL) NOPASSWD: ALL\n',
+  },
+};
+const none = { users: new Set<string>(), files: new Set<string>() };
+
+describe('diffInventory', () => {
+  it('finds nothing when nothing changed', () => {
+    expect(driftCount(diffInventory(before, before, none))).toBe(0);
+  });
+
+  it('reports additions and changes, not removals', () => {
+    const after: Inventory = {
+      adminGroups: { sudo: ['sam', 'mallory'], wheel: ['eve'] },
+      uid0Accounts: ['root', 'toor'],
+      sudoers: {
+        'etc/sudoers': 'root ALL=(ALL:ALL) ALL\nmallory ALL=(ALL) ALL\n',
+        'etc/sudoers.d/zz-keep': 'mallory ALL=(ALL) NOPASSWD: ALL\n',
+        'etc/sudoers.d/elevate-sam': before.sudoers['etc/sudoers.d/elevate-sam']!,
+      },
+    };
+    expect(diffInventory(before, after, none)).toEqual({
+      groupMembers: [
+        { group: 'sudo', user: 'mallory' },
+        { group: 'wheel', user: 'eve' },
+      ],
+      uid0Accounts: ['toor'],
+      sudoersFiles: [
+        { path: 'etc/sudoers', change: 'modified' },
+        { path: 'etc/sudoers.d/zz-keep', change: 'added' },
+      ],
+    });
+  });
+
+  it("leaves out what the agent manages: elevated users' membership and drop-ins", () => {
+    const after: Inventory = {
+      ...before,
+      adminGroups: { sudo: ['alice', 'sam', 'bob'] },
+      sudoers: {
+        ...before.sudoers,
+        'etc/sudoers.d/elevate-sam': 'sam ALL=(ALL:ALL) ALL\n',
+        'etc/sudoers.d/elevate-bob': 'bob ALL=(ALL:ALL) ALL\n',
+      },
+    };
+    const drift = diffInventory(before, after, {
+      users: new Set(['bob']),
+      files: new Set(['etc/sudoers.d/elevate-sam', 'etc/sudoers.d/elevate-bob']),
+    });
+    expect(driftCount(drift)).toBe(0);
+  });
+});
