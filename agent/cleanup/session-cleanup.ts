@@ -1,6 +1,6 @@
 /**
  * End-of-session check. At grant start it records who holds admin (STATE/cleanup/
- * baselines/USER.json, so a restart mid-grant keeps it); at the end it reports, as
+ * baselines/GRANTID.json, so a restart mid-grant keeps it); at the end it reports, as
  * `drift.detected`, admin rights added during the grant and root processes left from the
  * person's sudo use, and, as the policy says, undoes them. The summary becomes the
  * snapshot's `lastSession`. Ending processes waits a grace period, so that part finishes
@@ -53,6 +53,7 @@ export interface EndedGrant {
 }
 
 const BaselineSchema = z.object({
+  user: z.string(),
   grantId: z.string(),
   level: GrantLevelSchema,
   takenAt: z.string(),
@@ -78,13 +79,14 @@ export class SessionCleanup {
     const inventory = await takeInventory(this.deps.root, adminGroupNames(this.deps.adminGroup()));
     await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
     const baseline: Baseline = {
+      user,
       grantId: grant.id,
       level: grant.level,
       takenAt: new Date().toISOString(),
       inventory,
       drift: null,
     };
-    await writeFileAtomic(this.baselineFile(user), JSON.stringify(baseline));
+    await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify(baseline));
   }
 
   /**
@@ -94,11 +96,11 @@ export class SessionCleanup {
   async end(user: string, grant: EndedGrant): Promise<void> {
     const endedAt = new Date().toISOString();
     const settings = await this.deps.settingsFor(user);
-    const baseline = await this.baseline(user, grant.id);
+    const baseline = await this.baseline(grant.id);
     let drift = baseline?.drift ?? null;
     if (baseline && !drift) {
       drift = await this.checkAdminRights(user, grant, baseline, settings, endedAt);
-      await writeFileAtomic(this.baselineFile(user), JSON.stringify({ ...baseline, drift }));
+      await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify({ ...baseline, drift }));
     }
     const uid = await this.deps.uidOf(user);
     const found = uid === null || uid === 0 ? [] : await findSudoRootProcesses(uid);
@@ -111,7 +113,7 @@ export class SessionCleanup {
     });
     if (found.length === 0 || !settings.endRootSessions) {
       if (found.length > 0) await this.reportProcesses(user, grant, found);
-      await this.finish(user, summary(0));
+      await this.finish(user, grant.id, summary(0));
       return;
     }
     const signalled = await terminate(found);
@@ -134,10 +136,9 @@ export class SessionCleanup {
     const names = await readdir(this.baselineDir).catch(() => [] as string[]);
     for (const name of names) {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      const user = name.slice(0, -'.json'.length);
-      const baseline = await this.baseline(user, null);
-      if (!baseline || isActive(user, baseline.grantId)) continue;
-      await this.end(user, { id: baseline.grantId, level: baseline.level });
+      const baseline = await readBaseline(join(this.baselineDir, name));
+      if (!baseline || isActive(baseline.user, baseline.grantId)) continue;
+      await this.end(baseline.user, { id: baseline.grantId, level: baseline.level });
     }
   }
 
@@ -210,13 +211,13 @@ export class SessionCleanup {
       summary: `${ended} of ${found.length} root processes from ${user}'s sudo use were ended.`,
       rootProcesses: results,
     });
-    await this.finish(user, summary(ended));
+    await this.finish(user, grant.id, summary(ended));
     await this.deps.snapshotChanged(user);
   }
 
-  private async finish(user: string, session: LastSession): Promise<void> {
+  private async finish(user: string, grantId: string, session: LastSession): Promise<void> {
     await this.deps.lastSessions.set(user, session);
-    await unlink(this.baselineFile(user)).catch(() => undefined);
+    await unlink(this.baselineFile(grantId)).catch(() => undefined);
   }
 
   private async append(
@@ -240,19 +241,23 @@ export class SessionCleanup {
       .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
   }
 
-  private baselineFile(user: string): string {
-    return join(this.baselineDir, `${user}.json`);
+  /** One file per grant: a grant that starts while the last one's processes are still being
+   * ended must not share (and lose) its record. Grant ids are agent-made, safe in a path. */
+  private baselineFile(grantId: string): string {
+    return join(this.baselineDir, `${grantId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
   }
 
-  private async baseline(user: string, grantId: string | null): Promise<Baseline | null> {
-    try {
-      const parsed = BaselineSchema.safeParse(
-        JSON.parse(await readFile(this.baselineFile(user), 'utf8')),
-      );
-      if (!parsed.success) return null;
-      return grantId === null || parsed.data.grantId === grantId ? parsed.data : null;
-    } catch {
-      return null;
-    }
+  private async baseline(grantId: string): Promise<Baseline | null> {
+    const b = await readBaseline(this.baselineFile(grantId));
+    return b?.grantId === grantId ? b : null;
+  }
+}
+
+async function readBaseline(path: string): Promise<Baseline | null> {
+  try {
+    const parsed = BaselineSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

@@ -141,6 +141,8 @@ export class UsageMonitor {
       if (this.followers.get(user) === follower) this.followers.delete(user);
       if (this.followers.size === 0) this.closeWatcher();
     }
+    // A newer grant of the same user may already be following the same file.
+    if (this.followers.has(user)) return;
     await unlink(sudoLogPath(this.logDir, user)).catch(() => undefined);
     await unlink(this.stateFile(user)).catch(() => undefined);
   }
@@ -153,6 +155,15 @@ export class UsageMonitor {
       const user = name.slice(0, -'.json'.length);
       const saved = await this.savedState(user);
       if (saved && !isActive(user, saved.grantId)) await this.finish(user, saved.grantId);
+    }
+    // A log nobody follows is left from a grant undone before it was recorded (a crash
+    // mid-grant): its commands belong to no grant, and a later grant must not inherit them.
+    const logs = await readdir(this.logDir).catch(() => [] as string[]);
+    for (const name of logs) {
+      if (!name.endsWith('.log')) continue;
+      const user = name.slice(0, -'.log'.length);
+      if (!this.followers.has(user) && !(await this.savedState(user)))
+        await unlink(join(this.logDir, name)).catch(() => undefined);
     }
   }
 
