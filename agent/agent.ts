@@ -14,6 +14,7 @@ import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
 import { PrivilegeService } from './grants/privilege-service.js';
 import { RequestService } from './grants/request-service.js';
+import { AuditForwarder } from './forward/forwarder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
 import type { ForwarderStatus } from './protocol/schemas.js';
 import { systemClock, type Clock } from './scheduler/clock.js';
@@ -107,10 +108,29 @@ export async function startAgent(
     log,
   );
   const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
-  const forwarders = (): ForwarderStatus[] => [];
-  audit.on('appended', (e) => subscriptions.pushAudit(e));
+  const forwarder = new AuditForwarder({
+    stateDir: config.stateDir,
+    sinks: policies.policy.forward ?? [],
+    log,
+    onDrop: (sink, count, reason) =>
+      void audit
+        .append({
+          type: 'forward.dropped',
+          user: null,
+          actor: 'agent',
+          detail: { sink, count, reason },
+        })
+        .catch((err: unknown) => log(`could not record dropped forward events: ${String(err)}`)),
+  });
+  const forwarders = (): ForwarderStatus[] => forwarder.status();
+  audit.on('appended', (e) => {
+    subscriptions.pushAudit(e);
+    forwarder.enqueue(e);
+  });
+  forwarder.start();
 
   await lock.run(() => privileges.recover());
+  await lock.run(() => requests.recover());
   if (sessions) await lock.run(() => sessions.recover());
   await audit.append({
     type: 'agent.started',
@@ -145,6 +165,7 @@ export async function startAgent(
   return {
     async reloadPolicy() {
       if (!(await policies.load())) return;
+      await forwarder.reconfigure(policies.policy.forward ?? []);
       snapshots.invalidate();
       await lock.run(async () => {
         const affected = new Set([...store.users(), ...subscriptions.subscribedUsers()]);
@@ -159,6 +180,7 @@ export async function startAgent(
         scheduler.stop();
         sessions?.stop();
         await audit.close();
+        await forwarder.stop();
       });
     },
   };

@@ -123,6 +123,33 @@ export class RequestService {
     }
   }
 
+  /**
+   * Start-up: a self-serve request that a crash caught between being recorded and being
+   * approved is approved now (or, if that is no longer possible, cancelled with a note), so it
+   * never blocks the person's next request.
+   */
+  async recover(): Promise<void> {
+    for (const r of this.list('pending')) {
+      const policy = await this.snapshots.policyFor(r.user);
+      if (!policy.selfServe) continue;
+      try {
+        await this.decideApproved(r, 'policy', r.durationSec, null);
+      } catch (err) {
+        await this.audit.append({
+          type: 'request.cancelled',
+          user: r.user,
+          level: r.level,
+          requestId: r.id,
+          actor: 'agent',
+          reason: (err as Error).message,
+        });
+        this.decide(r, 'cancelled', 'agent', `${(err as Error).message} Please ask again.`);
+        this.store.user(r.user).seq += 1;
+        await this.store.save();
+      }
+    }
+  }
+
   async cancel(user: string, id: string): Promise<void> {
     const u = this.store.user(user);
     const r = u.requests.find((x) => x.id === id && x.state === 'pending');

@@ -3,6 +3,7 @@
  * error, so a typo never silently weakens a policy.
  */
 import { z } from 'zod';
+import { ForwardPolicySchema } from '../forward/policy-schema.js';
 import { GrantLevelSchema } from '../protocol/schemas.js';
 
 const seconds = z.number().int().positive();
@@ -50,6 +51,8 @@ export const PolicyFileSchema = z
       .optional(),
     defaults: PartialSettings.optional(),
     rules: z.array(PolicyRuleSchema).optional(),
+    /** Added: where the audit trail is forwarded (docs/forwarding.md). */
+    forward: ForwardPolicySchema.optional(),
   })
   .strict();
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;

@@ -135,6 +135,8 @@ export const AuditEventTypeSchema = z.enum([
   'drift.detected',
   'clock.jumped',
   'recovery.applied',
+  /** Added: a forwarding sink's outbox was full and its oldest events were dropped. */
+  'forward.dropped',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 

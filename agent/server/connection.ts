@@ -37,6 +37,7 @@ export type Handler = (
   rawParams: Record<string, unknown>,
 ) => Promise<unknown>;
 
+const CLOSE_GRACE_MS = 1000;
 /** How many unanswered requests one connection may queue before it is cut off. */
 const MAX_QUEUED = 1000;
 
@@ -78,12 +79,22 @@ export class Connection implements ConnectionContext {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
+  /**
+   * Stops answering and half-closes after the last answer is flushed. Input is still read (and
+   * dropped) for a moment, so a client that is mid-write sees our error instead of EPIPE.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.socket.end();
-    this.socket.destroy();
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
     this.onClose(this);
+  }
+
+  /** Closes at once (agent shutdown). */
+  destroy(): void {
+    this.close();
+    this.socket.destroy();
   }
 
   get isClosed(): boolean {

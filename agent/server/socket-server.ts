@@ -46,7 +46,7 @@ export class SocketServer {
   }
 
   async close(): Promise<void> {
-    for (const c of this.connections) c.close();
+    for (const c of this.connections) c.destroy();
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );

@@ -263,9 +263,8 @@ describe('crash consistency (kill -9 at random moments, then restart)', () => {
     await agent.stop();
     const final = await consistentPicture(agent.stateDir);
     for (const user of users) expect(final.state.users[user]?.grant ?? null).toBeNull();
-    // Known agent gap (reported, not yet fixed): a kill between a self-serve request's
-    // `request.created` and its approval leaves it pending for good, so the user's next request
-    // is -32004. Counted here so the figure is visible; it never leaves rights in force.
+    // A kill between a self-serve request's `request.created` and its approval must not leave
+    // it pending for good (it would block the person's next request): start-up settles it.
     const stuck = users.flatMap((u) =>
       (final.state.users[u]?.requests ?? []).filter((r) => r.state === 'pending'),
     );
@@ -303,6 +302,7 @@ describe('crash consistency (kill -9 at random moments, then restart)', () => {
     expect(granted).toBeGreaterThan(TRIALS);
     expect(stats.expiryKills).toBeGreaterThan(TRIALS / 8);
     expect(unexpected).toEqual([]);
+    expect(stuck).toEqual([]);
     const recoveries = events.filter((e) => e.type === 'recovery.applied').length;
     console.log(
       `crash: ${stats.kills} kills (${stats.expiryKills} at an expiry), ${stats.ops} operations ` +
