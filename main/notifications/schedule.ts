@@ -34,16 +34,31 @@ export class NotificationSchedule {
     }
 
     const prevGrant = prev.grant;
+    const report = next.lastSession;
     if (prevGrant && prevGrant.id !== grant?.id) {
       const revokeHint = next.platform.os === 'win32' && next.platform.logoutHint === 'revoke';
+      const summary = report?.grantId === prevGrant.id ? sessionSummary(report) : '';
+      if (summary) this.shown.add(`session-report:${prevGrant.id}:${summary}`);
       this.push(out, {
         key: `ended:${prevGrant.id}`,
         title: `${levelLabel(prevGrant.level)} rights ended`,
-        body: revokeHint
-          ? 'Log out and back in to finish removing them.'
-          : 'Your account is back to how it was before.',
+        body:
+          (revokeHint
+            ? 'Log out and back in to finish removing them.'
+            : 'Your account is back to how it was before.') + (summary ? ` ${summary}` : ''),
         action: null,
       });
+    } else if (report && this.shown.has(`ended:${report.grantId}`)) {
+      // The clean-up report can follow the end (root processes are ended after a grace period).
+      const summary = sessionSummary(report);
+      if (summary && (report.drift.found > 0 || report.rootProcesses.found > 0)) {
+        this.push(out, {
+          key: `session-report:${report.grantId}:${summary}`,
+          title: 'After your admin session',
+          body: summary,
+          action: null,
+        });
+      }
     }
     if (grant && grant.id !== prevGrant?.id) {
       const lengthSec = Math.round(
@@ -139,4 +154,28 @@ function warnKey(grantId: string, expiresAt: string, sec: number): string {
 function roundUpForHumans(remainingMs: number): number {
   const sec = Math.ceil(remainingMs / 1000);
   return sec >= 60 ? Math.ceil(sec / 60) * 60 : sec;
+}
+
+/** The end-of-session report in a sentence or three: commands run, rights and processes left behind. */
+export function sessionSummary(r: NonNullable<Snapshot['lastSession']>): string {
+  const parts: string[] = [];
+  if (r.commands > 0)
+    parts.push(`${plural(r.commands, 'command was', 'commands were')} run with sudo.`);
+  if (r.drift.found > 0) {
+    parts.push(
+      `${plural(r.drift.found, 'admin right was', 'admin rights were')} added during the session` +
+        (r.drift.removed > 0 ? `; ${r.drift.removed} removed.` : ' and reported to IT.'),
+    );
+  }
+  if (r.rootProcesses.found > 0) {
+    parts.push(
+      `${plural(r.rootProcesses.found, 'root process was', 'root processes were')} still running` +
+        (r.rootProcesses.ended > 0 ? `; ${r.rootProcesses.ended} ended.` : ' and reported to IT.'),
+    );
+  }
+  return parts.join(' ');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

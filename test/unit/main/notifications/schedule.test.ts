@@ -53,6 +53,33 @@ describe('NotificationSchedule', () => {
     expect(ended[0]?.body).toBe('Log out and back in to finish removing them.');
   });
 
+  it('says in the end notice what the session left behind, and reports a later clean-up', () => {
+    const report = (rootEnded: number) => ({
+      grantId: 'g_1',
+      endedAt: iso(T0 + 600_000),
+      commands: 3,
+      drift: { found: 1, removed: 1 },
+      rootProcesses: { found: 1, ended: rootEnded },
+    });
+    const s = new NotificationSchedule();
+    s.onSnapshot(withGrant(1));
+    const ended = s.onSnapshot(makeSnapshot({ seq: 2, lastSession: report(0) }));
+    expect(ended.map((n) => n.body)).toEqual([
+      'Your account is back to how it was before. 3 commands were run with sudo. ' +
+        '1 admin right was added during the session; 1 removed. ' +
+        '1 root process was still running and reported to IT.',
+    ]);
+    const later = s.onSnapshot(makeSnapshot({ seq: 3, lastSession: report(1) }));
+    expect(later.map((n) => [n.title, n.body])).toEqual([
+      [
+        'After your admin session',
+        '3 commands were run with sudo. 1 admin right was added during the session; 1 removed. ' +
+          '1 root process was still running; 1 ended.',
+      ],
+    ]);
+    expect(s.onSnapshot(makeSnapshot({ seq: 4, lastSession: report(1) }))).toEqual([]);
+  });
+
   it('adds the Windows hint to a grant', () => {
     const s = new NotificationSchedule();
     s.onSnapshot(idle(1));
