@@ -36,6 +36,11 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
     this.update({ openAtLogin });
   }
 
+  /** The popover should open its request form, preset to `durationSec` (null: the first). */
+  openRequestForm(durationSec: number | null): void {
+    this.update({ requestDraft: { id: (this.state.requestDraft?.id ?? 0) + 1, durationSec } });
+  }
+
   private update(patch: Partial<AppState>): void {
     // The agent being down outranks a keychain problem: it is the one that blocks everything.
     const next: AppState = {
@@ -49,7 +54,8 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
       prev.snapshot === next.snapshot &&
       prev.keychain === next.keychain &&
       prev.problem === next.problem &&
-      prev.openAtLogin === next.openAtLogin
+      prev.openAtLogin === next.openAtLogin &&
+      prev.requestDraft === next.requestDraft
     ) {
       return;
     }

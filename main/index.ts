@@ -205,6 +205,10 @@ function setupTrayAndNotifications(
       handlers,
       snapshot: () => s.store.current.snapshot,
       showPopover: () => showPopover(s),
+      openRequestForm: (durationSec) => {
+        s.store.openRequestForm(durationSec);
+        showPopover(s);
+      },
       toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
       quit: () => app.quit(),
       report,

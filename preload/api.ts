@@ -17,6 +17,11 @@ export interface AppState {
   /** One sentence for the person when something went wrong (agent down, keychain locked). */
   problem: string | null;
   openAtLogin: boolean;
+  /**
+   * Added: the tray menu asked for the request form (e.g. "Request more time ▸ 30 min" under a
+   * policy that needs a reason). A new `id` means "open the form now, with this duration".
+   */
+  requestDraft?: { id: number; durationSec: number | null } | null;
 }
 
 export interface RequestElevationInput {

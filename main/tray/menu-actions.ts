@@ -11,6 +11,8 @@ export interface MenuActionDeps {
   handlers: IpcHandlers;
   snapshot(): Snapshot | null;
   showPopover(): void;
+  /** Shows the popover with its request form open, preset to this duration. */
+  openRequestForm(durationSec: number | null): void;
   toggleOpenAtLogin(): void;
   quit(): void;
   /** Tells the person when a direct action failed (there is no window to show it in). */
@@ -24,7 +26,7 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
       return;
     case 'request-more-time':
       if (deps.snapshot()?.policy.requireReason ?? true) {
-        deps.showPopover();
+        deps.openRequestForm(action.durationSec);
         return;
       }
       deps.report(
@@ -38,6 +40,8 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
       deps.report(await deps.handlers['elevate:cancel-request'](action.id));
       return;
     case 'request-rights':
+      deps.openRequestForm(null);
+      return;
     case 'show-details':
       deps.showPopover();
       return;

@@ -225,6 +225,12 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await r.popover.shoot('request-form-invalid');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
+    // The tray menu's "Request more time ▸ 1 hour" opens the form with that duration chosen.
+    r.main.state.openRequestForm(3600);
+    await expect.poll(() => page.getByRole('radio', { name: '1 hour' }).isChecked()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Request more time' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+
     // Self-serve (signed with the app key from the keyring): approved at once, countdown grows.
     await requestMoreTime(page, '30 min', 'Finish the Xcode install');
     await expect

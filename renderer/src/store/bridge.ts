@@ -6,7 +6,7 @@ import type { AppState, ElevateApi } from '../../../preload/api.js';
 import { stateChangeAnnouncement } from '../logic/announce.js';
 import { isNewerSnapshot } from '../logic/snapshot-order.js';
 import { announce, useStore } from './store.js';
-import { refreshHistory } from './actions.js';
+import { chooseDuration, openRequest, refreshHistory } from './actions.js';
 
 export function applyAppState(state: AppState): void {
   const prev = useStore.getState();
@@ -34,7 +34,16 @@ export function applyAppState(state: AppState): void {
   if ((reconnected || endedOrStarted || !prev.loaded) && state.connection === 'connected') {
     void refreshHistory();
   }
+  const draft = state.requestDraft;
+  if (draft && draft.id !== lastDraftId) {
+    lastDraftId = draft.id;
+    openRequest();
+    if (draft.durationSec !== null) chooseDuration(draft.durationSec);
+  }
 }
+
+/** The tray menu's last "open the request form" seen, so each is acted on once. */
+let lastDraftId = 0;
 
 /** Starts listening; returns the unsubscribe function (used by tests and hot reload). */
 export function startBridge(api: ElevateApi): () => void {

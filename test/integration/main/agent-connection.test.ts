@@ -152,7 +152,7 @@ describe('AgentConnection with a real agent', () => {
     expect(cancel.ok).toBe(false);
   });
 
-  it('runs tray-menu actions: Stop now goes to the agent, a request needing a reason opens the popover', async () => {
+  it('runs tray-menu actions: Stop now goes to the agent, a request needing a reason opens the form with that duration', async () => {
     await admin.call('admin.grant', { user, level: 'admin', durationSec: 600 });
     await waitFor(conn, (v) => v.snapshot?.grant ?? undefined);
     const shown: string[] = [];
@@ -161,13 +161,14 @@ describe('AgentConnection with a real agent', () => {
       handlers: handlers(),
       snapshot: () => conn.state.snapshot,
       showPopover: () => shown.push('popover'),
+      openRequestForm: (sec: number | null) => shown.push(`request form ${sec}`),
       toggleOpenAtLogin: () => shown.push('toggle'),
       quit: () => shown.push('quit'),
       report: (r: unknown) => reports.push(r),
     };
     const requestBefore = conn.state.snapshot!.request?.id;
     await runMenuAction({ type: 'request-more-time', durationSec: 600 }, deps);
-    expect(shown).toEqual(['popover']);
+    expect(shown).toEqual(['request form 600']);
     expect(conn.state.snapshot!.request?.id).toBe(requestBefore);
     await runMenuAction({ type: 'stop-now' }, deps);
     expect(reports).toEqual([{ ok: true }]);
