@@ -9,12 +9,12 @@
 import { AgentClient } from '../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../helpers/os-users.js';
-import { copyEtc, startNamespaceAgent } from '../integration/usage/namespace-agent.js';
+import { copyEtcToTempDir, startNamespaceAgent } from '../integration/usage/namespace-agent.js';
 
 const N = Number(process.env.USAGE_BENCH_COMMANDS ?? 50);
 
 const user = createUser();
-const ns = await startNamespaceAgent(copyEtc());
+const ns = await startNamespaceAgent(copyEtcToTempDir());
 const client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
 try {
   await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3600 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
+import { copyEtc } from '../../helpers/copy-etc.js';
 
 function adminGroupLine(etc: string): string {
   const group = existsSync(join(etc, 'group')) ? readFileSync(join(etc, 'group'), 'utf8') : '';
@@ -111,8 +112,7 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
   beforeAll(async () => {
     user = createUser();
     dir = makeTempDir();
-    // -a keeps owners and modes, which sudo checks on /etc/sudoers.
-    execFileSync('cp', ['-a', '/etc', join(dir, 'etc')]);
+    copyEtc(join(dir, 'etc'));
     agent = await startAgentProcess({
       dir,
       backend: 'linux',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../helpers/agent-process.js';
+import { copyEtc } from '../../helpers/copy-etc.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 
 let dir: string;
@@ -61,7 +62,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'elevate-linux-ns-'));
   // The user must exist before /etc is copied, so the copy knows them.
   user = createUser();
-  execFileSync('cp', ['-a', '/etc', join(dir, 'etc')]);
+  copyEtc(join(dir, 'etc'));
   writeFileSync(join(dir, 'driver.mts'), DRIVER);
 });
 

@@ -11,7 +11,11 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import { findSudoRootProcesses } from '../../../agent/cleanup/root-processes.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
-import { copyEtc, startNamespaceAgent, type NamespaceAgent } from '../usage/namespace-agent.js';
+import {
+  copyEtcToTempDir,
+  startNamespaceAgent,
+  type NamespaceAgent,
+} from '../usage/namespace-agent.js';
 
 describe('session clean-up at the end of a grant', () => {
   let user: string;
@@ -67,7 +71,7 @@ describe('session clean-up at the end of a grant', () => {
     user = createUser();
     other = createUser();
     uid = Number(execFileSync('id', ['-u', user]).toString().trim());
-    ns = await startNamespaceAgent(copyEtc(), { version: 1 });
+    ns = await startNamespaceAgent(copyEtcToTempDir(), { version: 1 });
     client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
   });
 

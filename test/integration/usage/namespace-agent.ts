@@ -2,10 +2,11 @@
  * A real agent with the Linux backend in a private mount namespace whose /etc is a copy
  * (the host's /etc is never touched), and helpers to act inside that namespace.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { copyEtc } from '../../helpers/copy-etc.js';
 import { run, type RunResult } from '../../helpers/os-users.js';
 
 export interface NamespaceAgent {
@@ -22,10 +23,9 @@ export interface NamespaceAgent {
 }
 
 /** Copies /etc (call after creating the test's users so the copy knows them). */
-export function copyEtc(): string {
+export function copyEtcToTempDir(): string {
   const dir = makeTempDir();
-  // -a keeps owners and modes, which sudo checks on /etc/sudoers.
-  execFileSync('cp', ['-a', '/etc', join(dir, 'etc')]);
+  copyEtc(join(dir, 'etc'));
   return dir;
 }
 

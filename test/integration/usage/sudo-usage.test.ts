@@ -9,7 +9,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import {
-  copyEtc,
+  copyEtcToTempDir,
   inotifyWatches,
   startNamespaceAgent,
   type NamespaceAgent,
@@ -27,7 +27,7 @@ describe('privilege.used from sudo’s own log', () => {
 
   beforeAll(async () => {
     user = createUser();
-    ns = await startNamespaceAgent(copyEtc());
+    ns = await startNamespaceAgent(copyEtcToTempDir());
     client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
   });
 
