@@ -7,44 +7,15 @@
  */
 import { Countdown, msUntilNextSecond } from '../../main/countdown.js';
 import { buildTrayView, type TrayOs } from '../../main/tray/tray-model.js';
-import { SnapshotSchema, type Snapshot } from '../../agent/protocol/schemas.js';
+import type { Snapshot } from '../../agent/protocol/schemas.js';
+import { makeGrant, makeSnapshot, T0 } from '../helpers/snapshots.js';
 
 const GRANT_MS = 10 * 60_000;
-const T0 = Date.parse('2026-11-24T10:00:00.000Z');
-const snapshot: Snapshot = SnapshotSchema.parse({
-  user: 'sam',
+const snapshot: Snapshot = makeSnapshot({
   level: 'admin',
-  permanentLevel: 'none',
-  grant: {
-    id: 'g_bench',
-    level: 'admin',
-    grantedAt: new Date(T0).toISOString(),
-    expiresAt: new Date(T0 + GRANT_MS).toISOString(),
-    source: 'self-serve',
-    grantedBy: 'sam',
-    reason: 'benchmark',
-    extensionsUsed: 0,
-    extensionsLeft: 2,
-  },
-  request: null,
-  policy: {
-    selfServe: true,
-    approvalRequired: false,
-    levels: ['admin'],
-    durationsSec: [600, 1800, 3600],
-    maxDurationSec: 3600,
-    requireReason: true,
-    reasonMinLength: 10,
-    reasonMaxLength: 250,
-    maxExtensions: 2,
-    warnBeforeSec: [300, 60],
-    requireSignedRequests: false,
-    maxRequestsPerHour: 10,
-  },
-  platform: { os: 'linux', logoutHint: null },
+  grant: makeGrant({ id: 'g_bench', grantedBy: 'sam', reason: 'benchmark' }, GRANT_MS / 1000),
   // The snapshot arrives 250 ms into the grant, so ticks are not aligned to whole seconds.
   now: new Date(T0 + 250).toISOString(),
-  seq: 1,
 });
 
 interface Counts {

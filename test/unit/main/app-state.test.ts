@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppStateStore } from '../../../main/app-state.js';
 import type { AppState } from '../../../preload/api.js';
-import { makeSnapshot } from './snapshot-factory.js';
+import { makeSnapshot } from '../../helpers/snapshots.js';
 
 describe('AppStateStore', () => {
   it('announces each real change once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Countdown, msUntilNextSecond } from '../../../main/countdown.js';
-import { iso, makeGrant, makeSnapshot, T0 } from './snapshot-factory.js';
+import { iso, makeGrant, makeSnapshot, T0 } from '../../helpers/snapshots.js';
 
 describe('Countdown', () => {
   it('takes the remaining time from the agent clock and counts down on the monotonic clock', () => {

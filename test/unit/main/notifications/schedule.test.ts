@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NotificationSchedule } from '../../../../main/notifications/schedule.js';
 import type { PrivilegeRequest } from '../../../../agent/protocol/schemas.js';
-import { iso, makeGrant, makeSnapshot, T0 } from '../snapshot-factory.js';
+import { iso, makeGrant, makeSnapshot, T0 } from '../../../helpers/snapshots.js';
 
 const idle = (seq: number) => makeSnapshot({ seq });
 const withGrant = (seq: number, over = {}) =>

@@ -9,7 +9,7 @@ import {
   type TrayInput,
   type TrayOs,
 } from '../../../../main/tray/tray-model.js';
-import { makeGrant, makeSnapshot } from '../snapshot-factory.js';
+import { makeGrant, makeSnapshot } from '../../../helpers/snapshots.js';
 
 const snapshot = makeSnapshot({ level: 'admin', grant: makeGrant(), seq: 2 });
 const view = (os: TrayOs, remainingMs: number, over: Partial<TrayInput> = {}) =>

@@ -6,7 +6,7 @@ import {
   type MenuItemModel,
   type TrayInput,
 } from '../../../../main/tray/tray-model.js';
-import { makeGrant, makeSnapshot } from '../snapshot-factory.js';
+import { makeGrant, makeSnapshot } from '../../../helpers/snapshots.js';
 
 const elevated = makeSnapshot({ level: 'admin', grant: makeGrant(), seq: 3 });
 const base = (over: Partial<TrayInput> = {}): TrayInput => ({

@@ -1,5 +1,10 @@
-/** Builds valid protocol snapshots for the main-process unit tests. */
-import { SnapshotSchema, type Grant, type Snapshot } from '../../../agent/protocol/schemas.js';
+/** Valid protocol snapshots, grants and audit events for unit tests and benchmarks. */
+import {
+  SnapshotSchema,
+  type AuditEvent,
+  type Grant,
+  type Snapshot,
+} from '../../agent/protocol/schemas.js';
 
 export const T0 = Date.parse('2026-11-24T10:00:00.000Z');
 export const iso = (ms: number): string => new Date(ms).toISOString();
@@ -46,4 +51,14 @@ export function makeSnapshot(over: Partial<Snapshot> = {}): Snapshot {
     ...over,
   };
   return SnapshotSchema.parse(s);
+}
+
+let eventCount = 0;
+export function makeEvent(
+  type: AuditEvent['type'],
+  at: string,
+  over: Partial<AuditEvent> = {},
+): AuditEvent {
+  eventCount += 1;
+  return { id: `e_${eventCount}`, at, type, user: 'sam', actor: 'root', ...over };
 }
