@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../agent/client/agent-client.js';
 import { ensureBuilt } from './support/build.js';
-import { policy, startAgent, type RunningAgent } from './support/agent-process.js';
+import { policy, socketIn, startAgent, type RunningAgent } from './support/agent-process.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
 import { startMainSide, type MainSide } from './support/main-side.js';
 import { openPopover, popoverUrl, type Popover } from './support/popover-page.js';
@@ -138,7 +138,7 @@ describe('popover without a keychain (no Secret Service)', () => {
 
   it('says the agent is not running, then shows the state once it starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
-    const socketPath = join(dir, 'a.sock');
+    const socketPath = socketIn(dir);
     const main = await startMainSide({
       socketPath,
       user: USER,

@@ -1,13 +1,11 @@
 /** A real elevate-agent (simulated backend) on a temp socket, started and stopped per test. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { agentEntry } from './build.js';
+import type { ChildProcess } from 'node:child_process';
+import { startAgentProcess } from '../../helpers/agent-process.js';
 
 export interface AgentOptions {
   dir: string;
   os: 'linux' | 'darwin' | 'win32';
-  policy: unknown;
+  policy: object;
 }
 
 export interface RunningAgent {
@@ -19,63 +17,21 @@ export interface RunningAgent {
   stop(): Promise<void>;
 }
 
+/** The socket a started agent listens on, for tests that start main before the agent. */
+export const socketIn = (dir: string): string => `${dir}/agent.sock`;
+
 export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
-  const socketPath = join(opts.dir, 'a.sock');
-  const stateDir = join(opts.dir, 'state');
-  const policyPath = join(opts.dir, 'policy.json');
-  writeFileSync(policyPath, JSON.stringify(opts.policy));
-  const child = spawn(
-    process.execPath,
-    [
-      agentEntry,
-      '--socket',
-      socketPath,
-      '--state-dir',
-      stateDir,
-      '--backend',
-      'simulated',
-      '--simulate-os',
-      opts.os,
-      '--policy',
-      policyPath,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The agent did not start in time:\n${output}`)),
-      15_000,
-    );
-    const onData = (d: Buffer): void => {
-      output += d.toString();
-      if (output.includes('elevate-agent listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The agent exited (${code}) before listening:\n${output}`));
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const end = async (signal: NodeJS.Signals): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
+  const a = await startAgentProcess({ dir: opts.dir, simulateOs: opts.os, policy: opts.policy });
   return {
-    socketPath,
-    stateDir,
-    process: child,
-    kill: () => end('SIGKILL'),
-    stop: () => end('SIGTERM'),
+    socketPath: a.socket,
+    stateDir: a.stateDir,
+    process: a.proc,
+    kill: () => a.kill9(),
+    stop: () => a.stop(),
   };
 }
 
-export function policy(defaults: Record<string, unknown>): unknown {
+export function policy(defaults: Record<string, unknown>): object {
   return {
     version: 1,
     defaults: {
