@@ -106,6 +106,7 @@ export async function startAgent(
     clock,
     { changed, ...(sessions && { started: sessions.started, ended: sessions.ended }) },
     log,
+    lock,
   );
   const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
   const forwarder = new AuditForwarder({

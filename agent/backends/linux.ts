@@ -158,11 +158,14 @@ export class LinuxBackend implements Backend {
   }
 
   private async leaveAdminGroup(user: string): Promise<void> {
+    // An unreadable group file must fail the restore (the user may still be a member);
+    // only a machine without the admin group means there is nothing to leave.
+    const groups = await readGroups(this.root);
     let group: GroupEntry;
     try {
-      group = findAdminGroup(await readGroups(this.root), this.adminGroup, this.root);
+      group = findAdminGroup(groups, this.adminGroup, this.root);
     } catch {
-      return; // No admin group: the user cannot be in it.
+      return;
     }
     if (!group.members.includes(user)) return;
     const removed = await this.gpasswd('-d', user, group.name);

@@ -10,6 +10,7 @@ import { LEVEL_RANK, type GrantLevel } from '../protocol/schemas.js';
 import type { ExpiryScheduler } from '../scheduler/expiry-scheduler.js';
 import type { Clock } from '../scheduler/clock.js';
 import { newId } from '../shared/ids.js';
+import type { Mutex } from '../shared/mutex.js';
 import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
@@ -29,6 +30,8 @@ const END_EVENT = {
   released: 'privilege.released',
   revoked: 'privilege.revoked',
 } as const;
+
+const RECOVERY_RETRY_MS = 5000;
 
 const LEVEL_NAME: Record<GrantLevel, string> = {
   admin: 'administrator',
@@ -54,6 +57,8 @@ export class PrivilegeService {
     private readonly clock: Clock,
     private readonly hooks: PrivilegeHooks,
     private readonly log: (msg: string) => void,
+    /** The core lock, for work this service starts on its own (recovery retries). */
+    private readonly lock: Mutex,
   ) {}
 
   /** Grants `level` for `durationSec`, replacing an active grant (PROTOCOL.md, Levels). */
@@ -186,60 +191,84 @@ export class PrivilegeService {
    */
   async recover(): Promise<void> {
     for (const user of this.store.users()) {
-      const u = this.store.user(user);
-      const p = u.pending;
-      if (p?.op === 'apply') {
-        await this.backend.restore(user, p.prior);
-        u.pending = null;
-        u.grant = null;
-        u.seq += 1;
-        await this.audit.append({
-          type: 'recovery.applied',
-          user,
-          level: p.level,
-          grantId: p.grantId,
-          actor: 'agent',
-          detail: { action: 'rolled back a grant interrupted before it was confirmed' },
-        });
-        await this.audit.append({
-          type: 'privilege.restored',
-          user,
-          grantId: p.grantId,
-          actor: 'agent',
-        });
-        await this.store.save();
-      } else if (p?.op === 'restore') {
-        await this.backend.restore(user, p.prior);
-        await this.audit.append({
-          type: 'recovery.applied',
-          user,
-          level: p.level,
-          grantId: p.grantId,
-          actor: 'agent',
-          detail: { action: `completed an interrupted end of rights (${p.end})` },
-        });
-        const g = u.grant;
-        if (g && g.id === p.grantId) await this.finishEnd(u, user, g, p.end, p.actor, p.reason);
-        else {
-          u.pending = null;
-          await this.store.save();
-        }
+      try {
+        await this.recoverUser(user);
+      } catch (err) {
+        // One user's OS refusing must neither keep the agent down nor stop the others'
+        // recovery; try that user again shortly (the write-ahead record is still there).
+        this.log(
+          `recovery of ${user} failed, retrying in ${RECOVERY_RETRY_MS / 1000} s: ${(err as Error).message}`,
+        );
+        this.retryRecovery(user);
       }
+    }
+  }
+
+  private retryRecovery(user: string): void {
+    setTimeout(() => {
+      void this.lock
+        .run(() => this.recoverUser(user))
+        .catch((err: unknown) => {
+          this.log(`recovery of ${user} failed again: ${(err as Error).message}`);
+          this.retryRecovery(user);
+        });
+    }, RECOVERY_RETRY_MS);
+  }
+
+  private async recoverUser(user: string): Promise<void> {
+    const u = this.store.user(user);
+    const p = u.pending;
+    if (p?.op === 'apply') {
+      await this.backend.restore(user, p.prior);
+      u.pending = null;
+      u.grant = null;
+      u.seq += 1;
+      await this.audit.append({
+        type: 'recovery.applied',
+        user,
+        level: p.level,
+        grantId: p.grantId,
+        actor: 'agent',
+        detail: { action: 'rolled back a grant interrupted before it was confirmed' },
+      });
+      await this.audit.append({
+        type: 'privilege.restored',
+        user,
+        grantId: p.grantId,
+        actor: 'agent',
+      });
+      await this.store.save();
+    } else if (p?.op === 'restore') {
+      await this.backend.restore(user, p.prior);
+      await this.audit.append({
+        type: 'recovery.applied',
+        user,
+        level: p.level,
+        grantId: p.grantId,
+        actor: 'agent',
+        detail: { action: `completed an interrupted end of rights (${p.end})` },
+      });
       const g = u.grant;
-      if (!g) continue;
-      if (this.clock.wall() >= Date.parse(g.expiresAt) || this.bootOverdue(g)) {
-        await this.audit.append({
-          type: 'recovery.applied',
-          user,
-          level: g.level,
-          grantId: g.id,
-          actor: 'agent',
-          detail: { action: 'ended rights whose deadline passed while the agent was not running' },
-        });
-        await this.end(user, 'expired', 'agent', null);
-      } else {
-        this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
+      if (g && g.id === p.grantId) await this.finishEnd(u, user, g, p.end, p.actor, p.reason);
+      else {
+        u.pending = null;
+        await this.store.save();
       }
+    }
+    const g = u.grant;
+    if (!g) return;
+    if (this.clock.wall() >= Date.parse(g.expiresAt) || this.bootOverdue(g)) {
+      await this.audit.append({
+        type: 'recovery.applied',
+        user,
+        level: g.level,
+        grantId: g.id,
+        actor: 'agent',
+        detail: { action: 'ended rights whose deadline passed while the agent was not running' },
+      });
+      await this.end(user, 'expired', 'agent', null);
+    } else {
+      this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
     }
   }
 

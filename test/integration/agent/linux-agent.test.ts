@@ -4,7 +4,7 @@
  * host's own /etc is never touched.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
@@ -87,6 +87,49 @@ describe('agent + Linux backend on a root prefix', () => {
       bad.cleanup();
     }
   });
+});
+
+describe('agent + Linux backend: recovery the OS refuses at start-up', () => {
+  it('still starts, then keeps trying until the rights are gone', async () => {
+    const user = createUser();
+    const root = makeTempDir('elevate-root-');
+    mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
+    for (const f of ['passwd', 'group', 'shadow', 'gshadow'])
+      cpSync(`/etc/${f}`, join(root, 'etc', f));
+    const dir = makeTempDir();
+    let agent = await startAgentProcess({ dir, backend: 'linux', root });
+    try {
+      const c = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+      await c.call('admin.grant', { user, level: 'admin', durationSec: 1 });
+      c.close();
+      await agent.kill9();
+      await new Promise((r) => setTimeout(r, 1200)); // the deadline passes while it is down
+      // While the agent is down, /etc/group becomes unreadable: the restore at start-up fails.
+      renameSync(join(root, 'etc/group'), join(root, 'etc/group.moved'));
+      mkdirSync(join(root, 'etc/group'));
+      agent = await startAgentProcess({ dir, backend: 'linux', root });
+      expect(agent.output()).toMatch(new RegExp(`recovery of ${user} failed, retrying`));
+      // What could be removed is gone (the drop-in); the group membership waits for the retry.
+      expect(existsSync(join(root, 'etc/sudoers.d', `elevate-${user}`))).toBe(false);
+      const member = new RegExp(`[:,]${user}(,|$)`, 'm');
+      expect(readFileSync(join(root, 'etc/group.moved'), 'utf8')).toMatch(member);
+
+      rmdirSync(join(root, 'etc/group'));
+      renameSync(join(root, 'etc/group.moved'), join(root, 'etc/group'));
+      await expect
+        .poll(() => adminGroupLine(join(root, 'etc')), { timeout: 12_000, interval: 200 })
+        .not.toMatch(member);
+      const c2 = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+      await expect
+        .poll(async () => (await c2.call('admin.status', { user })).users[0]!.grant)
+        .toBeNull();
+      c2.close();
+    } finally {
+      await agent.stop();
+      agent.cleanup();
+      deleteUser(user);
+    }
+  }, 30_000);
 });
 
 describe('agent + Linux backend with real sudo, in a private mount namespace', () => {
