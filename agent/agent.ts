@@ -60,7 +60,7 @@ export async function startAgent(
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
 
-  const lock = new Mutex();
+  const lock = new Mutex(() => store.endOperation());
   const subscriptions = new Subscriptions();
   const snapshots = new SessionSnapshotBuilder(store, backend, users, policies, audit, () =>
     clock.wall(),
@@ -170,7 +170,7 @@ export async function startAgent(
       snapshots.invalidate();
       await lock.run(async () => {
         const affected = new Set([...store.users(), ...subscriptions.subscribedUsers()]);
-        for (const user of affected) store.user(user).seq += 1;
+        for (const user of affected) store.bump(store.user(user));
         await store.save();
         for (const user of affected) changed(user);
       });

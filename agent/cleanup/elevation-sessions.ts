@@ -111,7 +111,7 @@ export class ElevationSessions {
       const bumped = await lock.run(async () => {
         const u = store.peek(user);
         if (!u || (onlyWhileElevated && !u.grant)) return false;
-        store.user(user).seq += 1;
+        store.bump(store.user(user));
         await store.save();
         return true;
       });

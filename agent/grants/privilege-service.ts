@@ -118,7 +118,7 @@ export class PrivilegeService {
     g.expiresAt = new Date(expiresAtMs).toISOString();
     g.extensionsUsed += 1;
     g.bootDeadline = this.scheduler.bootDeadlineFor(expiresAtMs);
-    u.seq += 1;
+    this.store.bump(u);
     await this.store.save();
     this.scheduler.arm(user, expiresAtMs, g.bootDeadline);
     this.hooks.changed(user);
@@ -222,7 +222,7 @@ export class PrivilegeService {
       await this.backend.restore(user, p.prior);
       u.pending = null;
       u.grant = null;
-      u.seq += 1;
+      this.store.bump(u);
       await this.audit.append({
         type: 'recovery.applied',
         user,
@@ -294,7 +294,7 @@ export class PrivilegeService {
     g.grantedBy = input.actor;
     g.source = input.source;
     g.reason = input.reason;
-    u.seq += 1;
+    this.store.bump(u);
     await this.store.save();
     this.scheduler.arm(input.user, expiresAtMs, g.bootDeadline);
     this.hooks.changed(input.user);
@@ -344,7 +344,7 @@ export class PrivilegeService {
       });
       u.grant = record;
       u.pending = null;
-      u.seq += 1;
+      this.store.bump(u);
       if (this.backend.os === 'win32') u.logoutHint = 'grant';
       await this.store.save();
     } catch (err) {
@@ -399,7 +399,7 @@ export class PrivilegeService {
     }
     u.grant = null;
     u.pending = null;
-    u.seq += 1;
+    this.store.bump(u);
     if (this.backend.os === 'win32') u.logoutHint = 'revoke';
     for (const r of u.requests) {
       if (r.state === 'pending' && r.kind === 'extend') {

@@ -114,7 +114,7 @@ export class RequestService {
       detail: { kind: input.kind, durationSec: input.durationSec, selfServe: policy.selfServe },
     });
     u.requests.push(request);
-    u.seq += 1;
+    this.store.bump(u);
     await this.store.save();
     if (policy.selfServe) {
       await this.decideApproved(request, 'policy', input.durationSec, null);
@@ -144,7 +144,7 @@ export class RequestService {
           reason: (err as Error).message,
         });
         this.decide(r, 'cancelled', 'agent', `${(err as Error).message} Please ask again.`);
-        this.store.user(r.user).seq += 1;
+        this.store.bump(this.store.user(r.user));
         await this.store.save();
       }
     }
@@ -162,7 +162,7 @@ export class RequestService {
       actor: user,
     });
     this.decide(r, 'cancelled', user, null);
-    u.seq += 1;
+    this.store.bump(u);
     await this.store.save();
     this.changed(user);
   }
@@ -189,7 +189,7 @@ export class RequestService {
       ...(note ? { reason: note } : {}),
     });
     this.decide(r, 'denied', actor, note);
-    this.store.user(r.user).seq += 1;
+    this.store.bump(this.store.user(r.user));
     await this.store.save();
     this.changed(r.user);
     return r.user;
@@ -226,7 +226,7 @@ export class RequestService {
       detail: { durationSec },
     });
     this.decide(r, 'approved', actor, note);
-    u.seq += 1;
+    this.store.bump(u);
     await this.store.save();
     const source = actor === 'policy' ? 'self-serve' : 'approval';
     if (r.kind === 'extend') {

@@ -240,7 +240,7 @@ export function createHandler(d: MethodDeps): Handler {
         detail: { client: p.client ?? null },
       });
       u.pairedKey = p.publicKey;
-      u.seq += 1;
+      d.store.bump(u);
       await d.store.save();
     });
     return {};

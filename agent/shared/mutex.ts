@@ -2,8 +2,12 @@
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** `afterEach` runs when each section ends, before the next one starts. */
+  constructor(private readonly afterEach: () => void = () => undefined) {}
+
   run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn, fn);
+    const section = (): Promise<T> => fn().finally(this.afterEach);
+    const result = this.tail.then(section, section);
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -11,6 +11,7 @@ import { writeFileAtomic } from './atomic-file.js';
 /** Holds the state in memory and persists it atomically; the file is the truth after a crash. */
 export class StateStore {
   private state: AgentState = { version: 1, users: {} };
+  private bumped = new WeakSet<UserState>();
   readonly path: string;
 
   constructor(stateDir: string) {
@@ -50,6 +51,21 @@ export class StateStore {
       this.state.users[user] = u;
     }
     return u;
+  }
+
+  /**
+   * Marks the user's snapshot as changed: `seq` goes up by exactly one per operation (one
+   * method call, one expiry), however many steps that operation takes (PROTOCOL.md, seq).
+   */
+  bump(u: UserState): void {
+    if (this.bumped.has(u)) return;
+    this.bumped.add(u);
+    u.seq += 1;
+  }
+
+  /** The operation is over (the core lock calls this after each section). */
+  endOperation(): void {
+    this.bumped = new WeakSet();
   }
 
   async save(): Promise<void> {

@@ -150,6 +150,7 @@ describe('admin grants', () => {
       level: 'passwordless',
       durationSec: 60,
     });
+    expect(c.seq).toBe(b.seq + 1);
     expect(c.grant!.id).not.toBe(a.grant!.id);
     expect(await auditTypes(client, 'daemon')).toEqual([
       'privilege.granted',
@@ -240,12 +241,15 @@ describe('requests under policy', () => {
         reason: 'more time please',
       }),
     ).rejects.toMatchObject({ code: -32003 });
+    const before = await client.call('status.get');
     const s = await client.call('request.create', {
       kind: 'elevate',
       level: 'passwordless',
       durationSec: 600,
       reason: 'run brew',
     });
+    // Recorded, approved and granted in one call: one change, so seq moves by exactly one.
+    expect(s.seq).toBe(before.seq + 1);
     expect(s).toMatchObject({
       level: 'passwordless',
       grant: { source: 'self-serve', extensionsLeft: 1 },
