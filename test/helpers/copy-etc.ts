@@ -4,7 +4,9 @@
  * vanish mid-copy, so the copy is retried.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from './agent-process.js';
 
 export function copyEtc(dest: string, attempts = 5): void {
   for (let i = 1; ; i++) {
@@ -17,4 +19,17 @@ export function copyEtc(dest: string, attempts = 5): void {
       if (i >= attempts) throw err;
     }
   }
+}
+
+/**
+ * A root prefix for the Linux backend (`--root`): ROOT/etc with copies of the account files
+ * and sudoers, and an empty ROOT/etc/sudoers.d. Real gpasswd/visudo run against it.
+ */
+export function makePrivateRoot(prefix = 'elevate-root-'): string {
+  const root = makeTempDir(prefix);
+  mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
+  for (const f of ['passwd', 'group', 'shadow', 'gshadow', 'sudoers']) {
+    cpSync(`/etc/${f}`, join(root, 'etc', f), { preserveTimestamps: true });
+  }
+  return root;
 }

@@ -4,9 +4,10 @@
  * audit events that could not be written then are written once there is room again.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePrivateRoot } from '../../helpers/copy-etc.js';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
@@ -20,10 +21,7 @@ describe('agent on a full disk', () => {
 
   beforeAll(async () => {
     users = [createUser(), createUser(), createUser()];
-    root = makeTempDir('elevate-root-');
-    mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
-    for (const f of ['passwd', 'group', 'shadow', 'gshadow'])
-      cpSync(`/etc/${f}`, join(root, 'etc', f));
+    root = makePrivateRoot('elevate-root-');
     const dir = makeTempDir();
     stateDir = join(dir, 'state');
     mkdirSync(stateDir);

@@ -4,13 +4,13 @@
  * host's own /etc is never touched.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
-import { copyEtc } from '../../helpers/copy-etc.js';
+import { copyEtc, makePrivateRoot } from '../../helpers/copy-etc.js';
 
 function adminGroupLine(etc: string): string {
   const group = existsSync(join(etc, 'group')) ? readFileSync(join(etc, 'group'), 'utf8') : '';
@@ -25,10 +25,7 @@ describe('agent + Linux backend on a root prefix', () => {
 
   beforeAll(async () => {
     user = createUser();
-    root = makeTempDir('elevate-root-');
-    mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
-    for (const f of ['passwd', 'group', 'shadow', 'gshadow'])
-      cpSync(`/etc/${f}`, join(root, 'etc', f), { preserveTimestamps: true });
+    root = makePrivateRoot('elevate-root-');
     agent = await startAgentProcess({ backend: 'linux', root });
     client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
   });
@@ -92,10 +89,7 @@ describe('agent + Linux backend on a root prefix', () => {
 describe('agent + Linux backend: recovery the OS refuses at start-up', () => {
   it('still starts, then keeps trying until the rights are gone', async () => {
     const user = createUser();
-    const root = makeTempDir('elevate-root-');
-    mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
-    for (const f of ['passwd', 'group', 'shadow', 'gshadow'])
-      cpSync(`/etc/${f}`, join(root, 'etc', f));
+    const root = makePrivateRoot('elevate-root-');
     const dir = makeTempDir();
     let agent = await startAgentProcess({ dir, backend: 'linux', root });
     try {

@@ -3,13 +3,13 @@
  * visudo) on a private copy of /etc under a temp root prefix.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makePrivateRoot } from '../../helpers/copy-etc.js';
 import { adminGroupNames, takeInventory } from '../../../agent/cleanup/admin-inventory.js';
 import { undoDrift, undoneCount } from '../../../agent/cleanup/drift-remover.js';
 import { diffInventory } from '../../../agent/cleanup/inventory-diff.js';
-import { makeTempDir } from '../../helpers/agent-process.js';
 
 const none = { users: new Set<string>(), files: new Set<string>() };
 
@@ -17,10 +17,7 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
   let root: string;
 
   beforeEach(() => {
-    root = makeTempDir('elevate-drift-');
-    mkdirSync(join(root, 'etc/sudoers.d'), { recursive: true });
-    for (const f of ['passwd', 'group', 'shadow', 'gshadow', 'sudoers'])
-      cpSync(`/etc/${f}`, join(root, 'etc', f), { preserveTimestamps: true });
+    root = makePrivateRoot('elevate-drift-');
     writeFileSync(join(root, 'etc/sudoers.d/README'), '# sudo ignores nothing here\n', {
       mode: 0o440,
     });
