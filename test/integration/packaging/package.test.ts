@@ -141,6 +141,18 @@ describe('electron-builder --linux dir', () => {
     ).toBe(true);
   });
 
+  it('ships a systemd unit whose paths are the packaged app and agent', () => {
+    const unit = readFileSync(join(resources, 'elevate-agent.service'), 'utf8');
+    const exec = /^ExecStart=(\S+) (\S+) (.*)$/m.exec(unit);
+    expect(exec, unit).not.toBeNull();
+    // The deb installs linux-unpacked/ as /opt/Elevate/.
+    const local = (p: string) => join(resources, '..', p.replace(/^\/opt\/Elevate\//, ''));
+    expect(existsSync(local(exec![1]!)), exec![1]).toBe(true);
+    expect(existsSync(local(exec![2]!)), exec![2]).toBe(true);
+    expect(exec![3]).toContain('--backend linux');
+    expect(unit).toMatch(/^Environment=ELECTRON_RUN_AS_NODE=1$/m);
+  });
+
   it('starts the shipped agent from where the service runs it', async () => {
     const dir = makeTempDir('elevate-packaged-agent-');
     const agent = spawn(
