@@ -77,14 +77,6 @@ export class SimulatedBackend implements Backend {
     return (await this.accounts.lookup(user)) !== null;
   }
 
-  /** The level the pretend OS gives the user now (tests read this as "the computer"). */
-  async effectiveLevel(user: string): Promise<'none' | 'admin' | 'passwordless'> {
-    const u = (await this.read()).users[user];
-    if (u?.dropIn?.includes('NOPASSWD')) return 'passwordless';
-    if (u?.adminGroupMember || u?.dropIn) return 'admin';
-    return u?.permanentLevel ?? 'none';
-  }
-
   private async read(): Promise<SimulatedOs> {
     let text: string;
     try {

@@ -152,10 +152,6 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     return () => this.off('notification', handler);
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   close(): void {
     this.socket.end();
     this.socket.destroy();

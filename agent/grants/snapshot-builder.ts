@@ -103,15 +103,11 @@ export function publicGrant(g: GrantRecord, policy: EffectivePolicy): Grant {
   };
 }
 
-export function publicRequest(r: StoredRequest): Snapshot['request'] {
-  return { ...r };
-}
-
 function latestRequest(requests: StoredRequest[], now: number): Snapshot['request'] {
   let latest: StoredRequest | null = null;
   for (const r of requests) {
     if (now - Date.parse(r.createdAt) > REQUEST_VISIBLE_MS && r.state !== 'pending') continue;
     if (!latest || r.createdAt >= latest.createdAt) latest = r;
   }
-  return latest ? publicRequest(latest) : null;
+  return latest ? { ...latest } : null;
 }

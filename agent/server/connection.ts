@@ -97,10 +97,6 @@ export class Connection implements ConnectionContext {
     this.socket.destroy();
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   private enqueue(line: string): void {
     if (++this.queued > MAX_QUEUED) {
       this.close();

@@ -31,19 +31,7 @@ export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
   };
 }
 
+/** A policy file: the built-in defaults (POLICY.md) with these overrides. */
 export function policy(defaults: Record<string, unknown>): object {
-  return {
-    version: 1,
-    defaults: {
-      levels: ['admin'],
-      durationsSec: [600, 1800, 3600],
-      maxDurationSec: 3600,
-      maxExtensions: 2,
-      requireReason: true,
-      reasonMinLength: 10,
-      reasonMaxLength: 250,
-      warnBeforeSec: [300, 60],
-      ...defaults,
-    },
-  };
+  return { version: 1, defaults };
 }
