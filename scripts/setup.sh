@@ -10,7 +10,7 @@ APT_PACKAGES=(
   passwd login util-linux  # useradd/gpasswd, runuser, unshare
   gnome-keyring libsecret-tools libsecret-1-dev dbus  # keytar: build + a real Secret Service
   xvfb xauth          # a display for headful runs
-  rsyslog openssl     # audit forwarding tests: a real syslog receiver, a self-signed cert
+  rsyslog rsyslog-gnutls openssl  # audit forwarding tests: a real syslog receiver (TCP and TLS), a self-signed cert
   python3 make g++ pkg-config  # node-gyp for keytar
 )
 
