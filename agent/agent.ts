@@ -60,18 +60,25 @@ export async function startAgent(
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
 
-  const lock = new Mutex(() => store.endOperation());
   const subscriptions = new Subscriptions();
   const snapshots = new SessionSnapshotBuilder(store, backend, users, policies, audit, () =>
     clock.wall(),
   ).withLastSessions(lastSessions);
-  const changed = (user: string): void => {
-    if (!subscriptions.hasStatusSubscribers(user)) return;
-    snapshots.build(user).then(
-      (s) => subscriptions.pushStatus(s),
-      (err: unknown) => log(`could not build ${user}'s snapshot: ${String(err)}`),
-    );
+  // One operation, one push, of its final state: a snapshot built mid-operation (a replaced
+  // grant between its end and the new one) would carry the operation's seq and make every
+  // client drop the real final state (PROTOCOL.md, seq). So snapshots are built only between
+  // sections of the core lock, and pushed as each section ends.
+  const publish = async (changedUsers: string[]): Promise<void> => {
+    for (const user of changedUsers) {
+      if (!subscriptions.hasStatusSubscribers(user)) continue;
+      try {
+        subscriptions.pushStatus(await snapshots.build(user));
+      } catch (err) {
+        log(`could not build ${user}'s snapshot: ${String(err)}`);
+      }
+    }
   };
+  const lock = new Mutex(() => publish(store.endOperation()));
   const scheduler = new ExpiryScheduler(
     clock,
     (user) => void lock.run(() => privileges.expireIfDue(user)),
@@ -93,7 +100,6 @@ export async function startAgent(
           snapshots,
           users,
           lastSessions,
-          changed,
           log,
         })
       : null;
@@ -104,11 +110,11 @@ export async function startAgent(
     scheduler,
     snapshots,
     clock,
-    { changed, ...(sessions && { started: sessions.started, ended: sessions.ended }) },
+    { ...(sessions && { started: sessions.started, ended: sessions.ended }) },
     log,
     lock,
   );
-  const requests = new RequestService(store, audit, privileges, snapshots, clock, changed);
+  const requests = new RequestService(store, audit, privileges, snapshots, clock);
   const forwarder = new AuditForwarder({
     stateDir: config.stateDir,
     sinks: policies.policy.forward ?? [],
@@ -152,7 +158,6 @@ export async function startAgent(
       requests,
       snapshots,
       subscriptions,
-      changed,
       forwarders,
       agentUid: process.getuid?.() ?? 0,
     }),
@@ -172,7 +177,6 @@ export async function startAgent(
         const affected = new Set([...store.users(), ...subscriptions.subscribedUsers()]);
         for (const user of affected) store.bump(store.user(user));
         await store.save();
-        for (const user of affected) changed(user);
       });
     },
     async stop() {

@@ -24,8 +24,6 @@ export interface ElevationSessionsDeps {
   snapshots: SnapshotBuilder;
   users: UserDirectory;
   lastSessions: LastSessionStore;
-  /** Pushes the user's snapshot to subscribers (the agent's `changed`). */
-  changed(user: string): void;
   log(msg: string): void;
 }
 
@@ -108,14 +106,13 @@ export class ElevationSessions {
   private async snapshotChanged(user: string, onlyWhileElevated: boolean): Promise<void> {
     const { store, lock } = this.deps;
     try {
-      const bumped = await lock.run(async () => {
+      // The lock pushes the bumped snapshot as the section ends.
+      await lock.run(async () => {
         const u = store.peek(user);
-        if (!u || (onlyWhileElevated && !u.grant)) return false;
+        if (!u || (onlyWhileElevated && !u.grant)) return;
         store.bump(store.user(user));
         await store.save();
-        return true;
       });
-      if (bumped) this.deps.changed(user);
     } catch (err) {
       this.deps.log(`could not record ${user}'s new snapshot: ${(err as Error).message}`);
     }

@@ -38,9 +38,8 @@ const LEVEL_NAME: Record<GrantLevel, string> = {
   passwordless: 'passwordless sudo',
 };
 
+/** Snapshots are not pushed from here: the core lock pushes each bumped user's final state. */
 export interface PrivilegeHooks {
-  /** The user's snapshot changed: bump seq was done; push it. */
-  changed(user: string): void;
   /** A grant started (the OS change is in place). */
   started?(user: string, grant: GrantRecord): void | Promise<void>;
   /** A grant ended and the previous state is back: clean-up and reports. */
@@ -121,7 +120,6 @@ export class PrivilegeService {
     this.store.bump(u);
     await this.store.save();
     this.scheduler.arm(user, expiresAtMs, g.bootDeadline);
-    this.hooks.changed(user);
   }
 
   /** Ends the active grant and puts back exactly what the user had before. */
@@ -297,7 +295,6 @@ export class PrivilegeService {
     this.store.bump(u);
     await this.store.save();
     this.scheduler.arm(input.user, expiresAtMs, g.bootDeadline);
-    this.hooks.changed(input.user);
   }
 
   private async applyNew(u: UserState, input: GrantInput, prior: PriorState): Promise<void> {
@@ -358,7 +355,6 @@ export class PrivilegeService {
     this.snapshots.invalidate(input.user);
     this.scheduler.arm(input.user, expiresAtMs, record.bootDeadline);
     await this.hooks.started?.(input.user, record);
-    this.hooks.changed(input.user);
   }
 
   private async finishEnd(
@@ -413,7 +409,6 @@ export class PrivilegeService {
     this.scheduler.disarm(user);
     this.snapshots.invalidate(user);
     await this.hooks.ended?.(user, g, end);
-    this.hooks.changed(user);
   }
 
   private bootOverdue(g: GrantRecord): boolean {

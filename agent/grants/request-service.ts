@@ -29,7 +29,6 @@ export class RequestService {
     private readonly privileges: PrivilegeService,
     private readonly snapshots: SnapshotBuilder,
     private readonly clock: Clock,
-    private readonly changed: (user: string) => void,
   ) {}
 
   async create(user: string, input: CreateRequestInput, signedByApp: boolean): Promise<void> {
@@ -116,11 +115,7 @@ export class RequestService {
     u.requests.push(request);
     this.store.bump(u);
     await this.store.save();
-    if (policy.selfServe) {
-      await this.decideApproved(request, 'policy', input.durationSec, null);
-    } else {
-      this.changed(user);
-    }
+    if (policy.selfServe) await this.decideApproved(request, 'policy', input.durationSec, null);
   }
 
   /**
@@ -164,7 +159,6 @@ export class RequestService {
     this.decide(r, 'cancelled', user, null);
     this.store.bump(u);
     await this.store.save();
-    this.changed(user);
   }
 
   async approve(
@@ -191,7 +185,6 @@ export class RequestService {
     this.decide(r, 'denied', actor, note);
     this.store.bump(this.store.user(r.user));
     await this.store.save();
-    this.changed(r.user);
     return r.user;
   }
 
@@ -242,7 +235,6 @@ export class RequestService {
         requestId: r.id,
       });
     }
-    this.changed(r.user);
   }
 
   private decide(

@@ -30,7 +30,6 @@ export interface MethodDeps {
   requests: RequestService;
   snapshots: SnapshotBuilder;
   subscriptions: Subscriptions;
-  changed: (user: string) => void;
   forwarders: () => ForwarderStatus[];
   agentUid: number;
 }
@@ -38,7 +37,15 @@ export interface MethodDeps {
 type P<M extends Method> = ParamsOf<M>;
 
 export function createHandler(d: MethodDeps): Handler {
-  const snap = (user: string): Promise<Snapshot> => d.snapshots.build(user);
+  // Built inside the core lock, never in the middle of an operation (see the lock in agent.ts).
+  const build = (user: string): Promise<Snapshot> => d.snapshots.build(user);
+  const snap = (user: string): Promise<Snapshot> => d.lock.run(() => build(user));
+  /** Runs an operation and returns the user's snapshot as that operation left it. */
+  const change = (user: string, op: () => Promise<unknown>): Promise<Snapshot> =>
+    d.lock.run(async () => {
+      await op();
+      return build(user);
+    });
 
   return async (ctx, method, params, raw) => {
     if (method === 'auth.hello') return hello(ctx, params as P<'auth.hello'>);
@@ -54,21 +61,22 @@ export function createHandler(d: MethodDeps): Handler {
       case 'status.get':
         return snap(me);
       case 'status.subscribe':
-        d.subscriptions.addStatus(me, ctx);
-        return snap(me);
+        return d.lock.run(() => {
+          d.subscriptions.addStatus(me, ctx);
+          return build(me);
+        });
       case 'privilege.release':
-        await d.lock.run(async () => {
+        return change(me, async () => {
           if (!d.store.peek(me)?.grant) {
             throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to give back.');
           }
           await d.privileges.end(me, 'released', me, null);
         });
-        return snap(me);
       case 'request.create': {
         const p = params as P<'request.create'>;
         const key = d.store.peek(me)?.pairedKey ?? null;
         const signed = !!key && verifyRequestSignature(key, session.nonce, method, raw);
-        await d.lock.run(() =>
+        return change(me, () =>
           d.requests.create(
             me,
             {
@@ -80,16 +88,14 @@ export function createHandler(d: MethodDeps): Handler {
             signed,
           ),
         );
-        return snap(me);
       }
       case 'request.cancel':
-        await d.lock.run(() => d.requests.cancel(me, (params as P<'request.cancel'>).id));
-        return snap(me);
+        return change(me, () => d.requests.cancel(me, (params as P<'request.cancel'>).id));
       case 'history.list':
         return { events: d.audit.history(me, (params as P<'history.list'>).limit ?? 50) };
       case 'admin.grant': {
         const p = params as P<'admin.grant'>;
-        await d.lock.run(() =>
+        return change(p.user, () =>
           d.privileges.grant({
             user: p.user,
             level: p.level,
@@ -99,11 +105,10 @@ export function createHandler(d: MethodDeps): Handler {
             actor: me,
           }),
         );
-        return snap(p.user);
       }
       case 'admin.revoke': {
         const p = params as P<'admin.revoke'>;
-        await d.lock.run(async () => {
+        return change(p.user, async () => {
           if (!d.store.peek(p.user)?.grant) {
             throw new RpcError(
               ErrorCode.NotFound,
@@ -112,7 +117,6 @@ export function createHandler(d: MethodDeps): Handler {
           }
           await d.privileges.end(p.user, 'revoked', me, p.reason ?? null);
         });
-        return snap(p.user);
       }
       case 'admin.status': {
         const p = params as P<'admin.status'>;
@@ -122,21 +126,19 @@ export function createHandler(d: MethodDeps): Handler {
               const s = d.store.peek(u);
               return !!s && (s.grant !== null || s.requests.length > 0);
             });
-        return { users: await Promise.all(names.map(snap)) };
+        return { users: await d.lock.run(() => Promise.all(names.map(build))) };
       }
       case 'admin.requests':
         return { requests: d.requests.list((params as P<'admin.requests'>).state) };
       case 'admin.approve': {
         const p = params as P<'admin.approve'>;
-        const user = await d.lock.run(() =>
-          d.requests.approve(me, p.id, p.durationSec, p.note ?? null),
+        return d.lock.run(async () =>
+          build(await d.requests.approve(me, p.id, p.durationSec, p.note ?? null)),
         );
-        return snap(user);
       }
       case 'admin.deny': {
         const p = params as P<'admin.deny'>;
-        const user = await d.lock.run(() => d.requests.deny(me, p.id, p.note ?? null));
-        return snap(user);
+        return d.lock.run(async () => build(await d.requests.deny(me, p.id, p.note ?? null)));
       }
       case 'admin.audit': {
         const p = params as P<'admin.audit'>;

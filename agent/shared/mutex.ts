@@ -2,8 +2,11 @@
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
 
-  /** `afterEach` runs when each section ends, before the next one starts. */
-  constructor(private readonly afterEach: () => void = () => undefined) {}
+  /**
+   * `afterEach` runs when each section ends (even a failed one) and is awaited before the next
+   * section starts and before the section's caller resumes.
+   */
+  constructor(private readonly afterEach: () => void | Promise<void> = () => undefined) {}
 
   run<T>(fn: () => Promise<T>): Promise<T> {
     const section = (): Promise<T> => fn().finally(this.afterEach);

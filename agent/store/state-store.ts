@@ -63,9 +63,16 @@ export class StateStore {
     u.seq += 1;
   }
 
-  /** The operation is over (the core lock calls this after each section). */
-  endOperation(): void {
+  /**
+   * The operation is over (the core lock calls this after each section): returns the users whose
+   * snapshot it changed, whose final state is now the one to push.
+   */
+  endOperation(): string[] {
+    const changed = Object.entries(this.state.users)
+      .filter(([, u]) => this.bumped.has(u))
+      .map(([name]) => name);
     this.bumped = new WeakSet();
+    return changed;
   }
 
   async save(): Promise<void> {
