@@ -9,6 +9,8 @@ import type { Backend } from './backends/backend.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
+import { CodeApprovals } from './codes/code-approvals.js';
+import { readLinuxDeviceId } from './codes/device-id.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
@@ -115,6 +117,17 @@ export async function startAgent(
     lock,
   );
   const requests = new RequestService(store, audit, privileges, snapshots, clock);
+  const codes = new CodeApprovals({
+    policies,
+    store,
+    audit,
+    requests,
+    clock,
+    deviceId: await deviceIdOf(config),
+    log,
+  });
+  requests.withCodes(codes);
+  snapshots.withCodes(codes);
   const forwarder = new AuditForwarder({
     stateDir: config.stateDir,
     sinks: policies.policy.forward ?? [],
@@ -156,6 +169,7 @@ export async function startAgent(
       challenges,
       privileges,
       requests,
+      codes,
       snapshots,
       subscriptions,
       forwarders,
@@ -189,6 +203,12 @@ export async function startAgent(
       });
     },
   };
+}
+
+/** The id approval codes are bound to: the machine id where the agent acts on Linux. */
+async function deviceIdOf(config: AgentConfig): Promise<string | null> {
+  if (process.platform !== 'linux') return null;
+  return readLinuxDeviceId(config.backend === 'linux' ? config.root : '/');
 }
 
 function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {

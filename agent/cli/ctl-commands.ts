@@ -1,4 +1,5 @@
 /** elevatectl's commands: what an admin (or an MDM job) runs on the device. */
+import { approvalKeyProblems } from '../codes/key-files.js';
 import { sinkFileProblems } from '../forward/check-sinks.js';
 import { readPolicyFile } from '../policy/policy-file.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
@@ -16,6 +17,7 @@ import {
   type ParsedArgs,
 } from './args.js';
 import { followAudit } from './audit-follow.js';
+import { approveByCode, deviceKey } from './code-commands.js';
 import { formatTimeLeft, parseDuration } from './duration.js';
 import { ExitCode } from './exit-codes.js';
 import {
@@ -262,7 +264,10 @@ const policyCheck: Command = {
       return ExitCode.Error;
     }
     // The schema cannot see files: a sink's secret or CA file must exist and be safe too.
-    const problems = sinkFileProblems(result.policy.forward ?? []);
+    const problems = [
+      ...sinkFileProblems(result.policy.forward ?? []),
+      ...approvalKeyProblems(result.policy.approvalCodes?.keyFile),
+    ];
     if (problems.length) {
       if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: problems.join(' ') }));
       else for (const p of problems) ctx.io.err(`${ctx.program}: ${file}: ${p}`);
@@ -290,5 +295,7 @@ export const elevatectl: Program = {
     audit,
     unpair,
     'policy check': policyCheck,
+    'code device-key': deviceKey,
+    'code approve': approveByCode,
   },
 };

@@ -4,6 +4,7 @@ import { ErrorCode, RpcError } from '../protocol/errors.js';
 import { GrantLevelSchema, type GrantLevel, type Snapshot } from '../protocol/schemas.js';
 import { choiceFlag, positiveIntFlag, stringFlag, type CommandSpec } from './args.js';
 import { formatTimeLeft, parseDuration } from './duration.js';
+import { enterApprovalCode, helpDeskLines } from './code-commands.js';
 import { ExitCode } from './exit-codes.js';
 import {
   describePolicy,
@@ -28,7 +29,10 @@ export function describeRequestOutcome(s: Snapshot, program: string): string {
   const r = s.request;
   const left = grantRemainingMs(s);
   if (r?.state === 'pending') {
-    return `Your request ${r.id} is waiting for an admin's approval; run '${program} watch' to follow it.`;
+    return [
+      `Your request ${r.id} is waiting for an admin's approval; run '${program} watch' to follow it.`,
+      ...helpDeskLines(s, program),
+    ].join('\n');
   }
   if (r?.state === 'denied')
     return `Your request ${r.id} was denied${r.note ? `: ${r.note}` : '.'}`;
@@ -64,7 +68,11 @@ const status: Command = {
   help: 'Shows your current level, your temporary grant and its deadline, your latest request and what you may ask for.',
   async run(_args, ctx) {
     const { snap } = await currentStatus(ctx);
-    ctx.print(snap, () => `${renderSnapshot(snap)}\n${describePolicy(snap.policy)}`);
+    ctx.print(snap, () =>
+      [renderSnapshot(snap), ...helpDeskLines(snap, ctx.program), describePolicy(snap.policy)].join(
+        '\n',
+      ),
+    );
     return ExitCode.Ok;
   },
 };
@@ -191,5 +199,14 @@ export const elevate: Program = {
   name: 'elevate',
   description:
     'Ask for temporary admin rights on this computer, see how long they last, give them back.',
-  commands: { status, request, extend, stop, cancel, history, watch },
+  commands: {
+    status,
+    request,
+    extend,
+    stop,
+    cancel,
+    'approve-code': enterApprovalCode,
+    history,
+    watch,
+  },
 };

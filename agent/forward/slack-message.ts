@@ -50,8 +50,12 @@ function sentence(e: AuditEvent, host: string): string {
           ? `${secs !== undefined ? formatDuration(secs) : 'more time'} more of ${rights}`
           : rights;
       const span = d.kind !== 'extend' && secs !== undefined ? ` for ${formatDuration(secs)}` : '';
-      return `${who} asked for ${wants}${span} on ${host}${why}`;
+      const code = str(d.requestCode);
+      const byPhone = code ? ` (request code ${code}, device ${str(d.deviceId) ?? '?'})` : '';
+      return `${who} asked for ${wants}${span} on ${host}${why}${byPhone}`;
     }
+    case 'request.code_rejected':
+      return `A wrong approval code was entered for ${who}'s request on ${host} (${str(d.problem) ?? '?'}; ${num(d.triesLeft) ?? '?'} tries left)`;
     case 'request.approved':
       return `${e.actor === 'policy' ? 'Self-serve policy' : e.actor} approved ${who}'s request for ${rights} on ${host}${why}`;
     case 'request.denied':

@@ -19,10 +19,18 @@ export interface CreateRequestInput {
   reason?: string;
 }
 
+/** What request creation needs from approval codes (agent/codes/code-approvals.ts). */
+export interface RequestCodes {
+  issueNonce(): string | null;
+  createdDetail(level: GrantLevel, nonce: string | null): Record<string, string>;
+}
+
 const HOUR_MS = 3600_000;
 const KEEP_DECIDED_MS = 7 * 24 * HOUR_MS;
 
 export class RequestService {
+  private codes: RequestCodes | null = null;
+
   constructor(
     private readonly store: StateStore,
     private readonly audit: AuditLog,
@@ -30,6 +38,12 @@ export class RequestService {
     private readonly snapshots: SnapshotBuilder,
     private readonly clock: Clock,
   ) {}
+
+  /** Requests that wait for approval get a request code when the policy turns codes on. */
+  withCodes(codes: RequestCodes): this {
+    this.codes = codes;
+    return this;
+  }
 
   async create(user: string, input: CreateRequestInput, signedByApp: boolean): Promise<void> {
     const policy = await this.snapshots.policyFor(user);
@@ -90,7 +104,9 @@ export class RequestService {
     u.requests = u.requests.filter(
       (r) => r.state === 'pending' || now - Date.parse(r.createdAt) < KEEP_DECIDED_MS,
     );
+    const codeNonce = policy.selfServe ? null : (this.codes?.issueNonce() ?? null);
     const request: StoredRequest = {
+      ...(codeNonce ? { codeNonce } : {}),
       id: newId('r'),
       user,
       kind: input.kind,
@@ -110,7 +126,12 @@ export class RequestService {
       requestId: request.id,
       actor: user,
       ...(reason ? { reason } : {}),
-      detail: { kind: input.kind, durationSec: input.durationSec, selfServe: policy.selfServe },
+      detail: {
+        kind: input.kind,
+        durationSec: input.durationSec,
+        selfServe: policy.selfServe,
+        ...this.codes?.createdDetail(level, codeNonce),
+      },
     });
     u.requests.push(request);
     this.store.bump(u);
@@ -158,6 +179,22 @@ export class RequestService {
     });
     this.decide(r, 'cancelled', user, null);
     this.store.bump(u);
+    await this.store.save();
+  }
+
+  /** Cancels a pending request on the agent's own account (e.g. too many wrong codes). */
+  async withdraw(id: string, actor: string, note: string): Promise<void> {
+    const r = this.findPending(id);
+    await this.audit.append({
+      type: 'request.cancelled',
+      user: r.user,
+      level: r.level,
+      requestId: r.id,
+      actor,
+      reason: note,
+    });
+    this.decide(r, 'cancelled', actor, note);
+    this.store.bump(this.store.user(r.user));
     await this.store.save();
   }
 

@@ -19,7 +19,14 @@ const REQUEST_VISIBLE_MS = 24 * 3600_000;
 /** OS lookups are cached briefly: status.get in a loop must not read /etc every time. */
 const LOOKUP_TTL_MS = 2000;
 
+/** How a snapshot shows approval codes (agent/codes/code-approvals.ts). */
+export interface SnapshotCodes {
+  readonly deviceId: string | null;
+  requestCode(r: StoredRequest): string | null;
+}
+
 export class SnapshotBuilder {
+  private codes: SnapshotCodes | null = null;
   private readonly groups = new TtlCache<string, string[]>(LOOKUP_TTL_MS);
   private readonly permanent = new TtlCache<string, Level>(LOOKUP_TTL_MS);
 
@@ -31,6 +38,11 @@ export class SnapshotBuilder {
     private readonly audit: AuditLog,
     private readonly wall: () => number,
   ) {}
+
+  withCodes(codes: SnapshotCodes): this {
+    this.codes = codes;
+    return this;
+  }
 
   /** Forget cached OS lookups for a user (after any change to their privileges). */
   invalidate(user?: string): void {
@@ -69,11 +81,12 @@ export class SnapshotBuilder {
       level: grant ? higherLevel(permanentLevel, grant.level) : permanentLevel,
       permanentLevel,
       grant,
-      request: latestRequest(u?.requests ?? [], this.wall()),
+      request: publicRequest(latestRequest(u?.requests ?? [], this.wall()), this.codes),
       policy,
       platform: {
         os: this.backend.os,
         logoutHint: this.backend.os === 'win32' ? (u?.logoutHint ?? null) : null,
+        ...(this.codes?.deviceId ? { deviceId: this.codes.deviceId } : {}),
       },
       now: new Date(this.wall()).toISOString(),
       seq: u?.seq ?? 0,
@@ -103,11 +116,19 @@ export function publicGrant(g: GrantRecord, policy: EffectivePolicy): Grant {
   };
 }
 
-function latestRequest(requests: StoredRequest[], now: number): Snapshot['request'] {
+/** The wire form: the request code instead of its nonce, no try counters. */
+function publicRequest(r: StoredRequest | null, codes: SnapshotCodes | null): Snapshot['request'] {
+  if (!r) return null;
+  const { codeNonce: _nonce, codeTries: _tries, ...rest } = r;
+  const code = codes?.requestCode(r) ?? null;
+  return code ? { ...rest, code } : rest;
+}
+
+function latestRequest(requests: StoredRequest[], now: number): StoredRequest | null {
   let latest: StoredRequest | null = null;
   for (const r of requests) {
     if (now - Date.parse(r.createdAt) > REQUEST_VISIBLE_MS && r.state !== 'pending') continue;
     if (!latest || r.createdAt >= latest.createdAt) latest = r;
   }
-  return latest ? { ...latest } : null;
+  return latest;
 }

@@ -3,6 +3,7 @@
  * error, so a typo never silently weakens a policy.
  */
 import { z } from 'zod';
+import { ApprovalCodesPolicySchema } from '../codes/policy-schema.js';
 import { ForwardPolicySchema } from '../forward/policy-schema.js';
 import { GrantLevelSchema } from '../protocol/schemas.js';
 
@@ -53,6 +54,8 @@ export const PolicyFileSchema = z
     rules: z.array(PolicyRuleSchema).optional(),
     /** Added: where the audit trail is forwarded (docs/forwarding.md). */
     forward: ForwardPolicySchema.optional(),
+    /** Added: help-desk approval codes (docs/approval-codes.md); absent = codes off. */
+    approvalCodes: ApprovalCodesPolicySchema.optional(),
   })
   .strict();
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;

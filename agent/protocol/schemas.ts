@@ -53,6 +53,8 @@ export const PrivilegeRequestSchema = z.object({
   decidedAt: isoDate.nullable(),
   decidedBy: z.string().nullable(),
   note: z.string().nullable(),
+  /** Added: the request code to read to the help desk (pending, approval codes on). */
+  code: z.string().nullable().optional(),
 });
 export type PrivilegeRequest = z.infer<typeof PrivilegeRequestSchema>;
 
@@ -107,7 +109,12 @@ export const SnapshotSchema = z.object({
   grant: GrantSchema.nullable(),
   request: PrivilegeRequestSchema.nullable(),
   policy: EffectivePolicySchema,
-  platform: z.object({ os: OsSchema, logoutHint: LogoutHintSchema }),
+  platform: z.object({
+    os: OsSchema,
+    logoutHint: LogoutHintSchema,
+    /** Added: this computer's id, what an approver types as `--device` (approval codes). */
+    deviceId: z.string().optional(),
+  }),
   now: isoDate,
   seq: z.number().int().nonnegative(),
   /** Added: `privilege.used` events (commands run with sudo) during the active grant. */
@@ -137,6 +144,8 @@ export const AuditEventTypeSchema = z.enum([
   'recovery.applied',
   /** Added: a forwarding sink's outbox was full and its oldest events were dropped. */
   'forward.dropped',
+  /** Added: a help-desk approval code was entered and refused (detail: problem, triesLeft). */
+  'request.code_rejected',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 
@@ -204,6 +213,8 @@ export const ParamsSchemas = {
     })
     .strict(),
   'request.cancel': z.object({ id: z.string().min(1).max(100), signature }).strict(),
+  /** Added: approve the pending request with a help-desk approval code. */
+  'request.approveCode': z.object({ code: z.string().min(1).max(64), signature }).strict(),
   'history.list': z
     .object({ limit: z.number().int().positive().max(200).optional(), signature })
     .strict(),
@@ -268,6 +279,7 @@ export interface ResultOf {
   'privilege.release': Snapshot;
   'request.create': Snapshot;
   'request.cancel': Snapshot;
+  'request.approveCode': Snapshot;
   'history.list': { events: AuditEvent[] };
   'admin.grant': Snapshot;
   'admin.revoke': Snapshot;
@@ -294,6 +306,7 @@ export const USER_METHODS = new Set<Method>([
   'privilege.release',
   'request.create',
   'request.cancel',
+  'request.approveCode',
   'history.list',
   'auth.pair',
 ]);

@@ -2,6 +2,7 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import { parseAppPublicKey, verifyRequestSignature } from '../auth/app-keys.js';
 import type { CookieChallenges } from '../auth/cookie-challenge.js';
+import type { CodeApprovals } from '../codes/code-approvals.js';
 import type { PrivilegeService } from '../grants/privilege-service.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
@@ -28,6 +29,7 @@ export interface MethodDeps {
   challenges: CookieChallenges;
   privileges: PrivilegeService;
   requests: RequestService;
+  codes: CodeApprovals;
   snapshots: SnapshotBuilder;
   subscriptions: Subscriptions;
   forwarders: () => ForwarderStatus[];
@@ -91,6 +93,10 @@ export function createHandler(d: MethodDeps): Handler {
       }
       case 'request.cancel':
         return change(me, () => d.requests.cancel(me, (params as P<'request.cancel'>).id));
+      case 'request.approveCode': {
+        const code = (params as P<'request.approveCode'>).code;
+        return change(me, () => d.codes.redeem(me, code));
+      }
       case 'history.list':
         return { events: d.audit.history(me, (params as P<'history.list'>).limit ?? 50) };
       case 'admin.grant': {

@@ -37,7 +37,13 @@ export const PendingOpSchema = z.discriminatedUnion('op', [
 ]);
 export type PendingOp = z.infer<typeof PendingOpSchema>;
 
-export const StoredRequestSchema = PrivilegeRequestSchema.extend({ user: z.string() });
+export const StoredRequestSchema = PrivilegeRequestSchema.extend({
+  user: z.string(),
+  /** The request code's random part (hex), when approval codes were on at its creation. */
+  codeNonce: z.string().optional(),
+  /** Wrong approval codes entered for this request. */
+  codeTries: z.number().int().nonnegative().optional(),
+});
 export type StoredRequest = z.infer<typeof StoredRequestSchema>;
 
 export const UserStateSchema = z.object({
@@ -48,6 +54,8 @@ export const UserStateSchema = z.object({
   requestTimes: z.array(z.number()),
   pairedKey: z.string().nullable(),
   logoutHint: z.enum(['grant', 'revoke']).nullable(),
+  /** When wrong approval codes were entered (ms), kept for a day: a cap across requests. */
+  codeFailures: z.array(z.number()).optional(),
 });
 export type UserState = z.infer<typeof UserStateSchema>;
 

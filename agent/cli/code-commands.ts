@@ -1,0 +1,192 @@
+/**
+ * Help-desk approval codes on the command line: the approver's offline `elevatectl code ...`
+ * (no agent, no network: only the master key file) and the person's `elevate approve-code`.
+ */
+import {
+  APPROVAL_CODE_LENGTH,
+  MAX_CODE_DURATION_MIN,
+  deriveDeviceKey,
+  formatDeviceKey,
+  makeApprovalCode,
+  masterKeyId,
+  normalizeDeviceId,
+  readRequestCode,
+} from '../codes/approval-code.js';
+import { groupForReading, readCheckedCode } from '../codes/code-alphabet.js';
+import { readMasterFile } from '../codes/key-files.js';
+import { GrantLevelSchema, type Snapshot } from '../protocol/schemas.js';
+import { choiceFlag, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
+import { formatDuration, parseDuration } from './duration.js';
+import { ExitCode } from './exit-codes.js';
+import { formatLocalTime } from './format.js';
+import type { Command } from './program.js';
+import { UsageError } from './usage-error.js';
+
+const LEVELS = GrantLevelSchema.options;
+
+function spec(name: string, positionals: string[], flags: CommandSpec['flags'] = {}): CommandSpec {
+  return { name, positionals, flags };
+}
+
+function required(args: ParsedArgs, flag: string, command: string): string {
+  const value = stringFlag(args, flag);
+  if (value === undefined || value.trim() === '') {
+    throw new UsageError(`--${flag} is needed.`, command);
+  }
+  return value;
+}
+
+function master(args: ParsedArgs, flag: string, command: string): Buffer {
+  try {
+    return readMasterFile(required(args, flag, command));
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError((err as Error).message, command);
+  }
+}
+
+export const deviceKey: Command = {
+  spec: spec('code device-key', [], {
+    master: { type: 'string', value: 'FILE' },
+    device: { type: 'string', value: 'ID' },
+  }),
+  summary: "print a device's approval-code key (for the MDM to install)",
+  usage: 'code device-key --master FILE --device ID',
+  help: [
+    "Prints the key for the device ID (its machine id; 'elevate status' shows it), derived from",
+    "the organisation's master secret in FILE (at least 32 random bytes, readable by you only).",
+    "Write the line to the file the device's policy names in approvalCodes.keyFile, root-only",
+    '(chmod 600). A device never holds the master: its key approves nothing on another device.',
+  ].join('\n'),
+  async run(args, ctx) {
+    const secret = master(args, 'master', 'code device-key');
+    const device = normalizeDeviceId(required(args, 'device', 'code device-key'));
+    const line = formatDeviceKey(secret, device);
+    ctx.print({ device, keyName: masterKeyId(secret), deviceKey: line }, () => line);
+    return ExitCode.Ok;
+  },
+};
+
+export const approveByCode: Command = {
+  spec: spec('code approve', ['REQUEST-CODE'], {
+    device: { type: 'string', value: 'ID' },
+    user: { type: 'string', value: 'NAME' },
+    for: { type: 'string', value: 'DURATION' },
+    level: { type: 'string', value: 'admin|passwordless' },
+    key: { type: 'string', value: 'FILE' },
+  }),
+  summary: 'turn a request code read over the phone into an approval code',
+  usage:
+    'code approve REQUEST-CODE --device ID --user NAME --for DURATION [--level LEVEL] --key FILE',
+  help: [
+    "Works offline, on the approver's own machine: nothing is sent anywhere. REQUEST-CODE is",
+    "what the person reads from their Elevate app or 'elevate status' (like K7QF-2M9X); a typo",
+    'in it is caught here. The approval code, printed alone on the last line, grants NAME on',
+    'device ID exactly that level for DURATION (whole minutes, at most 8 h 31 min), once,',
+    "within the device policy's validity (15 minutes by default). --level defaults to the",
+    'level the person asked for. FILE is the master secret.',
+  ].join('\n'),
+  async run(args, ctx) {
+    const command = 'code approve';
+    const request = readRequestCode(args.positionals[0] as string);
+    if (!request.ok) {
+      throw new UsageError(
+        request.problem === 'length'
+          ? 'A request code has 8 characters, like K7QF-2M9X: ask the person to read it again.'
+          : 'That request code has a typo (its last character does not match): ask the person to read it again.',
+        command,
+      );
+    }
+    const device = normalizeDeviceId(required(args, 'device', command));
+    const user = required(args, 'user', command).trim();
+    const durationSec = parseDuration(required(args, 'for', command), command);
+    const minutes = durationSec / 60;
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_CODE_DURATION_MIN) {
+      throw new UsageError(
+        `An approval code carries whole minutes, from 1m to ${MAX_CODE_DURATION_MIN}m (8h31m).`,
+        command,
+      );
+    }
+    const asked = request.value.level;
+    const level = choiceFlag(args, 'level', LEVELS, command) ?? asked;
+    if (level !== asked) {
+      throw new UsageError(
+        `The request code asks for ${asked}; a code for ${level} would be refused. Ask the person to make a request for ${level}, or leave out --level.`,
+        command,
+      );
+    }
+    const secret = master(args, 'key', command);
+    const issuedMinute = Math.floor(Date.now() / 60_000);
+    const code = groupForReading(
+      makeApprovalCode(deriveDeviceKey(secret, device), {
+        deviceId: device,
+        user,
+        nonce: request.value.nonce,
+        level,
+        durationMin: minutes,
+        issuedMinute,
+      }),
+    );
+    const result = {
+      code,
+      device,
+      user,
+      level,
+      durationSec,
+      issuedAt: new Date(issuedMinute * 60_000).toISOString(),
+      keyName: masterKeyId(secret),
+    };
+    ctx.print(result, () =>
+      [
+        `Approval for ${user} on ${device}: ${level === 'passwordless' ? 'passwordless sudo' : 'administrator'} for ${formatDuration(durationSec)}.`,
+        'Read this code to the person; it works once, for a limited time:',
+        code,
+      ].join('\n'),
+    );
+    return ExitCode.Ok;
+  },
+};
+
+export const enterApprovalCode: Command = {
+  spec: spec('approve-code', ['CODE']),
+  summary: 'enter the approval code your help desk read to you',
+  usage: 'approve-code CODE',
+  help: [
+    'Approves your pending request with the code the help desk read back to you (like',
+    'ABCDE-FGHJK). A typo is caught before anything is sent; wrong codes are limited per',
+    "request. See your request code with 'elevate status'.",
+  ].join('\n'),
+  async run(args, ctx) {
+    const typed = args.positionals[0] as string;
+    const checked = readCheckedCode(typed, APPROVAL_CODE_LENGTH);
+    if (!checked.ok) {
+      throw new UsageError(
+        checked.problem === 'length'
+          ? 'An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again.'
+          : 'That approval code has a typo (its last character does not match): read it back to the help desk and type it again.',
+        'approve-code',
+      );
+    }
+    const client = await ctx.connect();
+    const result = await client.call('request.approveCode', { code: typed });
+    ctx.print(result, () => approvedSentence(result));
+    return ExitCode.Ok;
+  },
+};
+
+function approvedSentence(s: Snapshot): string {
+  if (!s.grant) return 'Your request is approved.';
+  const what = s.grant.level === 'passwordless' ? 'passwordless sudo' : 'an administrator';
+  return `Approved: you are ${what} until ${formatLocalTime(s.grant.expiresAt)}.`;
+}
+
+/** The lines `elevate status` and `elevate request` add while a request waits for a code. */
+export function helpDeskLines(s: Snapshot, program: string): string[] {
+  const code = s.request?.state === 'pending' ? s.request.code : null;
+  if (!code) return [];
+  return [
+    `Call your help desk and read them this code: ${code}` +
+      (s.platform.deviceId ? ` (this computer: ${s.platform.deviceId}).` : '.'),
+    `Then enter the code they read back: ${program} approve-code CODE`,
+  ];
+}

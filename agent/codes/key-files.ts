@@ -1,0 +1,82 @@
+/**
+ * The two secrets behind approval codes, each in a file only its owner may read: the device
+ * key (on the device, read by the agent as root) and the master secret (on the approver's
+ * machine). A key that others can read approves requests for them, so a loose mode is refused.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { parseDeviceKey, type DeviceKey } from './approval-code.js';
+
+export const MIN_MASTER_BYTES = 32;
+
+export class KeyFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KeyFileError';
+  }
+}
+
+function checkPrivate(path: string, what: string, owners: readonly number[]): void {
+  let mode: number;
+  let uid: number;
+  try {
+    ({ mode, uid } = statSync(path));
+  } catch (err) {
+    throw new KeyFileError(
+      `Cannot read the ${what} ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
+    );
+  }
+  // Windows has no mode bits: there the installer's ACL on the file is what protects it.
+  if (process.platform === 'win32') return;
+  if ((mode & 0o077) !== 0) {
+    const octal = (mode & 0o777).toString(8).padStart(4, '0');
+    throw new KeyFileError(
+      `The ${what} ${path} is readable by group or others (mode ${octal}); run chmod 600 ${path}.`,
+    );
+  }
+  if (!owners.includes(uid)) {
+    throw new KeyFileError(
+      `The ${what} ${path} must be owned by ${ownerWord(owners)}, not uid ${uid}.`,
+    );
+  }
+}
+
+function ownerWord(owners: readonly number[]): string {
+  return owners.includes(0) && owners.length === 1 ? 'root' : 'you or root';
+}
+
+/** The device's key, for the agent: root-owned, mode 0600 or stricter. */
+export function readDeviceKeyFile(path: string): DeviceKey {
+  const self = process.getuid?.() ?? 0;
+  checkPrivate(path, 'approval-code key file', self === 0 ? [0] : [0, self]);
+  const key = parseDeviceKey(readFileSync(path, 'utf8'));
+  if (!key) {
+    throw new KeyFileError(
+      `The approval-code key file ${path} does not hold a device key; write the line that 'elevatectl code device-key' prints into it.`,
+    );
+  }
+  return key;
+}
+
+/** The organisation's master secret, for the approver: theirs alone, at least 32 bytes. */
+export function readMasterFile(path: string): Buffer {
+  const self = process.getuid?.() ?? 0;
+  checkPrivate(path, 'master key file', [...new Set([self, 0])]);
+  const bytes = readFileSync(path);
+  if (bytes.length < MIN_MASTER_BYTES) {
+    throw new KeyFileError(
+      `The master key file ${path} holds ${bytes.length} bytes; it needs at least ${MIN_MASTER_BYTES} random bytes (head -c 32 /dev/urandom > ${path}).`,
+    );
+  }
+  return bytes;
+}
+
+/** For `elevatectl policy check`: one sentence per problem with the policy's key file. */
+export function approvalKeyProblems(keyFile: string | undefined): string[] {
+  if (!keyFile) return [];
+  try {
+    readDeviceKeyFile(keyFile);
+    return [];
+  } catch (err) {
+    return [`approvalCodes.keyFile: ${(err as Error).message}`];
+  }
+}
