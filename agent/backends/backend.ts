@@ -11,6 +11,12 @@ export const PriorStateSchema = z.object({
   permanentLevel: LevelSchema,
   /** Member of the OS admin group (sudo/wheel, admin, Administrators) before the grant. */
   adminGroupMember: z.boolean(),
+  /**
+   * The admin group `adminGroupMember` refers to, by name, as found when the grant started.
+   * Restore acts on this group even if the policy's adminGroup has changed since; absent in
+   * states saved before the field existed (the backend's current group is used then).
+   */
+  adminGroup: z.string().min(1).optional(),
   /** Content of the agent's own per-user sudoers drop-in before the grant, null if none. */
   dropIn: z.string().nullable(),
 });
