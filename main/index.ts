@@ -221,6 +221,9 @@ function setupTrayAndNotifications(
   s.connection.on('snapshot', (snapshot) => {
     for (const n of schedule.onSnapshot(snapshot)) notifier.show(n);
   });
+  s.connection.on('change', (view) => {
+    for (const n of schedule.onConnection(view.connection)) notifier.show(n);
+  });
 
   let timer: NodeJS.Timeout | null = null;
   const render = (): void => {

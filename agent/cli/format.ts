@@ -2,9 +2,11 @@
  * How protocol objects read in a terminal. Pure functions of the data (and of "now" and the
  * time zone the caller passes), so unit tests pin the exact text.
  */
+import { isRequestCurrent } from '../protocol/request-current.js';
 import type {
   AuditEvent,
   ForwarderStatus,
+  GrantEnd,
   PrivilegeRequest,
   Snapshot,
 } from '../protocol/schemas.js';
@@ -30,6 +32,13 @@ export function formatLocalTime(iso: string, now: Date = new Date()): string {
 export function grantRemainingMs(s: Snapshot): number | null {
   if (!s.grant) return null;
   return Date.parse(s.grant.expiresAt) - Date.parse(s.now);
+}
+
+/** "revoked by alice at 14:05:00: laptop handed back" (how the last grant ended). */
+export function describeEnd(e: GrantEnd, now: Date = new Date()): string {
+  const who = e.how === 'expired' ? '' : ` by ${e.by}`;
+  const verb = { expired: 'ended on time', released: 'given back', revoked: 'ended' }[e.how];
+  return `${e.level} ${verb}${who} at ${formatLocalTime(e.at, now)}${e.reason ? `: ${e.reason}` : ''}`;
 }
 
 export function describeRequest(r: PrivilegeRequest): string {
@@ -81,8 +90,10 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
     if (s.usage) fields.push(['Commands run with sudo', String(s.usage.commands)]);
   } else {
     fields.push(['Temporary grant', 'none']);
+    if (s.ended) fields.push(['Last grant', describeEnd(s.ended, now)]);
   }
-  const r = s.request;
+  // A request from an earlier grant is not news under this one (same rule as the popover).
+  const r = isRequestCurrent(s) ? s.request : null;
   if (r) {
     fields.push(['Latest request', describeRequest(r)]);
     if (r.reason) fields.push(['Request reason', r.reason]);

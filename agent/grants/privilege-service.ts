@@ -395,6 +395,14 @@ export class PrivilegeService {
     }
     u.grant = null;
     u.pending = null;
+    u.lastEnd = {
+      grantId: g.id,
+      level: g.level,
+      how: end,
+      at: new Date(this.clock.wall()).toISOString(),
+      by: actor,
+      reason,
+    };
     this.store.bump(u);
     if (this.backend.os === 'win32') u.logoutHint = 'revoke';
     for (const r of u.requests) {

@@ -260,6 +260,7 @@ export class RequestService {
     await this.store.save();
     const source = actor === 'policy' ? 'self-serve' : 'approval';
     if (r.kind === 'extend') {
+      r.grantId = u.grant?.id ?? null;
       await this.privileges.extend(r.user, durationSec, actor, r.reason, r.id);
     } else {
       await this.privileges.grant({
@@ -271,6 +272,9 @@ export class RequestService {
         actor,
         requestId: r.id,
       });
+      // The approval belongs to this grant only (a later grant must not show it).
+      r.grantId = u.grant?.id ?? null;
+      await this.store.save();
     }
   }
 

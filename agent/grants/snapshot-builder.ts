@@ -91,6 +91,7 @@ export class SnapshotBuilder {
       now: new Date(this.wall()).toISOString(),
       seq: u?.seq ?? 0,
     };
+    if (!u?.grant && u?.lastEnd) snapshot.ended = { ...u.lastEnd };
     if (u?.grant) {
       const grantId = u.grant.id;
       const commands = this.audit

@@ -55,8 +55,24 @@ export const PrivilegeRequestSchema = z.object({
   note: z.string().nullable(),
   /** Added: the request code to read to the help desk (pending, approval codes on). */
   code: z.string().nullable().optional(),
+  /**
+   * Added: the grant an approved request created or extended, so a client shows the approval
+   * only under that grant (absent from older agents and undecided requests).
+   */
+  grantId: z.string().nullable().optional(),
 });
 export type PrivilegeRequest = z.infer<typeof PrivilegeRequestSchema>;
+
+/** Added: how the user's latest grant ended, who ended it and why (while no grant is active). */
+export const GrantEndSchema = z.object({
+  grantId: z.string(),
+  level: GrantLevelSchema,
+  how: z.enum(['expired', 'released', 'revoked']),
+  at: isoDate,
+  by: z.string(),
+  reason: z.string().nullable(),
+});
+export type GrantEnd = z.infer<typeof GrantEndSchema>;
 
 /** A user's effective policy as the snapshot carries it (POLICY.md fields the tray needs). */
 export const EffectivePolicySchema = z.object({
@@ -121,6 +137,8 @@ export const SnapshotSchema = z.object({
   usage: z.object({ commands: z.number().int().nonnegative() }).optional(),
   /** Added: the end-of-session summary of the user's last ended grant, if any. */
   lastSession: LastSessionSchema.optional(),
+  /** Added: how the last grant ended; present only while no grant is active. */
+  ended: GrantEndSchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

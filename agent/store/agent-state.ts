@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 import { PriorStateSchema } from '../backends/backend.js';
-import { GrantLevelSchema, GrantSchema, PrivilegeRequestSchema } from '../protocol/schemas.js';
+import {
+  GrantEndSchema,
+  GrantLevelSchema,
+  GrantSchema,
+  PrivilegeRequestSchema,
+} from '../protocol/schemas.js';
 
 export const EndKindSchema = z.enum(['expired', 'released', 'revoked']);
 export type EndKind = z.infer<typeof EndKindSchema>;
@@ -56,6 +61,8 @@ export const UserStateSchema = z.object({
   logoutHint: z.enum(['grant', 'revoke']).nullable(),
   /** When wrong approval codes were entered (ms), kept for a day: a cap across requests. */
   codeFailures: z.array(z.number()).optional(),
+  /** How the last grant ended (optional: state files from before it was recorded). */
+  lastEnd: GrantEndSchema.nullable().optional(),
 });
 export type UserState = z.infer<typeof UserStateSchema>;
 

@@ -1,9 +1,11 @@
 /**
  * Which notifications to show, and when: rights granted, each warning point before the end,
- * rights ended, a request approved or denied. Every notification has a key and is shown at
+ * rights ended (and by whom), a request approved, denied or cancelled by the agent, the agent
+ * going away and coming back. Every notification has a key and is shown at
  * most once per app run, so a reconnect that replays the same snapshot shows nothing twice.
  */
 import type { Snapshot } from '../../agent/protocol/schemas.js';
+import type { ConnectionState } from '../../preload/api.js';
 import { formatDuration, levelLabel } from '../format.js';
 
 export interface NotificationModel {
@@ -17,6 +19,9 @@ export interface NotificationModel {
 export class NotificationSchedule {
   private readonly shown = new Set<string>();
   private last: Snapshot | null = null;
+  private connection: ConnectionState = 'connecting';
+  private agentLost = false;
+  private agentEpisodes = 0;
 
   /**
    * Call with every snapshot shown (already seq-filtered). The first one only primes the
@@ -39,13 +44,21 @@ export class NotificationSchedule {
       const revokeHint = next.platform.os === 'win32' && next.platform.logoutHint === 'revoke';
       const summary = report?.grantId === prevGrant.id ? sessionSummary(report) : '';
       if (summary) this.shown.add(`session-report:${prevGrant.id}:${summary}`);
+      const ended = next.ended?.grantId === prevGrant.id ? next.ended : undefined;
+      // Someone else ended them: say who, and the reason they wrote.
+      const byOther =
+        ended && ended.how !== 'expired' && ended.by !== next.user
+          ? `${ended.by} ended them${ended.reason ? `: ${ended.reason.replace(/[.!?]?$/, (p) => p || '.')}` : '.'} `
+          : '';
       this.push(out, {
         key: `ended:${prevGrant.id}`,
         title: `${levelLabel(prevGrant.level)} rights ended`,
         body:
+          byOther +
           (revokeHint
             ? 'Log out and back in to finish removing them.'
-            : 'Your account is back to how it was before.') + (summary ? ` ${summary}` : ''),
+            : 'Your account is back to how it was before.') +
+          (summary ? ` ${summary}` : ''),
         action: null,
       });
     } else if (report && this.shown.has(`ended:${report.grantId}`)) {
@@ -88,24 +101,67 @@ export class NotificationSchedule {
     }
 
     const req = next.request;
-    if (req && (req.state === 'approved' || req.state === 'denied')) {
-      const sawPending = prev.request?.id === req.id && prev.request.state === 'pending';
+    const sawPending = !!req && prev.request?.id === req.id && prev.request.state === 'pending';
+    const who = req?.decidedBy ?? 'An administrator';
+    if (req?.state === 'approved' && sawPending) {
       // Self-serve requests come back approved at once, and the grant notice says it all.
-      if (sawPending || req.state === 'denied') {
-        const approved = req.state === 'approved';
-        this.push(out, {
-          key: `request:${req.id}:${req.state}`,
-          title: approved ? 'Request approved' : 'Request denied',
-          body: approved
-            ? `${req.decidedBy ?? 'An administrator'} approved ${formatDuration(req.durationSec)} of ${levelLabel(req.level).toLowerCase()} rights.`
-            : req.note
-              ? `${req.decidedBy ?? 'An administrator'} said: ${req.note}`
-              : `${req.decidedBy ?? 'An administrator'} declined your request.`,
-          action: null,
-        });
-      }
+      this.push(out, {
+        key: `request:${req.id}:approved`,
+        title: 'Request approved',
+        body:
+          `${who} approved ${formatDuration(req.durationSec)} of ${levelLabel(req.level).toLowerCase()} rights.` +
+          (req.note ? ` Note: ${req.note}` : ''),
+        action: null,
+      });
+    } else if (req?.state === 'denied') {
+      this.push(out, {
+        key: `request:${req.id}:denied`,
+        title: 'Request denied',
+        body: req.note ? `${who} said: ${req.note}` : `${who} declined your request.`,
+        action: null,
+      });
+    } else if (req?.state === 'cancelled' && sawPending && req.decidedBy !== next.user) {
+      // The agent cancelled it (the rights it would extend ended): the person did not.
+      this.push(out, {
+        key: `request:${req.id}:cancelled`,
+        title: 'Request cancelled',
+        body: req.note ?? 'Your request was cancelled.',
+        action: null,
+      });
     }
     return out;
+  }
+
+  /**
+   * Call with each connection change: the agent going away (after it was reached) and coming
+   * back are news, because until it is back nothing can be checked or changed.
+   */
+  onConnection(connection: ConnectionState): NotificationModel[] {
+    const prev = this.connection;
+    this.connection = connection;
+    if (connection === 'unavailable' && prev === 'connected') {
+      this.agentLost = true;
+      return [
+        {
+          key: `agent-lost:${++this.agentEpisodes}`,
+          title: 'Elevate agent stopped',
+          body: 'Your rights cannot be checked or changed until it is back; they still end on time.',
+          action: null,
+        },
+      ];
+    }
+    if (connection === 'connected' && this.agentLost) {
+      this.agentLost = false;
+      return [
+        {
+          key: `agent-back:${this.agentEpisodes}`,
+          title: 'Elevate agent is back',
+          body: 'Your rights are shown live again.',
+          action: null,
+        },
+      ];
+    }
+    return [];
   }
 
   /**

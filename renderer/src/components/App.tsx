@@ -5,6 +5,7 @@ import { AgentDown } from './AgentDown.js';
 import { Announcer } from './Announcer.js';
 import { Countdown } from './Countdown.js';
 import { GrantDetails } from './GrantDetails.js';
+import { GrantEnded } from './GrantEnded.js';
 import { History } from './History.js';
 import { KeychainNotice } from './KeychainNotice.js';
 import { LevelHeading } from './LevelHeading.js';
@@ -42,6 +43,7 @@ export function App() {
         <>
           <AgentDown />
           <LevelHeading />
+          <GrantEnded />
           <Countdown />
           <GrantDetails />
           {connected && <StopNow />}

@@ -1,5 +1,5 @@
 import { formatDateTime, formatDuration, levelLabel } from '../logic/format.js';
-import { isRequestCurrent } from '../logic/request-visibility.js';
+import { isRequestCurrent } from '../../../agent/protocol/request-current.js';
 import { cancelRequest } from '../store/actions.js';
 import { useStore } from '../store/store.js';
 
@@ -28,6 +28,7 @@ export function RequestStatus() {
       {request.state === 'approved' && (
         <p>
           <strong>Request approved{by}:</strong> {what}.
+          {request.note ? <> Note: “{request.note}”</> : null}
         </p>
       )}
       {request.state === 'denied' && (

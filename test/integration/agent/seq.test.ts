@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import { isRequestCurrent } from '../../../agent/protocol/request-current.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 
@@ -147,5 +148,35 @@ describe('a subscriber following the seq rule ends on status.get', () => {
     await settle('granted');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await settle('expired')).level).toBe('none');
+  });
+});
+
+describe('what the person is told', () => {
+  it('an approval shows only under its own grant; the end says who and why', async () => {
+    const { admin, person } = await setUp({
+      version: 1,
+      defaults: { selfServe: true, levels: ['admin', 'passwordless'], requireReason: false },
+    });
+    await person.call('request.create', { kind: 'elevate', level: 'admin', durationSec: 600 });
+    const extended = await person.call('request.create', { kind: 'extend', durationSec: 600 });
+    expect(extended.request).toMatchObject({ state: 'approved', grantId: extended.grant!.id });
+    expect(isRequestCurrent(extended)).toBe(true);
+    // An admin's fresh grant: the earlier extension's approval is not news under it.
+    const fresh = await admin.call('admin.grant', {
+      user: 'root',
+      level: 'passwordless',
+      durationSec: 600,
+    });
+    expect(fresh.request?.grantId).not.toBe(fresh.grant!.id);
+    expect(isRequestCurrent(fresh)).toBe(false);
+    expect(fresh.ended).toBeUndefined();
+    const revoked = await admin.call('admin.revoke', { user: 'root', reason: 'Audit finished' });
+    expect(revoked.ended).toMatchObject({
+      grantId: fresh.grant!.id,
+      level: 'passwordless',
+      how: 'revoked',
+      by: 'root',
+      reason: 'Audit finished',
+    });
   });
 });

@@ -110,6 +110,50 @@ describe('renderSnapshot', () => {
     );
   });
 
+  it('leaves out an approval that belongs to an earlier grant', () => {
+    const s = snapshot();
+    const text = renderSnapshot(
+      {
+        ...s,
+        request: {
+          id: 'r_1',
+          kind: 'extend',
+          level: 'admin',
+          durationSec: 1800,
+          reason: null,
+          state: 'approved',
+          createdAt: '2026-11-24T09:59:50.000Z',
+          decidedAt: '2026-11-24T09:59:50.000Z',
+          decidedBy: 'policy',
+          note: null,
+          grantId: 'g_earlier',
+        },
+      },
+      NOW,
+    );
+    expect(text).toContain('Temporary grant:');
+    expect(text).not.toContain('Latest request');
+  });
+
+  it('says who ended the last grant and why', () => {
+    const text = renderSnapshot(
+      snapshot({
+        grant: null,
+        level: 'none',
+        ended: {
+          grantId: 'g_1',
+          level: 'admin',
+          how: 'revoked',
+          at: '2026-11-24T10:00:10.000Z',
+          by: 'alice',
+          reason: 'laptop handed back',
+        },
+      }),
+      NOW,
+    );
+    expect(text).toContain('Last grant:      admin ended by alice at 10:00:10: laptop handed back');
+  });
+
   it('says there is no grant', () => {
     expect(renderSnapshot(snapshot({ grant: null, level: 'none' }), NOW)).toContain(
       'Temporary grant: none',

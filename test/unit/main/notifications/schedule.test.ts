@@ -181,4 +181,72 @@ describe('NotificationSchedule', () => {
     );
     expect(shown.map((n) => n.title)).toEqual(['You are now an administrator']);
   });
+
+  it('carries the approval note, and says when the agent cancelled a pending request', () => {
+    const s = new NotificationSchedule();
+    s.onSnapshot(idle(1));
+    s.onSnapshot(makeSnapshot({ seq: 2, request: request('pending') }));
+    const approved = s.onSnapshot(
+      makeSnapshot({
+        seq: 3,
+        request: request('approved', { note: 'Reboot when done.' }),
+        grant: makeGrant(),
+      }),
+    );
+    expect(approved.find((n) => n.title === 'Request approved')?.body).toBe(
+      'root approved 30 minutes of administrator rights. Note: Reboot when done.',
+    );
+    s.onSnapshot(withGrant(4, { id: 'g_1' }));
+    s.onSnapshot({
+      ...withGrant(5, { id: 'g_1' }),
+      request: request('pending', { id: 'r_2', kind: 'extend' }),
+    });
+    const cancelled = s.onSnapshot(
+      makeSnapshot({
+        seq: 6,
+        request: request('cancelled', {
+          id: 'r_2',
+          kind: 'extend',
+          decidedBy: 'agent',
+          note: 'The rights it would extend have ended.',
+        }),
+      }),
+    );
+    expect(cancelled.map((n) => [n.title, n.body])).toContainEqual([
+      'Request cancelled',
+      'The rights it would extend have ended.',
+    ]);
+  });
+
+  it('says who ended the rights and the reason they gave', () => {
+    const s = new NotificationSchedule();
+    s.onSnapshot({ ...withGrant(1, { id: 'g_1' }), user: 'sam' });
+    const [ended] = s.onSnapshot(
+      makeSnapshot({
+        seq: 2,
+        user: 'sam',
+        ended: {
+          grantId: 'g_1',
+          level: 'admin',
+          how: 'revoked',
+          at: iso(T0 + 60_000),
+          by: 'alice',
+          reason: 'Laptop handed back to IT',
+        },
+      }),
+    );
+    expect(ended?.body).toBe(
+      'alice ended them: Laptop handed back to IT. Your account is back to how it was before.',
+    );
+  });
+
+  it('tells the person when the agent goes away and when it is back', () => {
+    const s = new NotificationSchedule();
+    expect(s.onConnection('unavailable')).toEqual([]); // not reached yet: the popover says so
+    expect(s.onConnection('connected')).toEqual([]);
+    expect(s.onConnection('unavailable').map((n) => n.title)).toEqual(['Elevate agent stopped']);
+    expect(s.onConnection('connecting')).toEqual([]);
+    expect(s.onConnection('connected').map((n) => n.title)).toEqual(['Elevate agent is back']);
+    expect(s.onConnection('connected')).toEqual([]);
+  });
 });

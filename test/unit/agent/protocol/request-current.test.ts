@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isRequestCurrent } from '../../../../renderer/src/logic/request-visibility.js';
+import { isRequestCurrent } from '../../../../agent/protocol/request-current.js';
 import type { PrivilegeRequest } from '../../../../agent/protocol/schemas.js';
-import { grant } from './fixtures.js';
+import { makeGrant } from '../../../helpers/snapshots.js';
+
+const grant = () => makeGrant({ source: 'admin' });
 
 function request(state: PrivilegeRequest['state'], decidedAt: string | null): PrivilegeRequest {
   return {
@@ -50,6 +52,15 @@ describe('isRequestCurrent', () => {
     expect(
       isRequestCurrent({ request: request('denied', '2026-11-24T09:00:00.000Z'), grant: g }),
     ).toBe(false);
+  });
+  it('shows an approval only under the grant it created or extended (request.grantId)', () => {
+    // The case: "Request approved by policy: 30 min more" from the previous grant,
+    // decided seconds before an admin's fresh grant replaced it.
+    const old = { ...request('approved', '2026-11-24T09:59:50.000Z'), grantId: 'g_old' };
+    expect(isRequestCurrent({ request: old, grant: g })).toBe(false);
+    const mine = { ...request('approved', '2026-11-24T09:59:50.000Z'), grantId: g.id };
+    expect(isRequestCurrent({ request: mine, grant: g })).toBe(true);
+    expect(isRequestCurrent({ request: mine, grant: null })).toBe(false);
   });
   it('shows nothing without a request', () => {
     expect(isRequestCurrent({ request: null, grant: g })).toBe(false);
