@@ -45,6 +45,8 @@ export interface ElevateApi {
   requestElevation(input: RequestElevationInput): Promise<ActionResult>;
   requestMoreTime(input: RequestMoreTimeInput): Promise<ActionResult>;
   cancelRequest(id: string): Promise<ActionResult>;
+  /** Approves the pending request with the code the help desk read back. */
+  enterApprovalCode(code: string): Promise<ActionResult>;
   getHistory(limit: number): Promise<AuditEvent[]>;
   logOutNow(): Promise<ActionResult>;
   setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
@@ -59,6 +61,7 @@ export interface IpcChannels {
   'elevate:request-elevation': [RequestElevationInput, ActionResult];
   'elevate:request-more-time': [RequestMoreTimeInput, ActionResult];
   'elevate:cancel-request': [string, ActionResult];
+  'elevate:enter-approval-code': [string, ActionResult];
   'elevate:get-history': [number, AuditEvent[]];
   'elevate:log-out-now': [undefined, ActionResult];
   'elevate:set-open-at-login': [boolean, ActionResult];

@@ -35,6 +35,7 @@ const api: ElevateApi = {
   requestElevation: (input) => invoke('elevate:request-elevation', input),
   requestMoreTime: (input) => invoke('elevate:request-more-time', input),
   cancelRequest: (id) => invoke('elevate:cancel-request', id),
+  enterApprovalCode: (code) => invoke('elevate:enter-approval-code', code),
   getHistory: (limit) => invoke('elevate:get-history', limit),
   logOutNow: () => invoke('elevate:log-out-now'),
   setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),

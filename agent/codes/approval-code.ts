@@ -7,12 +7,17 @@
  */
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { GrantLevel } from '../protocol/schemas.js';
-import { decodeBits, encodeBits, readCheckedCode, withCheck } from './code-alphabet.js';
+import {
+  APPROVAL_CODE_LENGTH,
+  REQUEST_CODE_LENGTH,
+  decodeBits,
+  encodeBits,
+  readCheckedCode,
+  withCheck,
+} from './code-alphabet.js';
 
-/** 7 data characters (1 level bit + 34 nonce bits) and a check character. */
-export const REQUEST_CODE_LENGTH = 8;
-/** 9 data characters (level, duration, minute, MAC) and a check character. */
-export const APPROVAL_CODE_LENGTH = 10;
+export { APPROVAL_CODE_LENGTH, REQUEST_CODE_LENGTH };
+
 export const NONCE_BITS = 34;
 const LEVEL_BITS = 1;
 const DURATION_BITS = 9;

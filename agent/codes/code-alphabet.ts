@@ -3,6 +3,11 @@
  * another letter), case-insensitive, with O read as 0 and I/L as 1, and one check character
  * so that a mistyped code is caught on the keyboard instead of costing one of the tries.
  */
+/** 7 data characters (1 level bit + 34 nonce bits) and a check character. */
+export const REQUEST_CODE_LENGTH = 8;
+/** 9 data characters (level, duration, minute, MAC) and a check character. */
+export const APPROVAL_CODE_LENGTH = 10;
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const BITS_PER_CHAR = 5;
 

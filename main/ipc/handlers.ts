@@ -83,6 +83,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       act(async () => {
         connection.applySnapshot(await connection.call('request.cancel', { id }));
       }),
+    'elevate:enter-approval-code': (code) =>
+      act(async () => {
+        connection.applySnapshot(await connection.call('request.approveCode', { code }));
+      }),
     'elevate:get-history': async (limit) => {
       const result = await connection.call('history.list', { limit });
       return result.events;

@@ -20,6 +20,7 @@ export const IpcArgumentSchemas = {
   'elevate:request-elevation': z.object({ level: GrantLevelSchema, durationSec, reason }).strict(),
   'elevate:request-more-time': z.object({ durationSec, reason }).strict(),
   'elevate:cancel-request': z.string().min(1).max(100),
+  'elevate:enter-approval-code': z.string().min(1).max(64),
   'elevate:get-history': z.number().int().min(1).max(200),
   'elevate:log-out-now': none,
   'elevate:set-open-at-login': z.boolean(),

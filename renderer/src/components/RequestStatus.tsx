@@ -1,3 +1,4 @@
+import { ApprovalCode } from './ApprovalCode.js';
 import { formatDateTime, formatDuration, levelLabel } from '../logic/format.js';
 import { isRequestCurrent } from '../../../agent/protocol/request-current.js';
 import { cancelRequest } from '../store/actions.js';
@@ -20,6 +21,7 @@ export function RequestStatus() {
           <p>
             <strong>Request pending:</strong> {what}. Waiting for an administrator.
           </p>
+          {request.code && <ApprovalCode requestCode={request.code} />}
           <button type="button" onClick={() => void cancelRequest(request.id)} disabled={busy}>
             {busy ? 'Cancelling…' : 'Cancel request'}
           </button>

@@ -86,6 +86,11 @@ export async function cancelRequest(id: string): Promise<void> {
   await run('cancel', () => window.elevate.cancelRequest(id));
 }
 
+/** Sends the help desk's approval code; true when the agent accepted it. */
+export async function enterApprovalCode(code: string): Promise<boolean> {
+  return run('code', () => window.elevate.enterApprovalCode(code));
+}
+
 export async function logOutNow(): Promise<void> {
   await run('logout', () => window.elevate.logOutNow());
 }

@@ -25,7 +25,7 @@ export interface ClockSlice {
   perfNow: number;
 }
 
-export type Busy = null | 'stop' | 'request' | 'cancel' | 'logout' | 'login-item';
+export type Busy = null | 'stop' | 'request' | 'cancel' | 'code' | 'logout' | 'login-item';
 
 export interface UiSlice {
   confirmingStop: boolean;

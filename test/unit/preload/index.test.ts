@@ -69,6 +69,7 @@ describe('preload', () => {
     expect([...loaded.exposed.keys()]).toEqual(['elevate']);
     expect(Object.keys(api).sort()).toEqual([
       'cancelRequest',
+      'enterApprovalCode',
       'getHistory',
       'getState',
       'hidePopover',
@@ -89,6 +90,7 @@ describe('preload', () => {
     await api.requestElevation({ level: 'admin', durationSec: 600, reason: 'install BBEdit' });
     await api.requestMoreTime({ durationSec: 600, reason: 'finish the install' });
     await api.cancelRequest('r_1');
+    await api.enterApprovalCode('ABCDE-FGHJK');
     await api.getHistory(20);
     await api.logOutNow();
     await api.setOpenAtLogin(true);
@@ -99,6 +101,7 @@ describe('preload', () => {
       ['elevate:request-elevation', { level: 'admin', durationSec: 600, reason: 'install BBEdit' }],
       ['elevate:request-more-time', { durationSec: 600, reason: 'finish the install' }],
       ['elevate:cancel-request', 'r_1'],
+      ['elevate:enter-approval-code', 'ABCDE-FGHJK'],
       ['elevate:get-history', 20],
       ['elevate:log-out-now', undefined],
       ['elevate:set-open-at-login', true],

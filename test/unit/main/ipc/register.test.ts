@@ -21,6 +21,7 @@ function setup(): { received: unknown[]; warnings: string[] } {
     'elevate:request-elevation': ok,
     'elevate:request-more-time': ok,
     'elevate:cancel-request': ok,
+    'elevate:enter-approval-code': ok,
     'elevate:get-history': async () => [],
     'elevate:log-out-now': ok,
     'elevate:set-open-at-login': ok,
@@ -43,7 +44,7 @@ const invoke = (channel: string, ev: unknown, arg?: unknown) => {
 describe('registerIpcHandlers', () => {
   it('registers one handler per channel', () => {
     setup();
-    expect(ipcMain.handlers.size).toBe(9);
+    expect(ipcMain.handlers.size).toBe(10);
   });
 
   it('passes validated arguments from the popover to the handler', async () => {

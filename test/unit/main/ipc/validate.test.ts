@@ -10,6 +10,7 @@ describe('validateIpcArgument', () => {
   it('covers every channel of the contract', () => {
     expect(IPC_CHANNELS.sort()).toEqual([
       'elevate:cancel-request',
+      'elevate:enter-approval-code',
       'elevate:get-history',
       'elevate:get-state',
       'elevate:hide-popover',
@@ -38,6 +39,7 @@ describe('validateIpcArgument', () => {
       ['elevate:request-more-time', { durationSec: 600, reason: 'ok', extra: 1 }, /invalid value/],
       ['elevate:get-history', 10_000, /get-history/],
       ['elevate:cancel-request', '', /cancel-request/],
+      ['elevate:enter-approval-code', 'X'.repeat(65), /enter-approval-code/],
       ['elevate:set-open-at-login', 'yes', /set-open-at-login/],
       ['elevate:stop-now', { sneaky: true }, /stop-now/],
     ];
