@@ -10,6 +10,7 @@ import type { GrantLevel } from '../protocol/schemas.js';
 import { OsCommandError, type Backend, type PriorState } from './backend.js';
 import { checkAccountName, dropInFileName } from './linux/account-name.js';
 import { findAdminGroup, readGroups, readPasswdEntry, type GroupEntry } from './linux/etc-group.js';
+import { removeMemberFromGid } from './linux/group-file-edit.js';
 import { readOptional, removeSudoersFile, writeSudoersFile } from './linux/sudoers-file.js';
 import { sudoersLevel } from './linux/sudoers-rules.js';
 import { sudoLogPath, sudoLogRule } from '../usage/sudo-log-path.js';
@@ -60,9 +61,8 @@ export class LinuxBackend implements Backend {
       readPasswdEntry(this.root, user),
       readOptional(join(this.sudoersDir, fileName)),
     ]);
-    const adminGroupMember = findAdminGroup(groups, this.adminGroup, this.root).members.includes(
-      user,
-    );
+    const adminGroup = findAdminGroup(groups, this.adminGroup, this.root);
+    const adminGroupMember = adminGroup.members.includes(user);
     const userGroups = groups.filter((g) => g.members.includes(user) || g.gid === account?.gid);
     const ruleLevel = await sudoersLevel(
       this.root,
@@ -75,7 +75,7 @@ export class LinuxBackend implements Backend {
         : adminGroupMember || ruleLevel === 'admin'
           ? 'admin'
           : 'none';
-    return { permanentLevel, adminGroupMember, dropIn };
+    return { permanentLevel, adminGroupMember, dropIn, adminGroup: adminGroup.name };
   }
 
   async apply(user: string, level: GrantLevel, _prior: PriorState): Promise<void> {
@@ -110,7 +110,9 @@ export class LinuxBackend implements Backend {
 
   /**
    * Unlike apply, a failing step does not roll the others back: removing what can be removed
-   * leaves the user with less, never more. The first failure is reported after all steps ran.
+   * leaves the user with less, never more. The drop-in goes first, so sudo ends on time even
+   * when the group file fights back. Every failure is reported after all steps ran, also one
+   * the agent worked around, so the tampering behind it reaches the audit trail.
    */
   async restore(user: string, prior: PriorState): Promise<void> {
     const fileName = dropInFileName(user);
@@ -120,13 +122,7 @@ export class LinuxBackend implements Backend {
     } catch (err) {
       failures.push((err as Error).message);
     }
-    if (!prior.adminGroupMember) {
-      try {
-        await this.leaveAdminGroup(user);
-      } catch (err) {
-        failures.push((err as Error).message);
-      }
-    }
+    if (!prior.adminGroupMember) failures.push(...(await this.leaveAdminGroup(user, prior)));
     // Cached credentials would let sudo skip the password for a while after the rights end.
     const cleared = await Promise.allSettled(
       TIMESTAMP_DIRS.map((d) => rm(join(this.root, d, user), { force: true })),
@@ -157,22 +153,48 @@ export class LinuxBackend implements Backend {
     await writeSudoersFile(this.sudoersDir, fileName, content);
   }
 
-  private async leaveAdminGroup(user: string): Promise<void> {
+  /**
+   * Takes the user out of the group the grant added them to (the one named in `prior`, even if
+   * the policy names another one now) and out of every other line carrying its gid: a second
+   * line, under the same name or another, gives the same rights. Returns what failed.
+   */
+  private async leaveAdminGroup(user: string, prior: PriorState): Promise<string[]> {
     // An unreadable group file must fail the restore (the user may still be a member);
     // only a machine without the admin group means there is nothing to leave.
-    const groups = await readGroups(this.root);
-    let group: GroupEntry;
+    let groups: GroupEntry[];
     try {
-      group = findAdminGroup(groups, this.adminGroup, this.root);
-    } catch {
-      return;
+      groups = await readGroups(this.root);
+    } catch (err) {
+      return [(err as Error).message];
     }
-    if (!group.members.includes(user)) return;
-    const removed = await this.gpasswd('-d', user, group.name);
-    if (removed.code === 0 || /is not a member/.test(removed.stderr)) return;
-    throw new OsCommandError(
-      `gpasswd could not remove ${user} from group ${group.name}: ${toolMessage('gpasswd', removed)}.`,
-    );
+    let gid: number;
+    try {
+      gid = findAdminGroup(groups, prior.adminGroup ?? this.adminGroup, this.root).gid;
+    } catch {
+      return [];
+    }
+    const holding = (list: GroupEntry[]): GroupEntry[] =>
+      list.filter((g) => g.gid === gid && g.members.includes(user));
+    const failures: string[] = [];
+    for (const name of new Set(holding(groups).map((g) => g.name))) {
+      const removed = await this.gpasswd('-d', user, name);
+      if (removed.code === 0 || /is not a member/.test(removed.stderr)) continue;
+      failures.push(
+        `gpasswd could not remove ${user} from group ${name}: ${toolMessage('gpasswd', removed)}.`,
+      );
+    }
+    try {
+      if (holding(await readGroups(this.root)).length === 0) return failures;
+      await removeMemberFromGid(this.root, user, gid);
+      failures.push(
+        `The agent removed ${user} itself from every line of the group file with gid ${gid}.`,
+      );
+    } catch (err) {
+      failures.push(
+        `${user} could not be removed from the lines with gid ${gid}: ${(err as Error).message}`,
+      );
+    }
+    return failures;
   }
 
   private async gpasswd(op: '-a' | '-d', user: string, group: string): Promise<CommandResult> {

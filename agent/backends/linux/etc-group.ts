@@ -25,14 +25,32 @@ export async function readGroups(root: string): Promise<GroupEntry[]> {
   const groups: GroupEntry[] = [];
   for (const line of text.split('\n')) {
     const [name, , gid, members] = line.split(':');
-    if (!name || gid === undefined || name.startsWith('#')) continue;
+    const id = gid === undefined ? null : parseId(gid);
+    if (!name || id === null || name.startsWith('#')) continue;
     groups.push({
       name,
-      gid: Number(gid),
+      gid: id,
       members: (members ?? '').split(',').filter((m) => m.length > 0),
     });
   }
   return groups;
+}
+
+/**
+ * A uid or gid field read the way the C library reads it (strtoul, then the 32-bit id type),
+ * so that "00", "+0", " 0" or "-4294967296" are all 0, as they are for login and sudo. An
+ * attacker writes ids in whatever form still works; comparing text would miss them.
+ * Null when the field holds no number at all (the C library skips such a line).
+ */
+export function parseId(field: string): number | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(field);
+  if (!m) return null;
+  const ULONG = 1n << 64n;
+  let v = BigInt(m[2]!);
+  // strtoul saturates on overflow, and negates in unsigned arithmetic.
+  if (v >= ULONG) v = ULONG - 1n;
+  else if (m[1] === '-') v = (ULONG - v) % ULONG;
+  return Number(v & 0xffffffffn);
 }
 
 export interface PasswdEntry {
@@ -45,8 +63,10 @@ export async function readPasswdEntry(root: string, user: string): Promise<Passw
   const text = await readFile(join(root, 'etc/passwd'), 'utf8').catch(() => '');
   for (const line of text.split('\n')) {
     const fields = line.split(':');
-    if (fields[0] === user && fields[3] !== undefined)
-      return { uid: Number(fields[2]), gid: Number(fields[3]) };
+    if (fields[0] !== user || fields[3] === undefined) continue;
+    const uid = parseId(fields[2] ?? '');
+    const gid = parseId(fields[3]);
+    if (uid !== null && gid !== null) return { uid, gid };
   }
   return null;
 }

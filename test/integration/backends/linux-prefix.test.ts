@@ -25,6 +25,8 @@ let root: string;
 let user: string;
 let backend: LinuxBackend;
 const NONE: PriorState = { permanentLevel: 'none', adminGroupMember: false, dropIn: null };
+/** What inspect reads on this machine: the prior state names the group it refers to. */
+const NONE_IN_SUDO: PriorState = { ...NONE, adminGroup: 'sudo' };
 
 const etc = (p: string): string => join(root, 'etc', p);
 const groupLine = (name: string): string =>
@@ -66,7 +68,7 @@ beforeEach(() => {
 describe('LinuxBackend in prefix mode', () => {
   it('grants admin with a validated 0440 drop-in and the sudo group, and restores byte for byte', async () => {
     const before = snapshot();
-    expect(await backend.inspect(user)).toEqual(NONE);
+    expect(await backend.inspect(user)).toEqual(NONE_IN_SUDO);
 
     await backend.apply(user, 'admin', NONE);
     const st = statSync(dropInPath(user));
@@ -84,7 +86,7 @@ describe('LinuxBackend in prefix mode', () => {
     expect(snapshot()).toEqual(before);
     await backend.restore(user, NONE); // restoring twice is fine
     expect(snapshot()).toEqual(before);
-    expect(await backend.inspect(user)).toEqual(NONE);
+    expect(await backend.inspect(user)).toEqual(NONE_IN_SUDO);
   });
 
   it('grants passwordless with NOPASSWD and can move between levels', async () => {
@@ -100,7 +102,12 @@ describe('LinuxBackend in prefix mode', () => {
   it('keeps a permanent admin group membership when the grant ends', async () => {
     execFileSync('gpasswd', ['-Q', root, '-a', user, 'sudo'], { stdio: 'ignore' });
     const prior = await backend.inspect(user);
-    expect(prior).toEqual({ permanentLevel: 'admin', adminGroupMember: true, dropIn: null });
+    expect(prior).toEqual({
+      permanentLevel: 'admin',
+      adminGroupMember: true,
+      dropIn: null,
+      adminGroup: 'sudo',
+    });
     await backend.apply(user, 'passwordless', prior);
     await backend.restore(user, prior);
     expect(members('sudo')).toContain(user);
@@ -112,7 +119,7 @@ describe('LinuxBackend in prefix mode', () => {
     const handMade = `# written by hand\n${user} ALL=(root) /usr/bin/apt\n`;
     writeFileSync(dropInPath(user), handMade, { mode: 0o440 });
     const prior = await backend.inspect(user);
-    expect(prior).toEqual({ permanentLevel: 'none', adminGroupMember: false, dropIn: handMade });
+    expect(prior).toEqual({ ...NONE_IN_SUDO, dropIn: handMade });
     await backend.apply(user, 'admin', prior);
     expect(readFileSync(dropInPath(user), 'utf8')).not.toBe(handMade);
     await backend.restore(user, prior);
