@@ -91,7 +91,12 @@ describe('LinuxBackend on a whole (private) system', () => {
     const obs = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
     const ruleLine = /\(ALL : ALL\) ALL/;
 
-    expect(obs.prior).toEqual({ permanentLevel: 'none', adminGroupMember: false, dropIn: null });
+    expect(obs.prior).toEqual({
+      permanentLevel: 'none',
+      adminGroupMember: false,
+      dropIn: null,
+      adminGroup: 'sudo',
+    });
     expect(obs.exists).toBe(true);
 
     expect(obs.passwordless.sudoN).toBe(0);
@@ -115,6 +120,7 @@ describe('LinuxBackend on a whole (private) system', () => {
       permanentLevel: 'admin',
       adminGroupMember: false,
       dropIn: null,
+      adminGroup: 'sudo',
     });
     expect(obs.permanent.validate).toBe(0);
     expect(obs.permanent.cachedSudoN).toBe(0); // the cache works: no password asked
