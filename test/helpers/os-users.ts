@@ -1,12 +1,14 @@
 /**
  * Real OS users for tests (we run as root): created with useradd, removed with userdel -r.
- * `runAsUser` runs a client script as that user with runuser, so authentication is real.
+ * `runClientAs` runs a client script as that user with runuser, so authentication is real; the
+ * client code comes from a world-readable copy, as the checkout may be private.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './agent-process.js';
+import { publicPath } from './public-copy.js';
 
 export function createUser(prefix = 'elv'): string {
   const name = `${prefix}${randomBytes(3).toString('hex')}`;
@@ -63,7 +65,7 @@ export async function runClientAs(
   const script = join(dir, `client-${randomBytes(4).toString('hex')}.mjs`);
   writeFileSync(
     script,
-    `import { AgentClient } from ${JSON.stringify(join(REPO, 'dist/agent/client/agent-client.js'))};
+    `import { AgentClient } from ${JSON.stringify(publicPath(join(REPO, 'dist/agent/client/agent-client.js')))};
 const args = ${JSON.stringify(opts.args ?? null)};
 let client;
 try {

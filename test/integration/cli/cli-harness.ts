@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENT_MAIN, REPO, startAgentProcess } from '../../helpers/agent-process.js';
+import { publicPath } from '../../helpers/public-copy.js';
 
 export { createUser, deleteUser } from '../../helpers/os-users.js';
 
@@ -68,7 +69,8 @@ export function run(
 }
 
 export function spawnCli(script: string, args: string[], user?: string): ChildProcess {
-  const argv = [script, ...args];
+  // Root runs the same world-readable copy that other users must run (the checkout may be 0700).
+  const argv = [publicPath(script), ...args];
   // A clean environment: the CLI must find everything from its flags and the calling account.
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC' };
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
