@@ -57,7 +57,9 @@ const agent = spawn(
     '--policy',
     policyPath,
   ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
+  // Its own process group: Ctrl-C reaches only this launcher, which stops the agent itself and
+  // says what that means for the demo (the agent's own stop line is about a real install).
+  { stdio: ['ignore', 'pipe', 'inherit'], detached: true },
 );
 let tray = null;
 let cleaned = false;
@@ -66,8 +68,17 @@ function cleanup() {
   cleaned = true;
   if (tray && tray.exitCode === null) tray.kill('SIGTERM');
   if (agent.exitCode === null) agent.kill('SIGTERM');
-  agent.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  agent.once('exit', () => {
+    rmSync(dir, { recursive: true, force: true });
+    console.log(
+      'start: demo stopped. Its grants were only simulated (nothing on this computer changed) and ' +
+        'its state and audit log are deleted, so the next npm start begins with no grants.',
+    );
+  });
 }
+process.on('exit', () => {
+  if (agent.exitCode === null) agent.kill('SIGKILL');
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, cleanup);
 agent.on('exit', (code, signal) => {
   if (!cleaned) {
@@ -81,7 +92,7 @@ agent.on('exit', (code, signal) => {
 
 let ready = false;
 agent.stdout.on('data', (chunk) => {
-  process.stdout.write(chunk);
+  if (!cleaned) process.stdout.write(chunk);
   if (!ready && String(chunk).includes('elevate-agent listening on')) {
     ready = true;
     launchTray();
@@ -93,9 +104,24 @@ function whyNoTray() {
   if (hostOs === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
   }
-  return electronBinary()
-    ? null
-    : 'the Electron binary is not installed (npm skipped it with ELECTRON_SKIP_BINARY_DOWNLOAD)';
+  if (electronBinary()) return null;
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    return `there is no electron executable in ELECTRON_OVERRIDE_DIST_PATH (${process.env.ELECTRON_OVERRIDE_DIST_PATH}); point it at an unpacked Electron ${electronVersion()} folder`;
+  }
+  return (
+    'the Electron binary is not installed (setup skipped the download). Get it with ' +
+    '"node node_modules/electron/install.js" where github.com is reachable, or point ' +
+    `ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${electronVersion()} folder`
+  );
+}
+
+function electronVersion() {
+  try {
+    return JSON.parse(readFileSync(join(repo, 'node_modules/electron/package.json'), 'utf8'))
+      .version;
+  } catch {
+    return '';
+  }
 }
 
 /**

@@ -63,11 +63,31 @@ describe('scripts/start.js', () => {
     expect(dir && existsSync(dir)).toBe(false);
   });
 
-  it('without an Electron binary, says so', async () => {
-    const { out } = await start(
-      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: join(tmp, 'nowhere') },
+  it('without an Electron binary, says how to get it', async () => {
+    const missing = join(tmp, 'nowhere');
+    const wrongPath = await start(
+      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: missing },
       'Ctrl-C stops it',
     );
-    expect(out).toContain('the Electron binary is not installed');
+    expect(wrongPath.out).toContain(
+      `there is no electron executable in ELECTRON_OVERRIDE_DIST_PATH (${missing}); point it at an unpacked Electron`,
+    );
+    // This checkout's setup skipped the download (github.com is not reachable here).
+    const notInstalled = await start(
+      { DISPLAY: ':99', ELECTRON_OVERRIDE_DIST_PATH: undefined },
+      'Ctrl-C stops it',
+    );
+    expect(notInstalled.out).toContain('the Electron binary is not installed');
+    expect(notInstalled.out).toContain('node node_modules/electron/install.js');
+    expect(notInstalled.out).toContain('ELECTRON_OVERRIDE_DIST_PATH');
+  });
+
+  it('on Ctrl-C, says the demo state is deleted rather than kept for the next start', async () => {
+    const { out, code } = await start({ DISPLAY: undefined }, 'Ctrl-C stops it');
+    expect(out).toContain(
+      'start: demo stopped. Its grants were only simulated (nothing on this computer changed) and its state and audit log are deleted, so the next npm start begins with no grants.',
+    );
+    expect(out).not.toContain('enforced again at the next start');
+    expect(code).toBe(0);
   });
 });
