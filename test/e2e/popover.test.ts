@@ -4,7 +4,7 @@
  * sees; the agent's own answer is checked after every action. Screenshots of each state, light
  * and dark, go to test/e2e/screenshots/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { ensureBuilt } from './support/build.js';
 import { policy, socketIn, startAgent, type RunningAgent } from './support/agent-process.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
 import { startMainSide, type MainSide } from './support/main-side.js';
-import { openPopover, popoverUrl, type Popover } from './support/popover-page.js';
+import { openPopover, popoverUrl, screenshotDir, type Popover } from './support/popover-page.js';
 
 // The person is root here: the agent treats root as admin for elevatectl-style calls too.
 const USER = 'root';
@@ -398,5 +398,15 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     expect(await countdownSeconds(page)).toBeNull();
     expect(await announcer.innerText()).toBe('Your administrator rights have ended.');
     await expect.poll(() => page.getByTestId('history').innerText()).toContain('Ended on time');
+  });
+});
+
+describe('screenshot gallery', () => {
+  it('shows every state shot above, light beside dark, in one page', () => {
+    const html = readFileSync(join(screenshotDir, 'index.html'), 'utf8');
+    for (const state of ['standard-user', 'elevated', 'ending-soon', 'windows-grant-hint']) {
+      expect(html).toContain(`<img src="${state}-light.png"`);
+      expect(html).toContain(`<img src="${state}-dark.png"`);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AppState } from '../../../preload/api.js';
 import { rendererIndex, repoRoot } from './build.js';
+import { writeGallery } from './gallery.js';
 import type { MainSide } from './main-side.js';
 
 export const CHROMIUM_ARGS = [
@@ -77,6 +78,7 @@ export interface Popover {
   /**
    * Screenshots in light and dark as test/e2e/screenshots/NAME-{light,dark}.png; fails if the
    * page logged an error (a CSP violation included) or axe finds a WCAG A/AA problem in either.
+   * Each shot is added to the gallery page test/e2e/screenshots/index.html.
    */
   shoot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -131,6 +133,7 @@ export async function openPopover(main: MainSide): Promise<Popover> {
         if (problems.length) throw new Error(`${name} (${colorScheme}): ${problems.join(' | ')}`);
       }
       await page.emulateMedia({ colorScheme: null });
+      writeGallery(screenshotDir);
     },
     async close() {
       off();
