@@ -10,7 +10,6 @@ import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
 import { CodeApprovals } from './codes/code-approvals.js';
-import { readLinuxDeviceId } from './codes/device-id.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
@@ -123,7 +122,7 @@ export async function startAgent(
     audit,
     requests,
     clock,
-    deviceId: await deviceIdOf(config),
+    deviceId: (await backend.deviceId?.()) ?? null,
     log,
   });
   requests.withCodes(codes);
@@ -203,12 +202,6 @@ export async function startAgent(
       });
     },
   };
-}
-
-/** The id approval codes are bound to: the machine id where the agent acts on Linux. */
-async function deviceIdOf(config: AgentConfig): Promise<string | null> {
-  if (process.platform !== 'linux') return null;
-  return readLinuxDeviceId(config.backend === 'linux' ? config.root : '/');
 }
 
 function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {

@@ -34,6 +34,11 @@ export interface Backend {
   restore(user: string, prior: PriorState): Promise<void>;
   /** Whether the account exists where this backend acts (unknown users are refused early). */
   userExists(user: string): Promise<boolean>;
+  /**
+   * This computer's id for help-desk approval codes (what the MDM knows it by); null or absent
+   * where the OS gives none, and codes then stay off.
+   */
+  deviceId?(): Promise<string | null>;
 }
 
 /** An OS command or file operation refused; becomes `-32010` with this sentence. */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { GrantLevel } from '../protocol/schemas.js';
 import { OsCommandError, type Backend, type PriorState } from './backend.js';
 import { checkAccountName, dropInFileName } from './linux/account-name.js';
+import { readLinuxDeviceId } from './linux/device-id.js';
 import { findAdminGroup, readGroups, readPasswdEntry, type GroupEntry } from './linux/etc-group.js';
 import { removeMemberFromGid } from './linux/group-file-edit.js';
 import { readOptional, removeSudoersFile, writeSudoersFile } from './linux/sudoers-file.js';
@@ -134,6 +135,10 @@ export class LinuxBackend implements Backend {
         );
     }
     if (failures.length > 0) throw new OsCommandError(failures.join(' '));
+  }
+
+  deviceId(): Promise<string | null> {
+    return readLinuxDeviceId(this.root);
   }
 
   async userExists(user: string): Promise<boolean> {

@@ -3,6 +3,7 @@
  * sudoers drop-ins in a JSON file in the state dir. For demos, the tray's tests, and showing
  * another OS's behaviour (macOS, Windows) on any machine.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -17,7 +18,11 @@ const SimulatedUserSchema = z.object({
   adminGroupMember: z.boolean().default(false),
   dropIn: z.string().nullable().default(null),
 });
-const SimulatedOsSchema = z.object({ users: z.record(z.string(), SimulatedUserSchema) });
+const SimulatedOsSchema = z.object({
+  users: z.record(z.string(), SimulatedUserSchema),
+  /** The pretend computer's id for approval codes (made once, kept). */
+  deviceId: z.string().optional(),
+});
 type SimulatedOs = z.infer<typeof SimulatedOsSchema>;
 
 const VALID_NAME = /^[a-zA-Z0-9_][a-zA-Z0-9_.@\\-]{0,255}$/;
@@ -68,6 +73,15 @@ export class SimulatedBackend implements Backend {
     u.adminGroupMember = prior.adminGroupMember;
     u.dropIn = prior.dropIn;
     await this.write(os);
+  }
+
+  async deviceId(): Promise<string> {
+    const os = await this.read();
+    if (!os.deviceId) {
+      os.deviceId = randomBytes(16).toString('hex');
+      await this.write(os);
+    }
+    return os.deviceId;
   }
 
   /** The pretend computer has this computer's accounts plus any listed in its file. */

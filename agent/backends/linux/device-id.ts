@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normalizeDeviceId } from './approval-code.js';
+import { normalizeDeviceId } from '../../codes/approval-code.js';
 
 const MACHINE_ID_FILES = ['etc/machine-id', 'var/lib/dbus/machine-id'];
 
