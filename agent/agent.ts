@@ -4,6 +4,7 @@
  */
 import { chmod, mkdir } from 'node:fs/promises';
 import { AuditLog } from './audit/audit-log.js';
+import { AuthFailures } from './audit/auth-failures.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
 import { LinuxBackend } from './backends/linux.js';
@@ -58,6 +59,7 @@ export async function startAgent(
           ...adminGroupOption(policies),
         })
       : new SimulatedBackend(config.stateDir, config.simulateOs, users);
+  const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
 
@@ -164,6 +166,7 @@ export async function startAgent(
       lock,
       store,
       audit,
+      authFailures,
       users,
       challenges,
       privileges,
@@ -194,6 +197,7 @@ export async function startAgent(
     },
     async stop() {
       await server.close();
+      await authFailures.stop();
       await lock.run(async () => {
         scheduler.stop();
         sessions?.stop();

@@ -63,7 +63,7 @@ function sentence(e: AuditEvent, host: string): string {
     case 'request.cancelled':
       return `${who} cancelled their request for ${rights} on ${host}`;
     case 'auth.failed':
-      return `A connection failed to authenticate as ${who} to the Elevate agent on ${host}`;
+      return `A connection${e.user ? '' : ` from ${e.actor}`} failed to authenticate as ${e.user ?? str(d.claimed) ?? 'someone'} to the Elevate agent on ${host}${(num(d.count) ?? 1) > 1 ? ` (${num(d.count)} times)` : ''}`;
     case 'auth.paired':
       return `${who} paired the Elevate app on ${host}`;
     case 'drift.detected':

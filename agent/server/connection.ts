@@ -14,6 +14,14 @@ import {
   type RequestId,
 } from '../protocol/schemas.js';
 import type { Account } from '../users/user-directory.js';
+import {
+  INPUT_HIGH_BYTES,
+  INPUT_HIGH_LINES,
+  OUTPUT_DROP_BYTES,
+  OUTPUT_HIGH_BYTES,
+  UNAUTHENTICATED_DEADLINE_MS,
+} from './limits.js';
+import type { PeerCredentials } from './peer-credentials.js';
 
 export interface Session {
   account: Account;
@@ -24,8 +32,12 @@ export interface Session {
 
 export interface ConnectionContext {
   readonly id: number;
+  /** Who the kernel says the peer is (null where the OS does not tell). */
+  readonly peer: PeerCredentials | null;
   session: Session | null;
   challenge: Challenge | null;
+  /** auth.hello calls made on this connection. */
+  hellos: number;
   notify(method: string, params: unknown): void;
   close(): void;
 }
@@ -38,22 +50,32 @@ export type Handler = (
 ) => Promise<unknown>;
 
 const CLOSE_GRACE_MS = 1000;
-/** How many unanswered requests one connection may queue before it is cut off. */
-const MAX_QUEUED = 1000;
 
 export class Connection implements ConnectionContext {
-  session: Session | null = null;
   challenge: Challenge | null = null;
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
+  hellos = 0;
+  private current: Session | null = null;
+  /** Lines read but not yet handled, bounded by INPUT_HIGH_*: reading pauses above them. */
+  private lines: string[] = [];
+  private head = 0;
+  private lineBytes = 0;
+  private pumping = false;
   private closed = false;
+  private readonly deadline: NodeJS.Timeout;
 
   constructor(
     readonly id: number,
     private readonly socket: Socket,
     private readonly handle: Handler,
     private readonly onClose: (c: Connection) => void,
+    readonly peer: PeerCredentials | null = null,
+    private readonly onAuthenticated: (c: Connection) => void = () => undefined,
   ) {
+    // A connection that never authenticates holds a slot for nothing.
+    this.deadline = setTimeout(() => {
+      if (!this.current) this.close();
+    }, UNAUTHENTICATED_DEADLINE_MS);
+    this.deadline.unref();
     const splitter = new LineSplitter(
       (line) => this.enqueue(line),
       () => {
@@ -73,9 +95,35 @@ export class Connection implements ConnectionContext {
     });
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
+    socket.on('drain', () => this.resume());
   }
 
+  get session(): Session | null {
+    return this.current;
+  }
+
+  set session(s: Session | null) {
+    const first = !this.current && s;
+    this.current = s;
+    if (first) {
+      clearTimeout(this.deadline);
+      this.onAuthenticated(this);
+    }
+  }
+
+  get authenticated(): boolean {
+    return this.current !== null;
+  }
+
+  /**
+   * A push. A subscriber that does not read its pushes is dropped once they pile up: it can
+   * reconnect and subscribe again, and the agent's memory stays bounded.
+   */
   notify(method: string, params: unknown): void {
+    if (this.socket.writableLength > OUTPUT_DROP_BYTES) {
+      this.destroy();
+      return;
+    }
     this.send({ jsonrpc: '2.0', method, params });
   }
 
@@ -86,6 +134,9 @@ export class Connection implements ConnectionContext {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.deadline);
+    this.lines = [];
+    this.head = 0;
     this.socket.end();
     setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
     this.onClose(this);
@@ -98,18 +149,53 @@ export class Connection implements ConnectionContext {
   }
 
   private enqueue(line: string): void {
-    if (++this.queued > MAX_QUEUED) {
-      this.close();
+    if (line.trim() === '') return;
+    this.lines.push(line);
+    this.lineBytes += line.length;
+    if (this.lineBytes > INPUT_HIGH_BYTES || this.lines.length - this.head > INPUT_HIGH_LINES) {
+      this.socket.pause();
+    }
+    void this.pump();
+  }
+
+  /**
+   * Handles queued lines one at a time, in order. While the client leaves more than
+   * OUTPUT_HIGH_BYTES of answers unread, nothing more is read or answered: the kernel's buffer
+   * fills and the client's own writes block, not the agent's memory.
+   */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.closed && this.head < this.lines.length) {
+        if (this.socket.writableLength > OUTPUT_HIGH_BYTES) {
+          this.socket.pause();
+          return; // 'drain' resumes
+        }
+        const line = this.lines[this.head++]!;
+        this.lineBytes -= line.length;
+        if (this.head === this.lines.length || this.head > 1024) {
+          this.lines = this.lines.slice(this.head);
+          this.head = 0;
+        }
+        await this.process(line);
+      }
+    } finally {
+      this.pumping = false;
+    }
+    this.resume();
+  }
+
+  private resume(): void {
+    if (this.closed || this.socket.writableLength > OUTPUT_HIGH_BYTES) return;
+    if (this.head < this.lines.length) {
+      void this.pump();
       return;
     }
-    this.queue = this.queue.then(async () => {
-      if (!this.closed) await this.process(line);
-      this.queued -= 1;
-    });
+    this.socket.resume();
   }
 
   private async process(line: string): Promise<void> {
-    if (line.trim() === '') return;
     let msg: unknown;
     try {
       msg = JSON.parse(line);

@@ -1,5 +1,6 @@
 /** The protocol's methods: who may call each, and what it does (PROTOCOL.md tables). */
 import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthFailures } from '../audit/auth-failures.js';
 import { parseAppPublicKey, verifyRequestSignature } from '../auth/app-keys.js';
 import type { CookieChallenges } from '../auth/cookie-challenge.js';
 import type { CodeApprovals } from '../codes/code-approvals.js';
@@ -19,12 +20,14 @@ import type { Mutex } from '../shared/mutex.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UserDirectory } from '../users/user-directory.js';
 import type { ConnectionContext, Handler, Session } from './connection.js';
+import { HELLOS_PER_CONNECTION } from './limits.js';
 import type { Subscriptions } from './subscriptions.js';
 
 export interface MethodDeps {
   lock: Mutex;
   store: StateStore;
   audit: AuditLog;
+  authFailures: AuthFailures;
   users: UserDirectory;
   challenges: CookieChallenges;
   privileges: PrivilegeService;
@@ -180,6 +183,13 @@ export function createHandler(d: MethodDeps): Handler {
       throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
     if (ctx.challenge) await d.challenges.discard(ctx.challenge);
     ctx.challenge = null;
+    // The connection's unauthenticated deadline ends it soon anyway.
+    if (++ctx.hellos > HELLOS_PER_CONNECTION) {
+      throw new RpcError(
+        ErrorCode.RateLimited,
+        'Too many auth.hello calls on one connection; open a new connection.',
+      );
+    }
     const account = await d.users.lookup(p.user);
     if (!account) throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
     try {
@@ -199,16 +209,8 @@ export function createHandler(d: MethodDeps): Handler {
     const challenge = ctx.challenge;
     ctx.challenge = null;
     if (!challenge || !(await d.challenges.verify(challenge, p.proof))) {
-      if (challenge) {
-        await d.audit
-          .append({
-            type: 'auth.failed',
-            user: challenge.account.name,
-            actor: challenge.account.name,
-            detail: { reason: 'wrong or expired proof' },
-          })
-          .catch(() => undefined);
-      }
+      if (challenge)
+        d.authFailures.record(ctx.peer, challenge.account.name, 'wrong or expired proof');
       throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
     }
     const account = challenge.account;

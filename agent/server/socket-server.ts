@@ -1,16 +1,21 @@
 /**
  * The local socket every user can connect to; who they are comes from authentication, never
  * from the connection. A stale socket file from a crashed agent is replaced, a live one is not.
+ * What the kernel says about the peer (its uid) only limits how much of the agent one account
+ * can hold: limits.ts.
  */
 import { chmod, mkdir, unlink } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection, type Handler } from './connection.js';
+import { ConnectionQuota } from './connection-quota.js';
+import { peerCredentials } from './peer-credentials.js';
 
 export class SocketServer {
   private server: Server | null = null;
   private nextId = 1;
   readonly connections = new Set<Connection>();
+  private readonly quota = new ConnectionQuota();
 
   constructor(
     private readonly path: string,
@@ -27,13 +32,31 @@ export class SocketServer {
       await unlink(this.path).catch(() => undefined);
     }
     const server = createServer((socket) => {
-      const c = new Connection(this.nextId++, socket, this.handler, (closed) => {
-        this.connections.delete(closed);
-        this.onClosed(closed);
-      });
+      const peer = peerCredentials(socket);
+      const refusal = this.quota.admit(peer);
+      if (refusal) {
+        socket.on('error', () => undefined);
+        socket.end(
+          JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32005, message: refusal } }) +
+            '\n',
+        );
+        setTimeout(() => socket.destroy(), 1000).unref();
+        return;
+      }
+      const c = new Connection(
+        this.nextId++,
+        socket,
+        this.handler,
+        (closed) => {
+          this.quota.release(closed.peer, closed.authenticated);
+          this.connections.delete(closed);
+          this.onClosed(closed);
+        },
+        peer,
+        (authed) => this.quota.authenticated(authed.peer),
+      );
       this.connections.add(c);
     });
-    server.maxConnections = 4096;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen({ path: this.path, readableAll: true, writableAll: true }, () => {

@@ -4,9 +4,10 @@
  * root so directory-service accounts work too.
  */
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DirectoryLookups } from './directory-lookups.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -26,19 +27,23 @@ export interface UserDirectory {
 const ACCOUNT_NAME = /^[a-zA-Z0-9_.][a-zA-Z0-9_.@-]{0,255}\$?$/;
 
 export class EtcUserDirectory implements UserDirectory {
+  /** The parsed file, reused while it is unchanged: a flood of hellos costs a stat each. */
+  private passwdCache: { key: string; accounts: Account[] } | null = null;
+  private readonly nss = new DirectoryLookups<Account>((key) => getent(['passwd', key]));
+
   constructor(private readonly root = '/') {}
 
   async lookup(name: string): Promise<Account | null> {
     if (!ACCOUNT_NAME.test(name)) return null;
     const fromFile = (await this.passwd()).find((a) => a.name === name);
     if (fromFile) return fromFile;
-    return this.root === '/' ? getent(['passwd', name]) : null;
+    return this.root === '/' ? this.nss.get(name) : null;
   }
 
   async lookupUid(uid: number): Promise<Account | null> {
     const fromFile = (await this.passwd()).find((a) => a.uid === uid);
     if (fromFile) return fromFile;
-    return this.root === '/' ? getent(['passwd', String(uid)]) : null;
+    return this.root === '/' ? this.nss.get(String(uid)) : null;
   }
 
   async groupsOf(account: Account): Promise<string[]> {
@@ -55,11 +60,17 @@ export class EtcUserDirectory implements UserDirectory {
   }
 
   private async passwd(): Promise<Account[]> {
-    const text = await readFile(join(this.root, 'etc/passwd'), 'utf8').catch(() => '');
-    return text.split('\n').flatMap((line) => {
+    const path = join(this.root, 'etc/passwd');
+    const st = await stat(path).catch(() => null);
+    const key = st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : '';
+    if (this.passwdCache?.key === key) return this.passwdCache.accounts;
+    const text = await readFile(path, 'utf8').catch(() => '');
+    const accounts = text.split('\n').flatMap((line) => {
       const a = parsePasswdLine(line);
       return a ? [a] : [];
     });
+    this.passwdCache = { key, accounts };
+    return accounts;
   }
 }
 
