@@ -77,6 +77,23 @@ describe('slackText', () => {
         detail: { kind: 'extend', durationSec: 600 },
       }),
     ).toBe('sam asked for 10 min more of administrator rights on HOST: need it');
+    // With approval codes on, the help desk sees the code before the phone rings.
+    expect(
+      text({
+        type: 'request.created',
+        actor: 'sam',
+        detail: { kind: 'elevate', durationSec: 1800, requestCode: 'K7QF-2M9X', deviceId: 'd1' },
+      }),
+    ).toBe(
+      'sam asked for administrator rights for 30 min on HOST (request code K7QF-2M9X, device d1)',
+    );
+    expect(
+      text({
+        type: 'request.code_rejected',
+        actor: 'sam',
+        detail: { problem: 'mismatch', triesLeft: 2 },
+      }),
+    ).toBe("A wrong approval code was entered for sam's request on HOST (mismatch; 2 tries left)");
     expect(text({ type: 'request.approved', actor: 'root' })).toBe(
       "root approved sam's request for administrator rights on HOST",
     );
