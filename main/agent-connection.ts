@@ -12,6 +12,7 @@ import {
   AgentUnavailableError,
   type ConnectOptions,
 } from '../agent/client/agent-client.js';
+import { AGENT_NOT_RUNNING } from '../agent/client/messages.js';
 import { RpcError } from '../agent/protocol/errors.js';
 import {
   SnapshotSchema,
@@ -72,8 +73,7 @@ export interface AgentConnectionOptions {
   log?: (message: string) => void;
 }
 
-export const AGENT_NOT_RUNNING =
-  'The Elevate agent is not running, so your rights cannot be shown or changed right now.';
+export { AGENT_NOT_RUNNING };
 
 interface Events {
   change: [ConnectionView];

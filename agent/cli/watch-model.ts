@@ -1,24 +1,40 @@
 /**
  * The logic of `elevate watch`, free of terminals and timers: how much time is left, which
- * warning is due, and what the countdown line says. The agent is the source of truth: time
- * left is the snapshot's `expiresAt - now` minus the monotonic time elapsed since that
- * snapshot arrived, so a local wall clock that is wrong or moves never shows a false deadline.
+ * warning is due, and what each line says. The agent is the source of truth: time left is the
+ * snapshot's `expiresAt - now` minus the wall-clock time since that snapshot arrived. A
+ * monotonic clock would be wrong here: it stops while the computer sleeps, so after a
+ * 20-minute sleep the countdown would show 20 minutes too many and warnings would come late.
  */
+import { AGENT_NOT_RUNNING } from '../client/messages.js';
+import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatClock, formatDuration } from './duration.js';
 import { formatLocalTime } from './format.js';
 
 export interface Anchored {
   snapshot: Snapshot;
-  /** Monotonic milliseconds (performance.now()) when the snapshot arrived. */
-  receivedAtMono: number;
+  /** Local wall clock (Date.now()) when the snapshot arrived. */
+  receivedAtWall: number;
 }
 
-/** Milliseconds of the grant left at monotonic instant `nowMono`, or null without a grant. */
-export function remainingMs(a: Anchored, nowMono: number): number | null {
+/** Milliseconds of the grant left at local wall-clock instant `nowWall`, or null without a grant. */
+export function remainingMs(a: Anchored, nowWall: number): number | null {
   const g = a.snapshot.grant;
   if (!g) return null;
-  return Date.parse(g.expiresAt) - Date.parse(a.snapshot.now) - (nowMono - a.receivedAtMono);
+  return Date.parse(g.expiresAt) - Date.parse(a.snapshot.now) - (nowWall - a.receivedAtWall);
+}
+
+/**
+ * Whether the wall clock moved differently from the monotonic clock between two readings:
+ * the computer slept (the monotonic clock stopped) or someone set the clock. Either way, ask
+ * the agent again rather than trust the local arithmetic.
+ */
+export function clockJumped(
+  prev: { wall: number; mono: number },
+  now: { wall: number; mono: number },
+  toleranceMs = 2000,
+): boolean {
+  return Math.abs(now.wall - prev.wall - (now.mono - prev.mono)) > toleranceMs;
 }
 
 /** Whether `next` should replace `current` (PROTOCOL.md: drop a snapshot whose seq is not newer). */
@@ -82,6 +98,54 @@ export function countdownLine(
     : `${g.level} rights until ${until}`;
 }
 
+/**
+ * Lines for what changed between two snapshots, printed once each: a request's progress
+ * (with the admin's note) and a deadline that moved (which supersedes any warning shown).
+ */
+export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new Date()): string[] {
+  const out: string[] = [];
+  const r = next.request;
+  const requestNews =
+    r && isRequestCurrent(next) && (prev.request?.id !== r.id || prev.request.state !== r.state);
+  if (r && requestNews) {
+    const what =
+      r.kind === 'extend'
+        ? `${formatDuration(r.durationSec)} more`
+        : `${r.level} for ${formatDuration(r.durationSec)}`;
+    const note = r.note ? `: ${r.note}` : '.';
+    if (r.state === 'pending') out.push(`Request ${r.id} (${what}) is waiting for an admin.`);
+    if (r.state === 'approved')
+      out.push(`Request ${r.id} (${what}) approved by ${r.decidedBy}${note}`);
+    if (r.state === 'denied') out.push(`Request ${r.id} (${what}) denied by ${r.decidedBy}${note}`);
+    if (r.state === 'cancelled') {
+      out.push(
+        r.decidedBy === next.user
+          ? `Request ${r.id} (${what}) cancelled.`
+          : `Request ${r.id} (${what}) cancelled by ${r.decidedBy}${note}`,
+      );
+    }
+  }
+  const a = prev.grant;
+  const b = next.grant;
+  if (a && b && a.expiresAt !== b.expiresAt) {
+    const until = formatLocalTime(b.expiresAt, localNow);
+    out.push(
+      a.id === b.id && b.level === a.level
+        ? `Your ${b.level} rights now end at ${until}.`
+        : `Your rights changed: ${b.level} until ${until}.`,
+    );
+  }
+  return out;
+}
+
+/** The agent went away: the popover's sentence, plus the deadline that still holds. */
+export function agentGoneLine(s: Snapshot | null, localNow: Date = new Date()): string {
+  const g = s?.grant;
+  return g
+    ? `${AGENT_NOT_RUNNING} Your rights still end at ${formatLocalTime(g.expiresAt, localNow)} as scheduled.`
+    : AGENT_NOT_RUNNING;
+}
+
 export function pendingLine(s: Snapshot): string {
   const r = s.request;
   return r
@@ -95,8 +159,15 @@ export function watchOutcome(s: Snapshot, hadGrant: boolean): WatchEnd | null {
   if (s.grant) return null;
   const r = s.request;
   if (r?.state === 'pending') return null;
-  if (hadGrant)
-    return { code: 0, message: `Your temporary rights have ended; your level is now ${s.level}.` };
+  if (hadGrant) {
+    const e = s.ended;
+    // Ended by someone else: say who, and the reason they wrote.
+    const ended =
+      e && e.how !== 'expired' && e.by !== s.user
+        ? `were ended by ${e.by}${e.reason ? ` (${e.reason})` : ''}`
+        : 'have ended';
+    return { code: 0, message: `Your temporary rights ${ended}; your level is now ${s.level}.` };
+  }
   if (r?.state === 'denied') {
     return {
       code: 1,

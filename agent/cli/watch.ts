@@ -1,15 +1,18 @@
 /**
  * `elevate watch`: a countdown redrawn every second in a terminal (one line per change when
- * the output is not a terminal), warnings at the policy's `warnBeforeSec`, and an exit when
- * the rights end. It snaps to every `status.changed` push.
+ * the output is not a terminal), warnings at the policy's `warnBeforeSec`, a line for each
+ * request decision and moved deadline, and an exit when the rights end. It snaps to every
+ * `status.changed` push and asks the agent again after a sleep.
  */
 import { performance } from 'node:perf_hooks';
 import type { AgentClient } from '../client/agent-client.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
-import { formatLocalTime } from './format.js';
 import type { CommandContext } from './program.js';
 import {
+  agentGoneLine,
+  changeLines,
+  clockJumped,
   countdownLine,
   isNewer,
   pendingLine,
@@ -22,6 +25,11 @@ import {
 
 /** After the deadline the agent pushes the end within 1 s; ask once more if it seems late. */
 const RESYNC_AFTER_DEADLINE_MS = 3000;
+
+const readClocks = (): { wall: number; mono: number } => ({
+  wall: Date.now(),
+  mono: performance.now(),
+});
 
 export async function watch(client: AgentClient, ctx: CommandContext): Promise<number> {
   const tty = process.stdout.isTTY === true && !ctx.json;
@@ -53,6 +61,7 @@ export async function watch(client: AgentClient, ctx: CommandContext): Promise<n
     let timer: NodeJS.Timeout | null = null;
     let resyncing = false;
     let finished = false;
+    let lastTick = readClocks();
 
     const finish = (code: number, message: string | null, toErr = false): void => {
       if (finished) return;
@@ -69,7 +78,11 @@ export async function watch(client: AgentClient, ctx: CommandContext): Promise<n
       timer = null;
       if (!current || finished) return;
       const s = current.snapshot;
-      const left = remainingMs(current, performance.now());
+      const clocks = readClocks();
+      // Woken from sleep (or the clock was set): the agent may have changed things meanwhile.
+      if (clockJumped(lastTick, clocks)) resync();
+      lastTick = clocks;
+      const left = remainingMs(current, clocks.wall);
       for (const w of warnings.update(s.grant?.expiresAt ?? null, left, s.policy.warnBeforeSec)) {
         if (!ctx.json) say(warningLine(s.grant?.level ?? 'admin', w));
       }
@@ -79,22 +92,27 @@ export async function watch(client: AgentClient, ctx: CommandContext): Promise<n
       }
       // Plain output gets one line per deadline, not one per second: logs stay readable.
       draw(countdownLine(s, left, tty));
-      if (left < -RESYNC_AFTER_DEADLINE_MS && !resyncing) {
-        resyncing = true;
-        client
-          .call('status.get')
-          .then(apply, () => undefined)
-          .finally(() => (resyncing = false));
-      }
+      if (left < -RESYNC_AFTER_DEADLINE_MS) resync();
       // Next redraw when the displayed second changes.
       const toNextSecond = left > 0 ? left % 1000 || 1000 : 1000;
       timer = setTimeout(tick, toNextSecond + 5);
     };
 
+    const resync = (): void => {
+      if (resyncing) return;
+      resyncing = true;
+      client
+        .call('status.get')
+        .then(apply, () => undefined)
+        .finally(() => (resyncing = false));
+    };
+
     const apply = (s: Snapshot): void => {
       if (finished || !isNewer(current?.snapshot ?? null, s)) return;
-      current = { snapshot: s, receivedAtMono: performance.now() };
+      const prev = current?.snapshot ?? null;
+      current = { snapshot: s, receivedAtWall: Date.now() };
       if (ctx.json) ctx.io.out(JSON.stringify(s));
+      else if (prev) for (const line of changeLines(prev, s)) say(line);
       if (s.grant) hadGrant = true;
       const end = watchOutcome(s, hadGrant);
       if (end) {
@@ -107,12 +125,7 @@ export async function watch(client: AgentClient, ctx: CommandContext): Promise<n
 
     const onInterrupt = (): void => finish(130, null);
     const onClose = (): void => {
-      const g = current?.snapshot.grant;
-      finish(
-        ExitCode.Error,
-        `${ctx.program}: The Elevate agent went away${g ? `; your rights still end at ${formatLocalTime(g.expiresAt)} as scheduled` : ''}.`,
-        true,
-      );
+      finish(ExitCode.Error, `${ctx.program}: ${agentGoneLine(current?.snapshot ?? null)}`, true);
     };
     process.once('SIGINT', onInterrupt);
     client.once('close', onClose);

@@ -164,7 +164,7 @@ describe('elevate as real users against a real agent', () => {
     await agent.stop();
     expect(await exited).toBe(1);
     expect(stderr).toMatch(
-      /^elevate: The Elevate agent went away; your rights still end at \d\d:\d\d:\d\d as scheduled\.\n$/,
+      /^elevate: The Elevate agent is not running, so your rights cannot be shown or changed right now\. Your rights still end at \d\d:\d\d:\d\d as scheduled\.\n$/,
     );
   });
 });

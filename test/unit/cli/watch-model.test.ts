@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
+  agentGoneLine,
+  changeLines,
+  clockJumped,
   countdownLine,
   isNewer,
   remainingMs,
@@ -9,11 +12,101 @@ import {
 import { snapshot } from './snapshot-fixture.js';
 
 describe('remainingMs', () => {
-  it('uses the agent clock at receipt plus monotonic time since, never the local wall clock', () => {
-    const a = { snapshot: snapshot(), receivedAtMono: 1000 };
-    // expiresAt - now = 9 min 30 s; 2.5 s of monotonic time have passed since receipt.
-    expect(remainingMs(a, 3500)).toBe(570_000 - 2500);
-    expect(remainingMs({ snapshot: snapshot({ grant: null }), receivedAtMono: 0 }, 5)).toBeNull();
+  it('uses the agent clock at receipt plus wall-clock time since', () => {
+    const a = { snapshot: snapshot(), receivedAtWall: 1_000_000 };
+    // expiresAt - now = 9 min 30 s; 2.5 s of wall time have passed since receipt.
+    expect(remainingMs(a, 1_002_500)).toBe(570_000 - 2500);
+    expect(remainingMs({ snapshot: snapshot({ grant: null }), receivedAtWall: 0 }, 5)).toBeNull();
+  });
+
+  it('is right after a sleep, when a monotonic clock would have stopped', () => {
+    // An injected pair of clocks: during a 5-minute sleep the wall clock moves, the monotonic
+    // clock does not (CLOCK_MONOTONIC / mach_absolute_time stop in suspend).
+    const before = { wall: 1_000_000, mono: 10_000 };
+    const after = { wall: before.wall + 301_000, mono: before.mono + 1000 };
+    const a = { snapshot: snapshot(), receivedAtWall: before.wall };
+    expect(remainingMs(a, after.wall)).toBe(570_000 - 301_000);
+    expect(clockJumped(before, after)).toBe(true);
+    expect(clockJumped(before, { wall: before.wall + 1000, mono: before.mono + 1000 })).toBe(false);
+  });
+});
+
+describe('changeLines', () => {
+  process.env.TZ = 'UTC';
+  const now = new Date('2026-11-24T10:00:00.000Z');
+  const pending = {
+    id: 'r_1',
+    kind: 'extend' as const,
+    level: 'admin' as const,
+    durationSec: 1800,
+    reason: null,
+    state: 'pending' as const,
+    createdAt: '2026-11-24T10:00:10.000Z',
+    decidedAt: null,
+    decidedBy: null,
+    note: null,
+  };
+  it('prints each request event with the admin note', () => {
+    const base = snapshot();
+    const withReq = snapshot({ request: pending });
+    expect(changeLines(base, withReq, now)).toEqual([
+      'Request r_1 (30 min more) is waiting for an admin.',
+    ]);
+    const denied = snapshot({
+      request: {
+        ...pending,
+        state: 'denied',
+        decidedAt: '2026-11-24T10:00:20.000Z',
+        decidedBy: 'alice',
+        note: 'Book a maintenance window.',
+      },
+    });
+    expect(changeLines(withReq, denied, now)).toEqual([
+      'Request r_1 (30 min more) denied by alice: Book a maintenance window.',
+    ]);
+    const cancelled = snapshot({
+      request: {
+        ...pending,
+        state: 'cancelled',
+        decidedAt: '2026-11-24T10:00:20.000Z',
+        decidedBy: 'agent',
+        note: 'The rights it would extend have ended.',
+      },
+    });
+    expect(changeLines(withReq, cancelled, now)).toEqual([
+      'Request r_1 (30 min more) cancelled by agent: The rights it would extend have ended.',
+    ]);
+  });
+
+  it('says when the deadline moved, so an earlier warning no longer stands', () => {
+    const before = snapshot();
+    const g = before.grant!;
+    const later = snapshot({
+      grant: { ...g, expiresAt: '2026-11-24T10:40:00.000Z', extensionsUsed: 1 },
+      request: {
+        ...pending,
+        state: 'approved',
+        decidedAt: '2026-11-24T10:00:20.000Z',
+        decidedBy: 'alice',
+        note: 'OK, reboot after.',
+        grantId: g.id,
+      },
+    });
+    expect(changeLines(before, later, now)).toEqual([
+      'Request r_1 (30 min more) approved by alice: OK, reboot after.',
+      'Your admin rights now end at 10:40:00.',
+    ]);
+  });
+});
+
+describe('agentGoneLine', () => {
+  it('says what the popover says, and that the deadline still holds', () => {
+    expect(agentGoneLine(null)).toBe(
+      'The Elevate agent is not running, so your rights cannot be shown or changed right now.',
+    );
+    expect(agentGoneLine(snapshot(), new Date('2026-11-24T10:00:00.000Z'))).toBe(
+      'The Elevate agent is not running, so your rights cannot be shown or changed right now. Your rights still end at 10:10:00 as scheduled.',
+    );
   });
 });
 
@@ -95,6 +188,21 @@ describe('watchOutcome', () => {
       code: 1,
       message: 'Your request r_1 was denied by root: use the kiosk',
     });
+    const revoked = snapshot({
+      grant: null,
+      level: 'none',
+      ended: {
+        grantId: 'g_1',
+        level: 'admin',
+        how: 'revoked',
+        at: '2026-11-24T10:05:00.000Z',
+        by: 'alice',
+        reason: 'Audit finished',
+      },
+    });
+    expect(watchOutcome(revoked, true)?.message).toBe(
+      'Your temporary rights were ended by alice (Audit finished); your level is now none.',
+    );
     expect(watchOutcome(snapshot({ grant: null, level: 'none' }), false)?.message).toBe(
       'You have no temporary rights right now (level: none).',
     );

@@ -1,0 +1,5 @@
+/** Sentences every client says the same way (the popover, notifications and the CLIs). */
+
+/** The agent cannot be reached: what it means for the person. */
+export const AGENT_NOT_RUNNING =
+  'The Elevate agent is not running, so your rights cannot be shown or changed right now.';
