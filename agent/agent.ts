@@ -18,6 +18,7 @@ import { PrivilegeService } from './grants/privilege-service.js';
 import { RequestService } from './grants/request-service.js';
 import { AuditForwarder } from './forward/forwarder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
+import { setUpEnforcement } from './policy-enforcement.js';
 import type { ForwarderStatus } from './protocol/schemas.js';
 import { systemClock, type Clock } from './scheduler/clock.js';
 import { ExpiryScheduler } from './scheduler/expiry-scheduler.js';
@@ -106,6 +107,19 @@ export async function startAgent(
           log,
         })
       : null;
+  const enforcement = await setUpEnforcement({
+    root: config.root,
+    stateDir: config.stateDir,
+    os: backend.os,
+    store,
+    audit,
+    lock,
+    snapshots,
+    users,
+    privileges: () => privileges,
+    wall: () => clock.wall(),
+    log,
+  });
   const privileges = new PrivilegeService(
     store,
     audit,
@@ -113,11 +127,27 @@ export async function startAgent(
     scheduler,
     snapshots,
     clock,
-    { ...(sessions && { started: sessions.started, ended: sessions.ended }) },
+    {
+      async started(user, grant) {
+        await sessions?.started(user, grant);
+        await enforcement.started(user, grant);
+      },
+      async ended(user, grant, end) {
+        await sessions?.ended(user, grant);
+        await enforcement.ended(user, grant, end);
+      },
+    },
     log,
     lock,
   );
-  const requests = new RequestService(store, audit, privileges, snapshots, clock);
+  const requests = new RequestService(
+    store,
+    audit,
+    privileges,
+    snapshots,
+    clock,
+    enforcement.elevatedTime,
+  );
   const codes = new CodeApprovals({
     policies,
     store,
@@ -151,6 +181,7 @@ export async function startAgent(
   forwarder.start();
 
   await lock.run(() => privileges.recover());
+  await lock.run(() => enforcement.triggers.recoverReboot());
   await lock.run(() => requests.recover());
   if (sessions) await lock.run(() => sessions.recover());
   await audit.append({
@@ -176,6 +207,10 @@ export async function startAgent(
       subscriptions,
       forwarders,
       agentUid: process.getuid?.() ?? 0,
+      presence: enforcement.presence,
+      elevatedTime: enforcement.elevatedTime,
+      triggers: enforcement.triggers,
+      wall: () => clock.wall(),
     }),
     (c) => {
       subscriptions.remove(c);
@@ -183,6 +218,7 @@ export async function startAgent(
     },
   );
   await server.listen();
+  enforcement.triggers.start();
 
   return {
     async reloadPolicy() {
@@ -201,6 +237,8 @@ export async function startAgent(
       await lock.run(async () => {
         scheduler.stop();
         sessions?.stop();
+        enforcement.triggers.stop();
+        await enforcement.hooks.idle();
         await audit.close();
         await forwarder.stop();
       });

@@ -100,6 +100,11 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
     return out.reverse();
   }
 
+  /** Every event in the file, oldest first (services that rebuild their view at start). */
+  async replay(visit: (e: AuditEvent) => void): Promise<void> {
+    await this.scan(visit);
+  }
+
   private remember(e: AuditEvent): void {
     if (!e.user) return;
     let list = this.recent.get(e.user);

@@ -23,6 +23,8 @@ export interface GrantInput {
   source: GrantRecord['source'];
   actor: string;
   requestId?: string;
+  /** An admin granted beyond the policy's elevated-time caps (recorded in the audit). */
+  overCap?: boolean;
 }
 
 const END_EVENT = {
@@ -285,7 +287,12 @@ export class PrivilegeService {
       actor: input.actor,
       ...(input.reason ? { reason: input.reason } : {}),
       ...(input.requestId ? { requestId: input.requestId } : {}),
-      detail: { from: g.expiresAt, to: new Date(expiresAtMs).toISOString(), source: input.source },
+      detail: {
+        from: g.expiresAt,
+        to: new Date(expiresAtMs).toISOString(),
+        source: input.source,
+        ...(input.overCap ? { overCap: true } : {}),
+      },
     });
     g.expiresAt = new Date(expiresAtMs).toISOString();
     g.bootDeadline = this.scheduler.bootDeadlineFor(expiresAtMs);
@@ -337,6 +344,7 @@ export class PrivilegeService {
           expiresAt: record.expiresAt,
           durationSec: input.durationSec,
           source: input.source,
+          ...(input.overCap ? { overCap: true } : {}),
         },
       });
       u.grant = record;

@@ -3,6 +3,9 @@
  * self-serve, otherwise pending until an admin approves or denies. Callers hold the core lock.
  */
 import type { AuditLog } from '../audit/audit-log.js';
+import { checkCaps } from '../caps/cap-check.js';
+import type { ElevatedTime } from '../caps/elevated-time.js';
+import type { PolicySettings } from '../policy/policy-schema.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import { LEVEL_RANK, type EffectivePolicy, type GrantLevel } from '../protocol/schemas.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -37,6 +40,8 @@ export class RequestService {
     private readonly privileges: PrivilegeService,
     private readonly snapshots: SnapshotBuilder,
     private readonly clock: Clock,
+    /** Elevated time so far, for the maxElevatedSecPer* caps. */
+    private readonly elevatedTime: ElevatedTime,
   ) {}
 
   /** Requests that wait for approval get a request code when the policy turns codes on. */
@@ -93,6 +98,7 @@ export class RequestService {
       );
     }
     const now = this.clock.wall();
+    this.checkCaps(user, policy, input.kind, input.durationSec, 'self');
     u.requestTimes = u.requestTimes.filter((t) => now - t < HOUR_MS);
     if (u.requestTimes.length >= policy.maxRequestsPerHour) {
       throw new RpcError(
@@ -246,6 +252,8 @@ export class RequestService {
         'The rights this request would extend have already ended.',
       );
     }
+    const policy = await this.snapshots.policyFor(r.user);
+    this.checkCaps(r.user, policy, r.kind, durationSec, actor === 'policy' ? 'self' : 'admin');
     await this.audit.append({
       type: 'request.approved',
       user: r.user,
@@ -276,6 +284,19 @@ export class RequestService {
       r.grantId = u.grant?.id ?? null;
       await this.store.save();
     }
+  }
+
+  /** A new grant replaces the active one (its remaining time stops counting); extend adds. */
+  private checkCaps(
+    user: string,
+    policy: PolicySettings,
+    kind: 'elevate' | 'extend',
+    durationSec: number,
+    asker: 'self' | 'admin',
+  ): void {
+    const now = this.clock.wall();
+    const replaced = kind === 'elevate' ? this.elevatedTime.remainingSec(user, now) : 0;
+    checkCaps(this.elevatedTime, policy, { user, addSec: durationSec - replaced, now, asker });
   }
 
   private decide(
@@ -311,8 +332,14 @@ function checkDuration(policy: EffectivePolicy, durationSec: number): void {
   );
 }
 
-function checkReason(policy: EffectivePolicy, reason: string | undefined): string | null {
+function checkReason(policy: PolicySettings, reason: string | undefined): string | null {
   const text = reason?.trim() ?? '';
+  if (policy.reasonPresetsOnly && !policy.reasonPresets.includes(text)) {
+    throw new RpcError(
+      ErrorCode.InvalidParams,
+      `reason must be one of your policy's choices: ${policy.reasonPresets.map((p) => `"${p}"`).join(', ')}.`,
+    );
+  }
   if (text.length > policy.reasonMaxLength) {
     throw new RpcError(
       ErrorCode.InvalidParams,

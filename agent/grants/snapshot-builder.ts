@@ -3,6 +3,7 @@ import type { Backend } from '../backends/backend.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { effectivePolicy } from '../policy/effective-policy.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
+import type { PolicySettings } from '../policy/policy-schema.js';
 import {
   higherLevel,
   type EffectivePolicy,
@@ -25,8 +26,12 @@ export interface SnapshotCodes {
   requestCode(r: StoredRequest): string | null;
 }
 
+/** Adds optional fields to a snapshot (allowance, revokedBy) from services built later. */
+export type SnapshotDecorator = (user: string, snapshot: Snapshot, policy: PolicySettings) => void;
+
 export class SnapshotBuilder {
   private codes: SnapshotCodes | null = null;
+  private readonly decorators: SnapshotDecorator[] = [];
   private readonly groups = new TtlCache<string, string[]>(LOOKUP_TTL_MS);
   private readonly permanent = new TtlCache<string, Level>(LOOKUP_TTL_MS);
 
@@ -44,6 +49,11 @@ export class SnapshotBuilder {
     return this;
   }
 
+  decorate(fn: SnapshotDecorator): this {
+    this.decorators.push(fn);
+    return this;
+  }
+
   /** Forget cached OS lookups for a user (after any change to their privileges). */
   invalidate(user?: string): void {
     if (user === undefined) {
@@ -55,7 +65,7 @@ export class SnapshotBuilder {
     }
   }
 
-  async policyFor(user: string): Promise<EffectivePolicy> {
+  async policyFor(user: string): Promise<PolicySettings> {
     const groups = await this.groups.get(user, async () => {
       const account = await this.users.lookup(user);
       return account ? this.users.groupsOf(account) : [];
@@ -71,10 +81,12 @@ export class SnapshotBuilder {
 
   async build(user: string): Promise<Snapshot> {
     const u = this.store.peek(user);
-    const [policy, permanentLevel] = await Promise.all([
+    const [settings, permanentLevel] = await Promise.all([
       this.policyFor(user),
       this.permanentLevel(user).catch((): Level => 'none'),
     ]);
+    // The hook's path and hash are the admin's business, not the tray's.
+    const { onChange: _hook, ...policy } = settings;
     const grant = u?.grant ? publicGrant(u.grant, policy) : null;
     const snapshot: Snapshot = {
       user,
@@ -99,6 +111,7 @@ export class SnapshotBuilder {
         .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
       snapshot.usage = { commands };
     }
+    for (const decorate of this.decorators) decorate(user, snapshot, settings);
     return snapshot;
   }
 }

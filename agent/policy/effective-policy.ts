@@ -1,4 +1,3 @@
-import type { EffectivePolicy } from '../protocol/schemas.js';
 import { BUILT_IN_DEFAULTS, type PolicyFile, type PolicySettings } from './policy-schema.js';
 
 /**
@@ -9,7 +8,7 @@ export function effectivePolicy(
   policy: PolicyFile,
   user: string,
   groups: readonly string[],
-): EffectivePolicy {
+): PolicySettings {
   const settings: PolicySettings = { ...BUILT_IN_DEFAULTS, ...definedOnly(policy.defaults ?? {}) };
   const rule = (policy.rules ?? []).find(
     (r) => r.users?.includes(user) || r.groups?.some((g) => groups.includes(g)),

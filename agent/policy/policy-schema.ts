@@ -5,9 +5,15 @@
 import { z } from 'zod';
 import { ApprovalCodesPolicySchema } from '../codes/policy-schema.js';
 import { ForwardPolicySchema } from '../forward/policy-schema.js';
+import {
+  OnChangeHookSchema,
+  RequireAuthenticationSchema,
+  RevokeTriggerSchema,
+} from '../protocol/policy-additions.js';
 import { GrantLevelSchema } from '../protocol/schemas.js';
 
 const seconds = z.number().int().positive();
+const unique = (a: readonly unknown[]): boolean => new Set(a).size === a.length;
 
 export const PolicySettingsSchema = z
   .object({
@@ -29,6 +35,19 @@ export const PolicySettingsSchema = z
     endRootSessions: z.boolean(),
     /** Seconds between SIGTERM and SIGKILL when root processes are ended. */
     rootSessionGraceSec: z.number().int().nonnegative().max(300),
+    // Issue 13 (docs/policy-additions.md):
+    /** Self-serve requests need the person's own proof (polkit / Touch ID), not just a cookie. */
+    requireAuthentication: RequireAuthenticationSchema,
+    /** Events that end the rights early. */
+    revokeAt: z.array(RevokeTriggerSchema).refine(unique, 'must not repeat a value'),
+    /** Caps on elevated time in a rolling 24 h / 7 day window; null: no cap. */
+    maxElevatedSecPerDay: seconds.nullable(),
+    maxElevatedSecPerWeek: seconds.nullable(),
+    reasonPresets: z.array(z.string().trim().min(1).max(250)).max(50),
+    /** Only a preset is accepted as the reason. */
+    reasonPresetsOnly: z.boolean(),
+    /** Run as root after every grant and every end of a grant. */
+    onChange: OnChangeHookSchema.nullable(),
   })
   .strict();
 export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
@@ -57,7 +76,21 @@ export const PolicyFileSchema = z
     /** Added: help-desk approval codes (docs/approval-codes.md); absent = codes off. */
     approvalCodes: ApprovalCodesPolicySchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    // A rule that accepts only presets must have some, or nobody under it could ask at all.
+    const blocks = [file.defaults ?? {}, ...(file.rules ?? [])];
+    blocks.forEach((b, i) => {
+      const presets = b.reasonPresets ?? file.defaults?.reasonPresets ?? [];
+      if (b.reasonPresetsOnly && presets.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: i === 0 ? ['defaults', 'reasonPresetsOnly'] : ['rules', i - 1, 'reasonPresetsOnly'],
+          message: 'needs a non-empty reasonPresets list',
+        });
+      }
+    });
+  });
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
 
 export const BUILT_IN_DEFAULTS: PolicySettings = {
@@ -76,6 +109,13 @@ export const BUILT_IN_DEFAULTS: PolicySettings = {
   cleanupOnEnd: 'report',
   endRootSessions: false,
   rootSessionGraceSec: 5,
+  requireAuthentication: 'none',
+  revokeAt: [],
+  maxElevatedSecPerDay: null,
+  maxElevatedSecPerWeek: null,
+  reasonPresets: [],
+  reasonPresetsOnly: false,
+  onChange: null,
 };
 
 export const EMPTY_POLICY: PolicyFile = { version: 1 };

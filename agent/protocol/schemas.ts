@@ -3,6 +3,7 @@
  * its types from here; the agent validates every frame against them. Add fields, never rename.
  */
 import { z } from 'zod';
+import { AllowanceSchema, PolicyAdditionsSchema } from './policy-additions.js';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_LINE_BYTES = 65_536;
@@ -94,6 +95,8 @@ export const EffectivePolicySchema = z.object({
   endRootSessions: z.boolean().optional(),
   /** Added: seconds between SIGTERM and SIGKILL when those processes are ended. */
   rootSessionGraceSec: z.number().int().nonnegative().optional(),
+  /** Added (issue 13): authentication, revokeAt, caps and reason presets. */
+  ...PolicyAdditionsSchema.shape,
 });
 export type EffectivePolicy = z.infer<typeof EffectivePolicySchema>;
 
@@ -139,6 +142,8 @@ export const SnapshotSchema = z.object({
   lastSession: LastSessionSchema.optional(),
   /** Added: how the last grant ended; present only while no grant is active. */
   ended: GrantEndSchema.optional(),
+  /** Added: elevated time the policy's caps still allow (only when a cap is set). */
+  allowance: AllowanceSchema.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -164,6 +169,8 @@ export const AuditEventTypeSchema = z.enum([
   'forward.dropped',
   /** Added: a help-desk approval code was entered and refused (detail: problem, triesLeft). */
   'request.code_rejected',
+  /** Added: the policy's onChange hook could not run, failed or timed out. */
+  'hook.failed',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 
@@ -227,6 +234,14 @@ export const ParamsSchemas = {
       level: GrantLevelSchema.optional(),
       durationSec,
       reason: reason.optional(),
+      /** Added: the tray confirmed it is the person (requireAuthentication, macOS). */
+      presence: z
+        .object({
+          challenge: z.string().min(1).max(100),
+          method: z.enum(['password', 'biometric']),
+        })
+        .strict()
+        .optional(),
       signature,
     })
     .strict(),
@@ -236,8 +251,19 @@ export const ParamsSchemas = {
   'history.list': z
     .object({ limit: z.number().int().positive().max(200).optional(), signature })
     .strict(),
+  /** Added: the tray reports the screen lock; rights under revokeAt "lock" end. */
+  'session.locked': noParams,
+  /** Added: a fresh single-use challenge the tray signs after its own prompt (macOS). */
+  'auth.presenceChallenge': noParams,
   'admin.grant': z
-    .object({ user: userName, level: GrantLevelSchema, durationSec, reason: reason.optional() })
+    .object({
+      user: userName,
+      level: GrantLevelSchema,
+      durationSec,
+      reason: reason.optional(),
+      /** Added: grant even beyond the user's maxElevatedSecPer* caps (audited). */
+      overCap: z.boolean().optional(),
+    })
     .strict(),
   'admin.revoke': z.object({ user: userName, reason: reason.optional() }).strict(),
   'admin.status': z.object({ user: userName.optional() }).strict(),
@@ -299,6 +325,8 @@ export interface ResultOf {
   'request.cancel': Snapshot;
   'request.approveCode': Snapshot;
   'history.list': { events: AuditEvent[] };
+  'session.locked': Snapshot;
+  'auth.presenceChallenge': { challenge: string };
   'admin.grant': Snapshot;
   'admin.revoke': Snapshot;
   'admin.status': { users: Snapshot[] };
@@ -327,6 +355,8 @@ export const USER_METHODS = new Set<Method>([
   'request.approveCode',
   'history.list',
   'auth.pair',
+  'session.locked',
+  'auth.presenceChallenge',
 ]);
 export const UNAUTHENTICATED_METHODS = new Set<Method>(['auth.hello', 'auth.prove']);
 export function isAdminMethod(method: Method): boolean {

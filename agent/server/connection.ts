@@ -38,6 +38,8 @@ export interface ConnectionContext {
   challenge: Challenge | null;
   /** auth.hello calls made on this connection. */
   hellos: number;
+  /** Open auth.presenceChallenge challenges (single use). */
+  readonly presenceChallenges: Map<string, number>;
   notify(method: string, params: unknown): void;
   close(): void;
 }
@@ -54,6 +56,7 @@ const CLOSE_GRACE_MS = 1000;
 export class Connection implements ConnectionContext {
   challenge: Challenge | null = null;
   hellos = 0;
+  readonly presenceChallenges = new Map<string, number>();
   private current: Session | null = null;
   /** Lines read but not yet handled, bounded by INPUT_HIGH_*: reading pauses above them. */
   private lines: string[] = [];

@@ -4,6 +4,10 @@ import type { AuthFailures } from '../audit/auth-failures.js';
 import { parseAppPublicKey, verifyRequestSignature } from '../auth/app-keys.js';
 import type { CookieChallenges } from '../auth/cookie-challenge.js';
 import type { CodeApprovals } from '../codes/code-approvals.js';
+import type { UserPresence } from '../auth/user-presence.js';
+import { checkCaps } from '../caps/cap-check.js';
+import type { ElevatedTime } from '../caps/elevated-time.js';
+import type { RevokeTriggers } from '../revoke/revoke-triggers.js';
 import type { PrivilegeService } from '../grants/privilege-service.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
@@ -37,6 +41,11 @@ export interface MethodDeps {
   subscriptions: Subscriptions;
   forwarders: () => ForwarderStatus[];
   agentUid: number;
+  /** Issue 13: proof of presence, elevated-time caps, revokeAt "lock". */
+  presence: UserPresence;
+  elevatedTime: ElevatedTime;
+  triggers: RevokeTriggers;
+  wall: () => number;
 }
 
 type P<M extends Method> = ParamsOf<M>;
@@ -81,6 +90,15 @@ export function createHandler(d: MethodDeps): Handler {
         const p = params as P<'request.create'>;
         const key = d.store.peek(me)?.pairedKey ?? null;
         const signed = !!key && verifyRequestSignature(key, session.nonce, method, raw);
+        const policy = await d.snapshots.policyFor(me);
+        await d.presence.confirm(policy.requireAuthentication, {
+          user: me,
+          uid: session.account.uid,
+          peer: ctx.peer,
+          challenges: ctx.presenceChallenges,
+          signedByApp: signed,
+          proof: p.presence,
+        });
         return change(me, () =>
           d.requests.create(
             me,
@@ -94,6 +112,10 @@ export function createHandler(d: MethodDeps): Handler {
           ),
         );
       }
+      case 'session.locked':
+        return change(me, () => d.triggers.locked(me));
+      case 'auth.presenceChallenge':
+        return { challenge: d.presence.issue(ctx.presenceChallenges) };
       case 'request.cancel':
         return change(me, () => d.requests.cancel(me, (params as P<'request.cancel'>).id));
       case 'request.approveCode': {
@@ -104,16 +126,27 @@ export function createHandler(d: MethodDeps): Handler {
         return { events: d.audit.history(me, (params as P<'history.list'>).limit ?? 50) };
       case 'admin.grant': {
         const p = params as P<'admin.grant'>;
-        return change(p.user, () =>
-          d.privileges.grant({
+        return change(p.user, async () => {
+          if (!p.overCap) {
+            const now = d.wall();
+            const replaced = d.elevatedTime.remainingSec(p.user, now);
+            checkCaps(d.elevatedTime, await d.snapshots.policyFor(p.user), {
+              user: p.user,
+              addSec: p.durationSec - replaced,
+              now,
+              asker: 'admin',
+            });
+          }
+          await d.privileges.grant({
             user: p.user,
             level: p.level,
             durationSec: p.durationSec,
             reason: p.reason ?? null,
             source: 'admin',
             actor: me,
-          }),
-        );
+            ...(p.overCap ? { overCap: true } : {}),
+          });
+        });
       }
       case 'admin.revoke': {
         const p = params as P<'admin.revoke'>;

@@ -5,7 +5,15 @@
  * and the shipped agent actually starts from where the service runs it.
  */
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
@@ -122,6 +130,15 @@ describe('electron-builder --linux dir', () => {
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/zod/package.json'))).toBe(
       true,
     );
+    // koffi reads a client's pid (SO_PEERCRED) for polkit; its native part is per platform.
+    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/koffi/package.json'))).toBe(
+      true,
+    );
+    expect(
+      readdirSync(join(resources, 'app.asar.unpacked/node_modules/@koromix')).some((d) =>
+        d.startsWith('koffi-linux-'),
+      ),
+    ).toBe(true);
     for (const icon of [
       'icon.png',
       'tray/mac/elevatedTemplate.png',

@@ -1,0 +1,53 @@
+/**
+ * requireAuthentication on Linux: polkit decides, for the very process that asked (its pid from
+ * SO_PEERCRED), with the action shipped in packaging/linux/com.elevate.request.policy
+ * (auth_self: the person's own password, or what their PAM stack offers, e.g. a fingerprint).
+ * Plan and parser are pure; the exit codes are pkcheck(1)'s.
+ */
+export const POLKIT_ACTION = 'com.elevate.request';
+
+/** `--process pid,start-time,uid` pins the process, so a reused pid cannot be confused. */
+export function pkcheckArgs(pid: number, startTime: string, uid: number): string[] {
+  return [
+    '--allow-user-interaction',
+    '--process',
+    `${pid},${startTime},${uid}`,
+    '--action-id',
+    POLKIT_ACTION,
+  ];
+}
+
+/** Field 22 (starttime) of /proc/PID/stat; the command name (field 2) may hold spaces. */
+export function procStartTime(stat: string): string | null {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const start = fields[19];
+  return start && /^\d+$/.test(start) ? start : null;
+}
+
+export type PolkitResult = 'authorized' | 'not-authorized' | 'no-agent' | 'dismissed' | 'error';
+
+/** pkcheck(1): 0 authorized, 1 not, 2 needs interaction/no agent, 3 dismissed, 127 error. */
+export function pkcheckResult(exitCode: number | null): PolkitResult {
+  switch (exitCode) {
+    case 0:
+      return 'authorized';
+    case 1:
+      return 'not-authorized';
+    case 2:
+      return 'no-agent';
+    case 3:
+      return 'dismissed';
+    default:
+      return 'error';
+  }
+}
+
+export const POLKIT_REFUSAL: Record<Exclude<PolkitResult, 'authorized'>, string> = {
+  'not-authorized':
+    'Your identity could not be confirmed, so no rights were given; ask again and enter your own password.',
+  'no-agent':
+    'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
+  dismissed: 'The password dialog was closed, so no rights were given; ask again to retry.',
+  error:
+    'The computer could not check your identity (polkit is not available); ask your administrator.',
+};

@@ -1,0 +1,159 @@
+/**
+ * revokeAt (docs/policy-additions.md): ends rights when the computer restarted since the grant
+ * (boot id), when the person's last login session ended, or when the tray reports the screen
+ * lock. What each grant started with (boot id, whether a session was seen) is kept in
+ * STATE/revoke-triggers.json, so an agent restart in between changes nothing.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { PrivilegeService } from '../grants/privilege-service.js';
+import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
+import type { RevokeTrigger } from '../protocol/policy-additions.js';
+import type { Mutex } from '../shared/mutex.js';
+import { writeFileAtomic } from '../store/atomic-file.js';
+import type { GrantRecord } from '../store/agent-state.js';
+import type { StateStore } from '../store/state-store.js';
+import type { UserDirectory } from '../users/user-directory.js';
+import { countLoginSessions } from './login-sessions.js';
+
+export const REVOKE_REASON: Record<RevokeTrigger, string> = {
+  logout: 'The person logged out (policy revokeAt: logout).',
+  lock: 'The screen was locked (policy revokeAt: lock).',
+  reboot: 'The computer restarted (policy revokeAt: reboot).',
+};
+
+const GrantMarkSchema = z.object({
+  user: z.string(),
+  bootId: z.string().nullable(),
+  seenSession: z.boolean(),
+});
+const FileSchema = z.object({ grants: z.record(z.string(), GrantMarkSchema) });
+type TriggerFile = z.infer<typeof FileSchema>;
+
+export interface RevokeTriggerDeps {
+  root: string;
+  stateDir: string;
+  store: StateStore;
+  lock: Mutex;
+  privileges: Pick<PrivilegeService, 'end'>;
+  snapshots: SnapshotBuilder;
+  users: UserDirectory;
+  log: (msg: string) => void;
+  pollMs?: number;
+}
+
+export class RevokeTriggers {
+  private readonly path: string;
+  private data: TriggerFile = { grants: {} };
+  private timer: NodeJS.Timeout | null = null;
+  private polling = false;
+
+  constructor(private readonly d: RevokeTriggerDeps) {
+    this.path = join(d.stateDir, 'revoke-triggers.json');
+  }
+
+  async load(): Promise<void> {
+    try {
+      const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      if (parsed.success) this.data = parsed.data;
+    } catch {
+      // None yet: grants from before have no marks and only the deadline ends them.
+    }
+  }
+
+  /** The boot this agent runs in (ROOT/proc/... so tests can play a restart). */
+  async bootId(): Promise<string | null> {
+    const text = await readFile(join(this.d.root, 'proc/sys/kernel/random/boot_id'), 'utf8');
+    return text.trim() || null;
+  }
+
+  readonly started = async (user: string, grant: GrantRecord): Promise<void> => {
+    this.data.grants[grant.id] = {
+      user,
+      bootId: await this.bootId().catch(() => null),
+      seenSession: ((await this.sessions(user)) ?? 0) > 0,
+    };
+    await this.save();
+  };
+
+  readonly ended = async (_user: string, grant: GrantRecord): Promise<void> => {
+    delete this.data.grants[grant.id];
+    await this.save();
+  };
+
+  /** Start-up, under the lock, before the socket listens: no grant outlives a restart. */
+  async recoverReboot(): Promise<void> {
+    const now = await this.bootId().catch(() => null);
+    if (!now) return;
+    for (const user of this.d.store.users()) {
+      const g = this.d.store.peek(user)?.grant;
+      const mark = g ? this.data.grants[g.id] : undefined;
+      if (!g || !mark?.bootId || mark.bootId === now) continue;
+      if (await this.applies(user, 'reboot')) await this.revoke(user, 'reboot');
+    }
+  }
+
+  /** The tray reported the screen lock. Ending rights needs no proof, so none is asked. */
+  async locked(user: string): Promise<void> {
+    const g = this.d.store.peek(user)?.grant;
+    if (g && (await this.applies(user, 'lock'))) await this.revoke(user, 'lock');
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.pollLogouts(), this.d.pollMs ?? 2000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async pollLogouts(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      for (const user of this.d.store.users()) {
+        const g = this.d.store.peek(user)?.grant;
+        if (!g || !(await this.applies(user, 'logout'))) continue;
+        const count = await this.sessions(user);
+        if (count === null) continue;
+        const mark = (this.data.grants[g.id] ??= { user, bootId: null, seenSession: false });
+        if (count > 0 && !mark.seenSession) {
+          mark.seenSession = true;
+          await this.save();
+        } else if (count === 0 && mark.seenSession) {
+          await this.d.lock.run(async () => {
+            const still = this.d.store.peek(user)?.grant;
+            if (still?.id === g.id) await this.revoke(user, 'logout');
+          });
+        }
+      }
+    } catch (err) {
+      this.d.log(`revokeAt logout check failed: ${(err as Error).message}`);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Callers hold the core lock. The snapshot's `ended` then carries the reason. */
+  private async revoke(user: string, trigger: RevokeTrigger): Promise<void> {
+    await this.d.privileges.end(user, 'revoked', 'agent', REVOKE_REASON[trigger]);
+  }
+
+  private async applies(user: string, trigger: RevokeTrigger): Promise<boolean> {
+    return (await this.d.snapshots.policyFor(user)).revokeAt.includes(trigger);
+  }
+
+  private async sessions(user: string): Promise<number | null> {
+    const account = await this.d.users.lookup(user);
+    if (!account) return null;
+    return (await countLoginSessions(this.d.root, account).catch(() => null))?.sessions ?? null;
+  }
+
+  private async save(): Promise<void> {
+    await mkdir(this.d.stateDir, { recursive: true });
+    await writeFileAtomic(this.path, JSON.stringify(this.data));
+  }
+}
