@@ -14,13 +14,18 @@ export const AgentConfigSchema = z.object({
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 
-export const USAGE = `Usage: elevate-agent [--socket PATH] [--state-dir DIR] [--backend simulated|linux]
+export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--state-dir DIR] [--backend simulated|linux]
                      [--root PREFIX] [--policy FILE] [--simulate-os linux|darwin|win32]
+
+  restore-all          end every active grant now, restoring each person exactly (installers
+                       run it before removing Elevate); exits non-zero with the reason if anyone
+                       could not be restored
 
   --socket PATH        where to listen (default ${defaultSocketPath()})
   --state-dir DIR      grants, requests, keys and the audit log (default ${defaultStateDir()})
-  --backend NAME       linux: change the real groups and sudoers (run as root);
-                       simulated: change nothing, keep a pretend OS in the state dir (demo)
+  --backend NAME       linux (the default on Linux): change the real groups and sudoers (run
+                       as root); simulated: change nothing, keep a pretend OS in the state dir
+                       (a demo; only when asked for by name, and every status says so)
   --root PREFIX        linux backend: act on PREFIX/etc/... instead of /etc (tests)
   --policy FILE        the admin's policy file (POLICY.md); SIGHUP reloads it
   --simulate-os OS     simulated backend: which OS to play (default: this one)`;
@@ -45,7 +50,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
   const parsed = AgentConfigSchema.safeParse({
     socket: values.socket ?? defaultSocketPath(),
     stateDir: values['state-dir'] ?? defaultStateDir(),
-    backend: values.backend ?? (process.platform === 'linux' ? 'linux' : 'simulated'),
+    backend: values.backend ?? defaultBackend(),
     root: values.root ?? '/',
     policy: values.policy ?? null,
     simulateOs: values['simulate-os'] ?? (hostOs.success ? hostOs.data : 'linux'),
@@ -57,6 +62,17 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
     );
   }
   return parsed.data;
+}
+
+/**
+ * The real backend for this OS. There is no silent fallback to the simulated one: an agent
+ * installed where no real backend exists would otherwise pretend to grant rights.
+ */
+function defaultBackend(): string {
+  if (process.platform === 'linux') return 'linux';
+  throw new UsageError(
+    `There is no real backend for ${process.platform} in this build; pass --backend simulated to run a demo that changes nothing.`,
+  );
 }
 
 export class UsageError extends Error {

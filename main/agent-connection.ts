@@ -21,6 +21,7 @@ import {
   type ResultOf,
   type Snapshot,
 } from '../agent/protocol/schemas.js';
+import { VERSION } from '../agent/shared/version.js';
 import type { ConnectionState } from '../preload/api.js';
 
 /** The part of AgentClient this module uses. */
@@ -34,6 +35,18 @@ export interface AgentSession {
   onNotification(method: 'status.changed', listener: (params: Snapshot) => void): () => void;
   once(event: 'close', listener: () => void): unknown;
   close(): void;
+  /** The agent's release version from auth.hello; null or absent from an older agent. */
+  readonly agentVersion?: string | null;
+}
+
+/**
+ * One plain sentence when the agent comes from a different release than this app (null when
+ * they match). Both are built from the same source, so within one release they always agree.
+ */
+export function versionMismatch(agentVersion: string | null, appVersion: string): string | null {
+  if (agentVersion === appVersion) return null;
+  const agent = agentVersion ? `version ${agentVersion}` : 'an older version';
+  return `This Elevate app is version ${appVersion} but the Elevate agent on this computer is ${agent}; ask IT to install both from the same release.`;
 }
 
 export interface BackoffOptions {
@@ -84,6 +97,7 @@ export class AgentConnection extends EventEmitter<Events> {
   private session: AgentSession | null = null;
   private view: ConnectionView = { connection: 'connecting', snapshot: null, problem: null };
   private lastSeq = -1;
+  private versionProblem: string | null = null;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
@@ -143,7 +157,7 @@ export class AgentConnection extends EventEmitter<Events> {
     // 'snapshot' first: listeners that anchor the countdown must see it before 'change'
     // listeners redraw from it.
     this.emit('snapshot', snapshot);
-    this.setView({ connection: 'connected', snapshot, problem: null });
+    this.setView({ connection: 'connected', snapshot, problem: this.versionProblem });
     return true;
   }
 
@@ -174,6 +188,8 @@ export class AgentConnection extends EventEmitter<Events> {
       return;
     }
     this.session = session;
+    this.versionProblem = versionMismatch(session.agentVersion ?? null, VERSION);
+    if (this.versionProblem) this.opts.log?.(this.versionProblem);
     session.once('close', () => this.onClosed(session));
     try {
       await this.opts.onSession?.(session);

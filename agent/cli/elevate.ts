@@ -3,4 +3,6 @@
 import { elevate } from './elevate-commands.js';
 import { runProgram } from './program.js';
 
-process.exitCode = await runProgram(elevate, process.argv.slice(2));
+void runProgram(elevate, process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -3,4 +3,6 @@
 import { elevatectl } from './ctl-commands.js';
 import { runProgram } from './program.js';
 
-process.exitCode = await runProgram(elevatectl, process.argv.slice(2));
+void runProgram(elevatectl, process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -104,6 +104,8 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
       ]);
     if (r.note) fields.push(['Note', r.note]);
   }
+  if (s.platform.simulated)
+    fields.push(['Simulated', 'yes: a demo agent, nothing on this computer changes']);
   if (s.platform.logoutHint === 'grant')
     fields.push(['Hint', 'log out and in again for the new rights to take full effect']);
   if (s.platform.logoutHint === 'revoke')

@@ -58,6 +58,8 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
   private closed = false;
   nonce: string | null = null;
   identity: ResultOf['auth.prove'] | null = null;
+  /** The agent's release version from auth.hello (null from an agent that does not say). */
+  agentVersion: string | null = null;
 
   private constructor(
     private readonly socket: Socket,
@@ -106,6 +108,7 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     const proof = createHmac('sha256', cookie).update(nonceBytes).digest('hex');
     this.identity = await this.call('auth.prove', { proof });
     this.nonce = hello.challenge.nonce;
+    this.agentVersion = hello.version ?? null;
   }
 
   call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]> {

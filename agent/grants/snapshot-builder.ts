@@ -99,6 +99,7 @@ export class SnapshotBuilder {
         os: this.backend.os,
         logoutHint: this.backend.os === 'win32' ? (u?.logoutHint ?? null) : null,
         ...(this.codes?.deviceId ? { deviceId: this.codes.deviceId } : {}),
+        simulated: this.backend.name === 'simulated',
       },
       now: new Date(this.wall()).toISOString(),
       seq: u?.seq ?? 0,

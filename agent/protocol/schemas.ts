@@ -133,6 +133,8 @@ export const SnapshotSchema = z.object({
     logoutHint: LogoutHintSchema,
     /** Added: this computer's id, what an approver types as `--device` (approval codes). */
     deviceId: z.string().optional(),
+    /** Added: true when the agent runs the simulated backend (a demo that changes nothing). */
+    simulated: z.boolean().optional(),
   }),
   now: isoDate,
   seq: z.number().int().nonnegative(),
@@ -295,6 +297,8 @@ export type ParamsOf<M extends Method> = z.input<(typeof ParamsSchemas)[M]>;
 
 export const HelloResultSchema = z.object({
   protocol: z.number(),
+  /** Added: the agent's release version, so a client can say when it differs from its own. */
+  version: z.string().optional(),
   challenge: z.object({ path: z.string(), nonce: z.string() }),
 });
 export const ProveResultSchema = z.object({

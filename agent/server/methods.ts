@@ -26,6 +26,7 @@ import type { UserDirectory } from '../users/user-directory.js';
 import type { ConnectionContext, Handler, Session } from './connection.js';
 import { HELLOS_PER_CONNECTION } from './limits.js';
 import type { Subscriptions } from './subscriptions.js';
+import { VERSION } from '../shared/version.js';
 
 export interface MethodDeps {
   lock: Mutex;
@@ -232,6 +233,7 @@ export function createHandler(d: MethodDeps): Handler {
     }
     return {
       protocol: PROTOCOL_VERSION,
+      version: VERSION,
       challenge: { path: ctx.challenge.path, nonce: ctx.challenge.nonce.toString('base64') },
     };
   }

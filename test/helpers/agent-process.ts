@@ -1,15 +1,28 @@
 /**
  * Starts a real agent (the compiled dist/agent/main.js) on a temp socket and state dir, for
  * integration tests, e2e and benchmarks. The socket's directory is world-traversable so tests
- * can connect as other OS users.
+ * can connect as other OS users. With ELEVATE_AGENT_BIN=dist/bin/linux-x64/elevate-agent (from
+ * `npm run build:bin`) every test runs the built executable instead, so what ships is tested.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const AGENT_MAIN = join(REPO, 'dist/agent/main.js');
+const AGENT_BIN = process.env.ELEVATE_AGENT_BIN ? resolve(process.env.ELEVATE_AGENT_BIN) : null;
+
+/**
+ * The command that runs a compiled program (dist/agent/main.js, dist/agent/cli/elevatectl.js,
+ * dist/agent/cli/elevate.js): `node SCRIPT`, or the executable of the same name beside
+ * ELEVATE_AGENT_BIN.
+ */
+export function programCommand(script: string): string[] {
+  if (!AGENT_BIN) return [process.execPath, script];
+  const name = basename(script, '.js');
+  return [join(dirname(AGENT_BIN), name === 'main' ? 'elevate-agent' : name)];
+}
 
 export interface AgentOptions {
   backend?: 'simulated' | 'linux';
@@ -57,7 +70,7 @@ export async function startAgentProcess(opts: AgentOptions = {}): Promise<AgentH
     writeFileSync(policyPath, JSON.stringify(opts.policy));
   }
   const args = [
-    AGENT_MAIN,
+    ...programCommand(AGENT_MAIN),
     '--socket',
     socket,
     '--state-dir',
@@ -68,7 +81,7 @@ export async function startAgentProcess(opts: AgentOptions = {}): Promise<AgentH
     ...(opts.root ? ['--root', opts.root] : []),
     ...(policyPath ? ['--policy', policyPath] : []),
   ];
-  const cmd = opts.wrap ? opts.wrap([process.execPath, ...args]) : [process.execPath, ...args];
+  const cmd = opts.wrap ? opts.wrap(args) : args;
   const proc = spawn(cmd[0]!, cmd.slice(1), {
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

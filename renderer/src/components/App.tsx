@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from '../store/store.js';
 import { closeRequest, hidePopover, keepRights } from '../store/actions.js';
 import { AgentDown } from './AgentDown.js';
+import { AgentNotice } from './AgentNotice.js';
 import { Announcer } from './Announcer.js';
 import { Countdown } from './Countdown.js';
 import { GrantDetails } from './GrantDetails.js';
@@ -49,6 +50,7 @@ export function App() {
           {connected && <StopNow />}
           <LogoutHint />
           <KeychainNotice />
+          <AgentNotice />
           {connected && <RequestPanel />}
           <History />
           <OpenAtLogin />

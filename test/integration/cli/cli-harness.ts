@@ -5,7 +5,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGENT_MAIN, REPO, startAgentProcess } from '../../helpers/agent-process.js';
+import {
+  AGENT_MAIN,
+  REPO,
+  programCommand,
+  startAgentProcess,
+} from '../../helpers/agent-process.js';
 import { publicPath } from '../../helpers/public-copy.js';
 
 export { createUser, deleteUser } from '../../helpers/os-users.js';
@@ -70,11 +75,11 @@ export function run(
 
 export function spawnCli(script: string, args: string[], user?: string): ChildProcess {
   // Root runs the same world-readable copy that other users must run (the checkout may be 0700).
-  const argv = [publicPath(script), ...args];
+  const argv = [...programCommand(publicPath(script)), ...args];
   // A clean environment: the CLI must find everything from its flags and the calling account.
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC' };
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
   return user
-    ? spawn('runuser', ['-u', user, '--', process.execPath, ...argv], { stdio, env })
-    : spawn(process.execPath, argv, { stdio, env });
+    ? spawn('runuser', ['-u', user, '--', ...argv], { stdio, env })
+    : spawn(argv[0]!, argv.slice(1), { stdio, env });
 }

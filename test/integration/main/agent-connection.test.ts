@@ -101,6 +101,7 @@ describe('AgentConnection with a real agent', () => {
     const s = await waitFor(conn, (v) => (v.connection === 'connected' ? v.snapshot : undefined));
     expect(s?.user).toBe(user);
     expect(s?.grant).toBeNull();
+    expect(s?.platform.simulated).toBe(true);
     expect(conn.state.problem).toBeNull();
   });
 
