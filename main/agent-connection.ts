@@ -131,6 +131,27 @@ export class AgentConnection extends EventEmitter<Events> {
     s?.close();
   }
 
+  /**
+   * Fetches the state again (after a sleep or an unlock): on a live session, `status.get`;
+   * otherwise, a reconnect now instead of at the end of the back-off.
+   */
+  refresh(): void {
+    if (this.stopped) return;
+    if (this.session && this.view.connection === 'connected') {
+      this.session.call('status.get').then(
+        (s) => this.applySnapshot(s),
+        (err: unknown) => this.opts.log?.(`status.get after wake failed: ${String(err)}`),
+      );
+      return;
+    }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.attempt = 0;
+      void this.connectOnce();
+    }
+  }
+
   /** Calls a method on the live session; rejects with a readable error when there is none. */
   async call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]> {
     return this.live().call(method, params);

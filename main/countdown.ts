@@ -1,18 +1,21 @@
 /**
- * The grant's remaining time, derived from the agent's own clock. The local wall clock can be
- * wrong or moved, so the remaining time is taken from the snapshot (`expiresAt - now`, both the
- * agent's) and then counted down on a monotonic clock from the instant the snapshot arrived.
+ * The grant's remaining time: the agent's deadline against the wall clock. The snapshot gives
+ * `expiresAt - now` (both the agent's), and the wall clock measures the time since it arrived.
+ * Not a monotonic clock: performance.now() stops while the computer sleeps (macOS
+ * mach_absolute_time, Linux CLOCK_MONOTONIC), so after a 20-minute sleep the countdown would
+ * show 20 minutes too many and the warnings would come late or never. The agent and the tray
+ * share the computer's clock; a clock set by hand is caught when the agent's next snapshot
+ * (pushed, or fetched again on resume / unlock) re-anchors the countdown.
  */
 import type { Snapshot } from '../agent/protocol/schemas.js';
 
-/** Milliseconds from an arbitrary origin that never goes back (performance.now in production). */
-export type MonotonicClock = () => number;
-export const monotonicNow: MonotonicClock = () => performance.now();
+/** Milliseconds since the epoch (Date.now in production; tests inject one that jumps). */
+export type WallClock = () => number;
 
 interface Anchor {
   grantId: string;
-  remainingAtReceiptMs: number;
-  receivedAtMono: number;
+  /** The deadline on the local wall clock. */
+  deadline: number;
   totalMs: number;
 }
 
@@ -20,11 +23,10 @@ export class Countdown {
   private anchor: Anchor | null = null;
   private lastSeq = -1;
 
-  /**
-   * Takes a snapshot if its seq is newer than the last one taken; returns whether it did.
-   * Every newer snapshot re-anchors, so any drift is corrected at each push.
-   */
-  accept(snapshot: Snapshot, monoNow: number): boolean {
+  constructor(private readonly now: WallClock = () => Date.now()) {}
+
+  /** Takes a snapshot if its seq is newer than the last one taken; returns whether it did. */
+  accept(snapshot: Snapshot): boolean {
     if (snapshot.seq <= this.lastSeq) return false;
     this.lastSeq = snapshot.seq;
     const grant = snapshot.grant;
@@ -35,8 +37,7 @@ export class Countdown {
     const expires = Date.parse(grant.expiresAt);
     this.anchor = {
       grantId: grant.id,
-      remainingAtReceiptMs: Math.max(0, expires - Date.parse(snapshot.now)),
-      receivedAtMono: monoNow,
+      deadline: this.now() + Math.max(0, expires - Date.parse(snapshot.now)),
       totalMs: Math.max(1, expires - Date.parse(grant.grantedAt)),
     };
     return true;
@@ -48,10 +49,9 @@ export class Countdown {
   }
 
   /** Remaining ms of the active grant (never below 0), or null when there is none. */
-  remainingMs(monoNow: number): number | null {
+  remainingMs(): number | null {
     if (!this.anchor) return null;
-    const elapsed = Math.max(0, monoNow - this.anchor.receivedAtMono);
-    return Math.max(0, this.anchor.remainingAtReceiptMs - elapsed);
+    return Math.max(0, this.anchor.deadline - this.now());
   }
 
   /** The grant's whole length (grantedAt → expiresAt), for progress rings; null without a grant. */

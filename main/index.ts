@@ -2,7 +2,7 @@
  * Composition root of the tray app's main process: a list of setupX() calls, one per
  * concern. Deciding logic lives in the Electron-free modules it wires together.
  */
-import { app, dialog, ipcMain, screen, Tray, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, screen, Tray, type BrowserWindow } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { clientSocketPath } from '../agent/shared/default-paths.js';
@@ -11,7 +11,7 @@ import { STATE_CHANNEL, type ActionResult, type AppState } from '../preload/api.
 import { AgentConnection } from './agent-connection.js';
 import { AppKey } from './app-key.js';
 import { AppStateStore } from './app-state.js';
-import { Countdown, monotonicNow, msUntilNextSecond } from './countdown.js';
+import { Countdown, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
 import { registerIpcHandlers } from './ipc/register.js';
@@ -24,6 +24,7 @@ import { resolveAppPaths, type AppPaths } from './paths.js';
 import { createPopoverWindow, popoverPosition } from './popover-window.js';
 import { runMenuAction } from './tray/menu-actions.js';
 import { TrayAdapter } from './tray/tray-adapter.js';
+import { setupWakeResync } from './wake-resync.js';
 import { buildTrayView, type TrayOs } from './tray/tray-model.js';
 
 const hostOs: TrayOs =
@@ -86,7 +87,7 @@ async function setupAppKey(s: Services): Promise<void> {
 
 /** Agent → countdown and AppState; registered before anything that redraws from them. */
 function setupAgentState(s: Services): void {
-  s.connection.on('snapshot', (snapshot) => s.countdown.accept(snapshot, monotonicNow()));
+  s.connection.on('snapshot', (snapshot) => s.countdown.accept(snapshot));
   s.connection.on('change', (view) => {
     if (view.connection !== 'connected') s.countdown.resetSeq();
     s.store.setConnection(view);
@@ -228,8 +229,7 @@ function setupTrayAndNotifications(
   let timer: NodeJS.Timeout | null = null;
   const render = (): void => {
     const state = s.store.current;
-    const mono = monotonicNow();
-    const remainingMs = s.countdown.remainingMs(mono);
+    const remainingMs = s.countdown.remainingMs();
     adapter.render(
       buildTrayView({
         os: hostOs,
@@ -253,6 +253,11 @@ function setupTrayAndNotifications(
   };
   s.store.on('change', render);
   render();
+  setupWakeResync(powerMonitor, (why) => {
+    trayLog.info(`${why}: asking the agent again`);
+    s.connection.refresh();
+    render();
+  });
   app.on('before-quit', () => {
     if (timer) clearTimeout(timer);
   });

@@ -1,6 +1,6 @@
 /**
  * How often the OS tray is touched while elevated: drives the pure tray model the way
- * main/index.ts does (Countdown on a simulated monotonic clock, a redraw scheduled just after
+ * main/index.ts does (Countdown on a simulated wall clock, a redraw scheduled just after
  * each displayed second changes) over a 10-minute grant, and counts the changes the adapter
  * would pass on. Expect 60 title updates a minute on macOS and at most 1 menu rebuild a
  * minute on Linux. Also: Windows ring-frame changes and the model's cost per redraw.
@@ -28,14 +28,14 @@ interface Counts {
 }
 
 function simulate(os: TrayOs): Counts {
-  const countdown = new Countdown();
   let mono = 1_000_000;
-  countdown.accept(snapshot, mono);
+  const countdown = new Countdown(() => mono);
+  countdown.accept(snapshot);
   const counts: Counts = { redraws: 0, titles: 0, menus: 0, icons: 0, tooltips: 0, nanos: 0n };
   let last = { title: '', menuKey: '', iconKey: '', tooltip: '' };
   const end = mono + GRANT_MS;
   while (mono < end) {
-    const remainingMs = countdown.remainingMs(mono);
+    const remainingMs = countdown.remainingMs();
     const started = process.hrtime.bigint();
     const view = buildTrayView({
       os,

@@ -9,7 +9,7 @@ export function Countdown() {
   const grant = useStore((s) => s.snapshot?.grant ?? null);
   const now = useStore((s) => s.snapshot?.now ?? null);
   const receivedAt = useStore((s) => s.receivedAt);
-  const perfNow = useStore((s) => s.perfNow);
+  const wallNow = useStore((s) => s.wallNow);
   const connected = useStore((s) => s.connection === 'connected');
   const warnBefore = useStore((s) => s.snapshot?.policy.warnBeforeSec);
   if (!grant || now === null) return null;
@@ -24,7 +24,7 @@ export function Countdown() {
     );
   }
 
-  const remaining = remainingMs(grant, { now, receivedAt }, perfNow);
+  const remaining = remainingMs(grant, { now, receivedAt }, wallNow);
   const fraction = remainingFraction(grant, remaining);
   const soon = remaining <= Math.max(...(warnBefore?.length ? warnBefore : [300])) * 1000;
   return (

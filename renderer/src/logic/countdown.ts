@@ -1,24 +1,26 @@
 /**
  * The countdown, derived locally: the agent's `expiresAt` measured against the agent's own
- * `now` in the snapshot, advanced by the monotonic clock since the snapshot arrived. The
- * renderer's wall clock is never used, so a wrong or moved local clock cannot skew it.
+ * `now` in the snapshot, advanced by the wall clock since the snapshot arrived. Not
+ * performance.now(): it stops while the computer sleeps, so after a 20-minute sleep the
+ * countdown would show 20 minutes too many and the warnings would come late. Main fetches
+ * the state again on resume / unlock, which re-anchors it.
  */
 import type { Grant } from '../../../agent/protocol/schemas.js';
 
 export interface ReceivedSnapshotTime {
   /** The snapshot's `now` (agent wall clock). */
   now: string;
-  /** performance.now() when the snapshot was accepted. */
+  /** Date.now() when the snapshot was accepted. */
   receivedAt: number;
 }
 
 export function remainingMs(
   grant: Pick<Grant, 'expiresAt'>,
   at: ReceivedSnapshotTime,
-  perfNow: number,
+  wallNow: number,
 ): number {
   const fromSnapshot = Date.parse(grant.expiresAt) - Date.parse(at.now);
-  return Math.max(0, fromSnapshot - (perfNow - at.receivedAt));
+  return Math.max(0, fromSnapshot - (wallNow - at.receivedAt));
 }
 
 /** Fraction of the grant still left, 1 → 0, for the progress ring. */

@@ -13,14 +13,14 @@ export function applyAppState(state: AppState): void {
   const reconnected = prev.connection !== 'connected' && state.connection === 'connected';
   const take = isNewerSnapshot(prev.snapshot, state.snapshot, reconnected);
   const snapshot = take ? state.snapshot : prev.snapshot;
-  const now = performance.now();
+  const now = Date.now();
   useStore.setState({
     loaded: true,
     connection: state.connection,
     keychain: state.keychain,
     problem: state.problem,
     openAtLogin: state.openAtLogin,
-    ...(take ? { snapshot, receivedAt: now, perfNow: now } : {}),
+    ...(take ? { snapshot, receivedAt: now, wallNow: now } : {}),
   });
   if (prev.loaded) {
     const text = stateChangeAnnouncement(

@@ -1,7 +1,7 @@
 /**
  * The one timer behind the countdown. It runs only while a grant is active and the agent is
  * connected, fires on each whole-second boundary of the remaining time, and announces the
- * policy's warning points when they are crossed.
+ * policy's warning points when they are crossed (the nearest one, once, after a sleep).
  */
 import { crossedWarning, msToNextSecond, remainingMs } from '../logic/countdown.js';
 import { secondsLeft } from '../logic/format.js';
@@ -12,17 +12,17 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let lastSec: number | null = null;
 let anchor: { grantId: string; receivedAt: number } | null = null;
 
-function remainingNow(s: PopoverState, perfNow: number): number | null {
+function remainingNow(s: PopoverState, wallNow: number): number | null {
   const grant = s.snapshot?.grant;
   if (!grant || s.connection !== 'connected' || !s.snapshot) return null;
-  return remainingMs(grant, { now: s.snapshot.now, receivedAt: s.receivedAt }, perfNow);
+  return remainingMs(grant, { now: s.snapshot.now, receivedAt: s.receivedAt }, wallNow);
 }
 
 function schedule(): void {
   if (timer) clearTimeout(timer);
   timer = null;
   const s = useStore.getState();
-  const remaining = remainingNow(s, performance.now());
+  const remaining = remainingNow(s, Date.now());
   if (remaining === null || remaining <= 0) return;
   // A few ms past the boundary so the rounded-up second has really changed.
   timer = setTimeout(tick, msToNextSecond(remaining) + 5);
@@ -30,9 +30,9 @@ function schedule(): void {
 
 function tick(): void {
   timer = null;
-  const perfNow = performance.now();
+  const wallNow = Date.now();
   const s = useStore.getState();
-  const remaining = remainingNow(s, perfNow);
+  const remaining = remainingNow(s, wallNow);
   if (remaining === null) return;
   const sec = secondsLeft(remaining);
   if (lastSec !== null && s.snapshot) {
@@ -40,7 +40,7 @@ function tick(): void {
     if (point !== null) announce(warningAnnouncement(point));
   }
   lastSec = sec;
-  useStore.setState({ perfNow });
+  useStore.setState({ wallNow });
   schedule();
 }
 
@@ -58,7 +58,7 @@ export function startClock(): () => void {
       anchor = null;
       return;
     }
-    const remaining = remainingNow(s, performance.now());
+    const remaining = remainingNow(s, Date.now());
     // A new grant starts its warnings afresh; a snapshot of the same grant keeps the last
     // reading so a warning point passed between pushes is still announced once.
     if (anchor?.grantId !== grantId) lastSec = remaining === null ? null : secondsLeft(remaining);

@@ -13,7 +13,7 @@ export interface AppSlice {
   loaded: boolean;
   connection: ConnectionState;
   snapshot: Snapshot | null;
-  /** performance.now() when `snapshot` was accepted: the countdown's monotonic anchor. */
+  /** Date.now() when `snapshot` was accepted: the countdown's anchor (see logic/countdown.ts). */
   receivedAt: number;
   keychain: KeychainState;
   problem: string | null;
@@ -21,8 +21,8 @@ export interface AppSlice {
 }
 
 export interface ClockSlice {
-  /** performance.now() at the last tick; re-renders the countdown once a second. */
-  perfNow: number;
+  /** Date.now() at the last tick; re-renders the countdown once a second. */
+  wallNow: number;
 }
 
 export type Busy = null | 'stop' | 'request' | 'cancel' | 'code' | 'logout' | 'login-item';
@@ -51,7 +51,7 @@ export const initialState: PopoverState = {
   keychain: 'unknown',
   problem: null,
   openAtLogin: false,
-  perfNow: 0,
+  wallNow: 0,
   confirmingStop: false,
   requestOpen: false,
   durationSec: null,

@@ -22,6 +22,7 @@ vi.mock('../../../main/logging.js', () => ({
 const logLines: string[] = [];
 
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import { IPC_CHANNELS } from '../../../main/ipc/validate.js';
 import { app, callsTo, ipcMain } from '../../unit/main/fake-electron.js';
 import {
   makeTempDir,
@@ -98,7 +99,7 @@ describe('main/index.ts with a real agent', () => {
   });
 
   it('registers every IPC channel and draws the tray from the agent', async () => {
-    await until('IPC handlers', () => ipcMain.handlers.size === 9);
+    await until('IPC handlers', () => ipcMain.handlers.size === IPC_CHANNELS.length);
     const status = await until('a live status line', () =>
       lastMenu().find((m) => m.id === 'status' && m.label === 'Not elevated'),
     );

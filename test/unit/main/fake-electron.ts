@@ -182,3 +182,6 @@ export const dialog = {
 export const screen = {
   getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
 };
+
+/** Emits what the test emits ('resume', 'unlock-screen', ...). */
+export const powerMonitor = new EventEmitter();
