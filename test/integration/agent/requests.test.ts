@@ -164,9 +164,9 @@ describe('admin grants', () => {
   it('shows the Windows log-out hint when playing Windows', async () => {
     const { client } = await agentWith({ simulateOs: 'win32' });
     const g = await client.call('admin.grant', { user: 'root', level: 'admin', durationSec: 60 });
-    expect(g.platform).toEqual({ os: 'win32', logoutHint: 'grant' });
+    expect(g.platform).toMatchObject({ os: 'win32', logoutHint: 'grant' });
     const r = await client.call('privilege.release');
-    expect(r.platform).toEqual({ os: 'win32', logoutHint: 'revoke' });
+    expect(r.platform).toMatchObject({ os: 'win32', logoutHint: 'revoke' });
     await expect(client.call('privilege.release')).rejects.toMatchObject({ code: -32003 });
   });
 });
