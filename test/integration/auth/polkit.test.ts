@@ -1,0 +1,185 @@
+/**
+ * requireAuthentication on Linux with a real polkit: a private system D-Bus and polkitd in a
+ * mount namespace (the host has no system bus here), Elevate's shipped action file, and
+ * pkttyagent answering the password prompt for the requesting client, as a person over SSH
+ * would. The client runs as a real OS user; the agent asks polkit about that client's pid,
+ * which it reads from the socket (SO_PEERCRED).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { publicPath } from '../../helpers/public-copy.js';
+import { copyEtcToTempDir } from '../usage/namespace-agent.js';
+
+const POLKITD = '/usr/lib/polkit-1/polkitd';
+const canRun = process.getuid?.() === 0 && existsSync(POLKITD) && existsSync('/usr/bin/pkttyagent');
+const PASSWORD = 'Correct-horse-1';
+
+let user: string;
+let dir: string;
+let holder: ChildProcess;
+let daemons: string[] = [];
+let agent: AgentHandle;
+let nsArg: string;
+
+beforeAll(async () => {
+  if (!canRun) return;
+  user = createUser('elvpk');
+  dir = copyEtcToTempDir();
+  const actions = join(dir, 'actions');
+  mkdirSync(actions);
+  for (const f of readdirSync('/usr/share/polkit-1/actions')) {
+    copyFileSync(join('/usr/share/polkit-1/actions', f), join(actions, f));
+  }
+  copyFileSync(
+    join(REPO, 'packaging/linux/com.elevate.request.policy'),
+    join(actions, 'com.elevate.request.policy'),
+  );
+  const setup = [
+    `mount --bind ${dir}/etc /etc`,
+    `mount --bind ${actions} /usr/share/polkit-1/actions`,
+    'mount -t tmpfs tmpfs /run/dbus',
+    `echo '${user}:${PASSWORD}' | chpasswd`,
+    'dbus-daemon --system --fork --print-pid',
+    `${POLKITD} --no-debug >/dev/null 2>&1 & echo $!`,
+    // polkitd is ready once it owns its bus name.
+    'for i in $(seq 100); do pkcheck --process $$ --action-id com.elevate.request 2>/dev/null && break; sleep 0.1; done',
+    'echo ready',
+    'exec sleep infinity',
+  ].join(' && ');
+  holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', setup], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('ready')) resolve();
+    });
+    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
+  });
+  daemons = out.split('\n').filter((l) => /^\d+$/.test(l.trim()));
+  nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  agent = await startAgentProcess({
+    policy: {
+      version: 1,
+      defaults: {
+        selfServe: true,
+        approvalRequired: false,
+        requireAuthentication: 'password',
+        reasonMinLength: 3,
+      },
+    },
+    wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (!canRun) return;
+  await agent?.stop();
+  for (const pid of daemons) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  holder?.kill('SIGKILL');
+  agent?.cleanup();
+  deleteUser(user);
+});
+
+/**
+ * Starts a client as the user that prints its pid, waits for "go" on stdin, asks for rights
+ * and prints the outcome as JSON.
+ */
+function startClient(): { proc: ChildProcess; pid: Promise<number>; result: Promise<string> } {
+  const script = join(agent.dir, `client-${Date.now()}.mjs`);
+  writeFileSync(
+    script,
+    `import { AgentClient } from ${JSON.stringify(publicPath(join(REPO, 'dist/agent/client/agent-client.js')))};
+const client = await AgentClient.connect({ socketPath: ${JSON.stringify(agent.socket)}, user: ${JSON.stringify(user)}, timeoutMs: 150000 });
+console.log(process.pid);
+await new Promise((r) => process.stdin.once('data', r));
+try {
+  const s = await client.call('request.create', { kind: 'elevate', durationSec: 600, reason: 'polkit test' });
+  console.log(JSON.stringify({ level: s.level, grant: !!s.grant }));
+} catch (e) {
+  console.log(JSON.stringify({ error: { code: e.code, message: e.message } }));
+}
+client.close();
+process.exit(0);
+`,
+  );
+  const proc = spawn('runuser', ['-u', user, '--', process.execPath, script], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const pid = new Promise<number>((resolve) => {
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const m = /^(\d+)\n/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+  });
+  const result = new Promise<string>((resolve) =>
+    proc.once('close', () => resolve(out.split('\n').filter(Boolean).pop() ?? '')),
+  );
+  return { proc, pid, result };
+}
+
+describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
+  it('grants once the person types their own password into the polkit prompt', async () => {
+    const client = startClient();
+    const pid = await client.pid;
+    // A text authentication agent for exactly that process, on a pseudo-terminal.
+    const tty = spawn(
+      'nsenter',
+      [nsArg, '--', 'script', '-qfec', `pkttyagent --process ${pid}`, '/dev/null'],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let prompt = '';
+    tty.stdout!.on('data', (d) => (prompt += d));
+    await new Promise((r) => setTimeout(r, 1500)); // let pkttyagent register
+    client.proc.stdin!.write('go\n');
+    // The terminal keeps what is typed until the prompt reads it.
+    setTimeout(() => tty.stdin!.write(`${PASSWORD}\n`), 1000);
+    const result = JSON.parse(await client.result);
+    tty.kill('SIGKILL');
+    // The person saw Elevate's action and message, for their own account.
+    expect(prompt).toContain('AUTHENTICATING FOR com.elevate.request');
+    expect(prompt).toContain('Confirm it is you to get temporary administrator rights');
+    expect(prompt).toContain(`Authenticating as: ${user}`);
+    expect(prompt).toContain('AUTHENTICATION COMPLETE');
+    expect(result).toEqual({ level: 'admin', grant: true });
+  }, 60_000);
+
+  it('refuses with what to do next when no password prompt can be shown', async () => {
+    const other = startClient();
+    await other.pid;
+    other.proc.stdin!.write('go\n');
+    expect(JSON.parse(await other.result)).toEqual({
+      error: {
+        code: -32002,
+        message:
+          'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
+      },
+    });
+    const failed = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.type === 'auth.failed' && e.user === user);
+    expect(failed.at(-1)).toMatchObject({ detail: { reason: 'requireAuthentication' } });
+  }, 60_000);
+});
