@@ -1,0 +1,112 @@
+/**
+ * revokeAt "logout" with real login sessions: `login -f USER` on a pseudo-terminal writes its
+ * record to a private /run/utmp (a tmpfs in a mount namespace; no logind there), and the
+ * agent ends the rights once the person's last session is gone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AuditEvent } from '../../../agent/protocol/schemas.js';
+import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { createUser, deleteUser, run } from '../../helpers/os-users.js';
+import { copyEtcToTempDir } from '../usage/namespace-agent.js';
+
+const canRun =
+  process.getuid?.() === 0 && existsSync('/bin/login') && existsSync('/usr/bin/script');
+
+let user: string;
+let holder: ChildProcess;
+let nsArg: string;
+let agent: AgentHandle;
+let client: AgentClient;
+
+beforeAll(async () => {
+  if (!canRun) return;
+  user = createUser('elvlo');
+  const dir = copyEtcToTempDir();
+  const setup = [
+    `mount --bind ${dir}/etc /etc`,
+    'mount -t tmpfs tmpfs /run',
+    'install -m 664 /dev/null /run/utmp',
+    'echo ready',
+    'exec sleep infinity',
+  ].join(' && ');
+  holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', setup], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    holder.stdout!.once('data', () => resolve());
+    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
+  });
+  nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  agent = await startAgentProcess({
+    dir,
+    policy: { version: 1, defaults: { revokeAt: ['logout'] } },
+    wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
+  });
+  client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+}, 60_000);
+
+afterAll(async () => {
+  if (!canRun) return;
+  client?.close();
+  await agent?.stop();
+  holder?.kill('SIGKILL');
+  agent?.cleanup();
+  deleteUser(user);
+});
+
+/** A real login session (login -f, as root) on a pseudo-terminal; `end` logs out. */
+function logIn(): { end: () => void; closed: Promise<void> } {
+  const p = spawn('nsenter', [nsArg, '--', 'script', '-qfec', `login -f ${user}`, '/dev/null'], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  return {
+    end: () => p.stdin!.write('exit\n'),
+    closed: new Promise((r) => p.once('close', () => r())),
+  };
+}
+
+async function sessionsSeen(): Promise<boolean> {
+  try {
+    const marks = JSON.parse(readFileSync(join(agent.stateDir, 'revoke-triggers.json'), 'utf8'));
+    return Object.values(marks.grants as Record<string, { seenSession: boolean }>).some(
+      (m) => m.seenSession,
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function grantOf(): Promise<unknown> {
+  return (await client.call('admin.status', { user })).users[0]!.grant;
+}
+
+describe.skipIf(!canRun)('revokeAt logout', () => {
+  it('ends the rights when the last of two login sessions ends, not before', async () => {
+    await client.call('admin.grant', { user, level: 'admin', durationSec: 600 });
+    const first = logIn();
+    const second = logIn();
+    await expect.poll(sessionsSeen, { timeout: 15_000, interval: 200 }).toBe(true);
+    const utmp = await run('nsenter', [nsArg, '--', 'utmpdump', '/run/utmp']);
+    expect(
+      utmp.stdout.split('\n').filter((l) => l.startsWith('[7]') && l.includes(user)),
+    ).toHaveLength(2);
+
+    first.end();
+    await first.closed;
+    await new Promise((r) => setTimeout(r, 4500)); // two polls with one session left
+    expect(await grantOf()).not.toBeNull();
+
+    second.end();
+    await second.closed;
+    await expect.poll(grantOf, { timeout: 15_000, interval: 200 }).toBeNull();
+    const { events } = await client.call('admin.audit', { user, limit: 20 });
+    expect(events.find((e: AuditEvent) => e.type === 'privilege.revoked')).toMatchObject({
+      actor: 'agent',
+      reason: 'The person logged out (policy revokeAt: logout).',
+    });
+  }, 90_000);
+});
