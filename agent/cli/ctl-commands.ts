@@ -28,6 +28,7 @@ import {
   renderRequestsTable,
   renderSnapshot,
   renderStatusTable,
+  renderRestoreFailures,
 } from './format.js';
 import type { Command, CommandContext, Program } from './program.js';
 import { UsageError } from './usage-error.js';
@@ -81,6 +82,7 @@ const status: Command = {
     ctx.print(sinks.length > 0 ? { ...result, forwarders: sinks } : result, () =>
       [
         renderStatusTable(result.users),
+        ...[renderRestoreFailures(result.users)].filter(Boolean).map((t) => `\n${t}`),
         ...(sinks.length > 0 ? ['', 'Audit forwarding:', renderForwardersTable(sinks)] : []),
       ].join('\n'),
     );

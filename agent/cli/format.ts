@@ -72,6 +72,22 @@ export function renderStatusTable(users: readonly Snapshot[], now: Date = new Da
   );
 }
 
+/** "gpasswd could not ... (12 attempts since 14:05:00); the agent keeps trying every second." */
+function describeRestoreFailure(s: Snapshot, now: Date): string {
+  const f = s.restoreFailure!;
+  return `${f.error.replace(/\.$/, '')} (${f.attempts} attempts since ${formatLocalTime(f.since, now)}); the agent keeps trying every second.`;
+}
+
+/** Under the status table: whose rights the OS has refused to take away, and why. */
+export function renderRestoreFailures(users: readonly Snapshot[], now: Date = new Date()): string {
+  const failing = users.filter((s) => s.restoreFailure);
+  if (failing.length === 0) return '';
+  return [
+    'The OS refused to remove these rights in full:',
+    ...failing.map((s) => `  ${s.user}: ${describeRestoreFailure(s, now)}`),
+  ].join('\n');
+}
+
 /** One user's status in full (elevatectl status USER, elevate status). */
 export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
   const fields: [string, string][] = [
@@ -88,6 +104,7 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
       ['Extensions left', String(g.extensionsLeft)],
     );
     if (s.usage) fields.push(['Commands run with sudo', String(s.usage.commands)]);
+    if (s.restoreFailure) fields.push(['Removal refused', describeRestoreFailure(s, now)]);
   } else {
     fields.push(['Temporary grant', 'none']);
     if (s.ended) fields.push(['Last grant', describeEnd(s.ended, now)]);

@@ -36,6 +36,8 @@ function sentence(e: AuditEvent, host: string): string {
       return `${e.actor} took away ${who}'s ${rights} on ${host}${why}`;
     case 'privilege.restored':
       return `${who}'s previous rights on ${host} are back in place (${levelName(e.level)})`;
+    case 'privilege.restore_failed':
+      return `${who}'s ${rights} on ${host} could not be fully removed, the agent keeps trying: ${str(d.error) ?? 'the OS refused'}`;
     case 'privilege.used': {
       const command = str(d.command) ?? 'a command';
       const runAs = str(d.runAs);

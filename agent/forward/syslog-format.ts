@@ -9,11 +9,14 @@ import type { AuditEvent } from '../protocol/schemas.js';
 
 export const SD_ID = 'elevate@32473';
 const FACILITY_AUTHPRIV = 10;
+const ERROR = 3;
 const WARNING = 4;
 const NOTICE = 5;
 const INFO = 6;
 
 const SEVERITY: Partial<Record<string, number>> = {
+  // Rights the OS would not take away: someone must look now.
+  'privilege.restore_failed': ERROR,
   'auth.failed': WARNING,
   'drift.detected': WARNING,
   'clock.jumped': WARNING,

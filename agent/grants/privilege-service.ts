@@ -13,6 +13,7 @@ import { newId } from '../shared/ids.js';
 import type { Mutex } from '../shared/mutex.js';
 import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
+import { RESTORE_RETRY_MS, recordRestoreFailure } from './restore-failure.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
 
 export interface GrantInput {
@@ -65,6 +66,7 @@ export class PrivilegeService {
   /** Grants `level` for `durationSec`, replacing an active grant (PROTOCOL.md, Levels). */
   async grant(input: GrantInput): Promise<void> {
     const u = this.store.user(input.user);
+    refuseWhileEnding(u, input.user);
     if (!(await this.backend.userExists(input.user))) {
       throw new RpcError(
         ErrorCode.NotFound,
@@ -104,6 +106,7 @@ export class PrivilegeService {
     const u = this.store.user(user);
     const g = u.grant;
     if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights to extend.`);
+    refuseWhileEnding(u, user);
     const expiresAtMs = Date.parse(g.expiresAt) + durationSec * 1000;
     // Audit first: a crash between the two leaves the earlier (safer) deadline in force.
     await this.audit.append({
@@ -145,11 +148,35 @@ export class PrivilegeService {
     try {
       await this.backend.restore(user, g.prior);
     } catch (err) {
-      u.pending = null;
-      await this.persist(bestEffort);
-      throw osRefused(err, `The rights of ${user} could not be removed`);
+      await this.restoreRefused(u, user, g, err);
+      throw osRefused(
+        err,
+        `The rights of ${user} could not be fully removed (retrying every second)`,
+      );
     }
     await this.finishEnd(u, user, g, end, actor, reason, bestEffort);
+  }
+
+  /**
+   * The OS refused part of the end: the restore stays due (`pending` is kept, so a restart
+   * finishes it too), the refusal is recorded and shown, and expireIfDue tries again shortly.
+   */
+  private async restoreRefused(
+    u: UserState,
+    user: string,
+    g: GrantRecord,
+    err: unknown,
+  ): Promise<void> {
+    const error = err instanceof Error ? err.message : String(err);
+    await recordRestoreFailure(
+      { store: this.store, audit: this.audit, now: this.clock.wall() },
+      u,
+      user,
+      g,
+      error,
+    );
+    await this.persist(true);
+    this.scheduler.arm(user, this.clock.wall() + RESTORE_RETRY_MS, null);
   }
 
   private async persist(bestEffort: boolean): Promise<void> {
@@ -165,9 +192,13 @@ export class PrivilegeService {
 
   /** Ends the grant if it is still due (called by the scheduler, under the lock). */
   async expireIfDue(user: string): Promise<void> {
-    const g = this.store.peek(user)?.grant;
+    const u = this.store.peek(user);
+    const g = u?.grant;
     if (!g) return;
+    // An end the OS refused before is still due, with the kind it started as.
+    const p = u.pending?.op === 'restore' && u.pending.grantId === g.id ? u.pending : null;
     const due =
+      p !== null ||
       this.scheduler.isDue(user) ||
       this.clock.wall() >= Date.parse(g.expiresAt) ||
       this.bootOverdue(g);
@@ -177,11 +208,11 @@ export class PrivilegeService {
       return;
     }
     try {
-      await this.end(user, 'expired', 'agent', null);
+      await this.end(user, p?.end ?? 'expired', p?.actor ?? 'agent', p?.reason ?? null);
     } catch (err) {
       // Keep trying every tick: rights must not outlive their deadline because of one failure.
-      this.log(`expiry of ${user}'s rights failed, retrying: ${(err as Error).message}`);
-      this.scheduler.arm(user, this.clock.wall() + 1000, null);
+      this.log(`the end of ${user}'s rights failed, retrying: ${(err as Error).message}`);
+      this.scheduler.arm(user, this.clock.wall() + RESTORE_RETRY_MS, null);
     }
   }
 
@@ -239,7 +270,15 @@ export class PrivilegeService {
       });
       await this.store.save();
     } else if (p?.op === 'restore') {
-      await this.backend.restore(user, p.prior);
+      const g = u.grant;
+      try {
+        await this.backend.restore(user, p.prior);
+      } catch (err) {
+        if (!g || g.id !== p.grantId) throw err;
+        // Recorded and retried like any refused end; the others' recovery goes on.
+        await this.restoreRefused(u, user, g, err);
+        return;
+      }
       await this.audit.append({
         type: 'recovery.applied',
         user,
@@ -248,7 +287,6 @@ export class PrivilegeService {
         actor: 'agent',
         detail: { action: `completed an interrupted end of rights (${p.end})` },
       });
-      const g = u.grant;
       if (g && g.id === p.grantId) await this.finishEnd(u, user, g, p.end, p.actor, p.reason);
       else {
         u.pending = null;
@@ -396,13 +434,20 @@ export class PrivilegeService {
           level: g.prior.permanentLevel,
           grantId: g.id,
           actor: 'agent',
-          detail: { adminGroupMember: g.prior.adminGroupMember, dropIn: g.prior.dropIn !== null },
+          detail: {
+            adminGroupMember: g.prior.adminGroupMember,
+            dropIn: g.prior.dropIn !== null,
+            ...(u.restoreFailure?.grantId === g.id && {
+              refusedAttempts: u.restoreFailure.attempts,
+            }),
+          },
         },
         { bestEffort },
       );
     }
     u.grant = null;
     u.pending = null;
+    u.restoreFailure = null;
     u.lastEnd = {
       grantId: g.id,
       level: g.level,
@@ -444,6 +489,15 @@ export class PrivilegeService {
       throw osRefused(err, `The current rights of ${user} could not be read`);
     }
   }
+}
+
+/** Rights whose end the OS refused are on their way out: they cannot be renewed or extended. */
+function refuseWhileEnding(u: UserState, user: string): void {
+  if (u.pending?.op !== 'restore') return;
+  throw new RpcError(
+    ErrorCode.Conflict,
+    `The end of ${user}'s current rights is still being retried (see elevatectl status ${user}); try again once it is done.`,
+  );
 }
 
 function osRefused(err: unknown, what: string): RpcError {

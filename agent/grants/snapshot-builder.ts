@@ -111,6 +111,7 @@ export class SnapshotBuilder {
         .history(user, 200)
         .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
       snapshot.usage = { commands };
+      if (u.restoreFailure?.grantId === grantId) snapshot.restoreFailure = { ...u.restoreFailure };
     }
     for (const decorate of this.decorators) decorate(user, snapshot, settings);
     return snapshot;

@@ -119,6 +119,20 @@ export const LastSessionSchema = z.object({
 });
 export type LastSession = z.infer<typeof LastSessionSchema>;
 
+/**
+ * Added: the OS refused part of ending the user's grant. The grant stays due (its `expiresAt`
+ * has passed or it was ended) and the agent retries every second; admins see this in status.
+ */
+export const RestoreFailureSchema = z.object({
+  grantId: z.string(),
+  /** First refusal. */
+  since: isoDate,
+  /** What failed (the latest refusal), one or more sentences. */
+  error: z.string(),
+  attempts: z.number().int().positive(),
+});
+export type RestoreFailure = z.infer<typeof RestoreFailureSchema>;
+
 export const LogoutHintSchema = z.enum(['grant', 'revoke']).nullable();
 
 export const SnapshotSchema = z.object({
@@ -142,6 +156,8 @@ export const SnapshotSchema = z.object({
   usage: z.object({ commands: z.number().int().nonnegative() }).optional(),
   /** Added: the end-of-session summary of the user's last ended grant, if any. */
   lastSession: LastSessionSchema.optional(),
+  /** Added: the end of the active grant is being retried because the OS refused a step. */
+  restoreFailure: RestoreFailureSchema.optional(),
   /** Added: how the last grant ended; present only while no grant is active. */
   ended: GrantEndSchema.optional(),
   /** Added: elevated time the policy's caps still allow (only when a cap is set). */
@@ -173,6 +189,8 @@ export const AuditEventTypeSchema = z.enum([
   'request.code_rejected',
   /** Added: the policy's onChange hook could not run, failed or timed out. */
   'hook.failed',
+  /** Added: the OS refused a step of ending a grant; retried every second (detail: error, attempt). */
+  'privilege.restore_failed',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 

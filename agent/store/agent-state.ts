@@ -9,6 +9,7 @@ import {
   GrantLevelSchema,
   GrantSchema,
   PrivilegeRequestSchema,
+  RestoreFailureSchema,
 } from '../protocol/schemas.js';
 
 export const EndKindSchema = z.enum(['expired', 'released', 'revoked']);
@@ -63,6 +64,8 @@ export const UserStateSchema = z.object({
   codeFailures: z.array(z.number()).optional(),
   /** How the last grant ended (optional: state files from before it was recorded). */
   lastEnd: GrantEndSchema.nullable().optional(),
+  /** The OS refused part of ending the grant; `pending` keeps the restore due until it works. */
+  restoreFailure: RestoreFailureSchema.nullable().optional(),
 });
 export type UserState = z.infer<typeof UserStateSchema>;
 

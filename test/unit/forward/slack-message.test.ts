@@ -64,6 +64,15 @@ describe('slackText', () => {
     );
     expect(
       text({
+        type: 'privilege.restore_failed',
+        actor: 'agent',
+        detail: { error: 'gpasswd could not remove sam from group sudo.' },
+      }),
+    ).toBe(
+      "sam's administrator rights on HOST could not be fully removed, the agent keeps trying: gpasswd could not remove sam from group sudo.",
+    );
+    expect(
+      text({
         type: 'privilege.used',
         actor: 'sam',
         detail: { command: 'ls /root', runAs: 'root', cwd: '/home/sam' },

@@ -19,6 +19,13 @@ describe('RFC 5424 formatting', () => {
     );
   });
 
+  it('sends rights the OS would not take away at severity err', () => {
+    const failed: AuditEvent = { ...event, type: 'privilege.restore_failed', user: 'sam' };
+    const msg = formatSyslog(failed, { hostName: 'h', appName: 'a', procId: 1 });
+    expect(msg.startsWith('<83>1 ')).toBe(true);
+    expect(msg).toContain(' privilege.restore_failed ');
+  });
+
   it('frames by octet count (RFC 6587), counting UTF-8 bytes', () => {
     expect(frame('ü')).toBe('2 ü');
   });
