@@ -7,6 +7,8 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuthFailures } from './audit/auth-failures.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
+import { DarwinBackend } from './backends/darwin.js';
+import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
@@ -28,7 +30,7 @@ import { Subscriptions } from './server/subscriptions.js';
 import { Mutex } from './shared/mutex.js';
 import { StateStore } from './store/state-store.js';
 import { sudoLogDir } from './usage/sudo-log-path.js';
-import { EtcUserDirectory } from './users/user-directory.js';
+import { EtcUserDirectory, type UserDirectory } from './users/user-directory.js';
 
 export interface RunningAgent {
   reloadPolicy(): Promise<void>;
@@ -51,7 +53,10 @@ export async function startAgent(
   await audit.open();
   const lastSessions = new LastSessionStore(config.stateDir);
   await lastSessions.load();
-  const users = new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
+  const users: UserDirectory =
+    config.backend === 'darwin'
+      ? new DarwinUserDirectory()
+      : new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
   const backend: Backend =
     config.backend === 'linux'
       ? new LinuxBackend({
@@ -59,7 +64,9 @@ export async function startAgent(
           sudoLogDir: sudoLogDir(config.stateDir),
           ...adminGroupOption(policies),
         })
-      : new SimulatedBackend(config.stateDir, config.simulateOs, users);
+      : config.backend === 'darwin'
+        ? new DarwinBackend({ root: config.root, sudoLogDir: sudoLogDir(config.stateDir), log })
+        : new SimulatedBackend(config.stateDir, config.simulateOs, users);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();

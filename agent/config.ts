@@ -7,14 +7,14 @@ import { defaultSocketPath, defaultStateDir } from './shared/default-paths.js';
 export const AgentConfigSchema = z.object({
   socket: z.string().min(1),
   stateDir: z.string().min(1),
-  backend: z.enum(['simulated', 'linux']),
+  backend: z.enum(['simulated', 'linux', 'darwin']),
   root: z.string().min(1),
   policy: z.string().min(1).nullable(),
   simulateOs: OsSchema,
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 
-export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--state-dir DIR] [--backend simulated|linux]
+export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--state-dir DIR] [--backend simulated|linux|darwin]
                      [--root PREFIX] [--policy FILE] [--simulate-os linux|darwin|win32]
 
   restore-all          end every active grant now, restoring each person exactly (installers
@@ -23,10 +23,11 @@ export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--stat
 
   --socket PATH        where to listen (default ${defaultSocketPath()})
   --state-dir DIR      grants, requests, keys and the audit log (default ${defaultStateDir()})
-  --backend NAME       linux (the default on Linux): change the real groups and sudoers (run
-                       as root); simulated: change nothing, keep a pretend OS in the state dir
-                       (a demo; only when asked for by name, and every status says so)
-  --root PREFIX        linux backend: act on PREFIX/etc/... instead of /etc (tests)
+  --backend NAME       linux (the default on Linux) / darwin (the default on macOS): change the
+                       real admin group and sudoers (run as root); simulated: change nothing,
+                       keep a pretend OS in the state dir (a demo; only when asked for by name,
+                       and every status says so)
+  --root PREFIX        linux/darwin backend: act on PREFIX/etc/... instead of /etc (tests)
   --policy FILE        the admin's policy file (POLICY.md); SIGHUP reloads it
   --simulate-os OS     simulated backend: which OS to play (default: this one)`;
 
@@ -70,6 +71,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
  */
 function defaultBackend(): string {
   if (process.platform === 'linux') return 'linux';
+  if (process.platform === 'darwin') return 'darwin';
   throw new UsageError(
     `There is no real backend for ${process.platform} in this build; pass --backend simulated to run a demo that changes nothing.`,
   );
