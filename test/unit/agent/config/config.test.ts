@@ -14,8 +14,13 @@ describe('--backend', () => {
     expect(parseAgentArgs([]).backend).toBe('linux');
   });
 
-  it('has no default where no real backend exists: simulation only by name', () => {
+  it('defaults to the real backend on macOS', () => {
     pretend('darwin');
+    expect(parseAgentArgs([]).backend).toBe('darwin');
+  });
+
+  it('has no default where no real backend exists: simulation only by name', () => {
+    pretend('freebsd');
     expect(() => parseAgentArgs([])).toThrow(UsageError);
     expect(() => parseAgentArgs([])).toThrow(/pass --backend simulated/);
     expect(parseAgentArgs(['--backend', 'simulated']).backend).toBe('simulated');
