@@ -9,6 +9,7 @@ import { clientSocketPath } from '../agent/shared/default-paths.js';
 import { os as osUser } from '../agent/client/os-user.js';
 import { STATE_CHANNEL, type ActionResult, type AppState } from '../preload/api.js';
 import { AgentConnection } from './agent-connection.js';
+import { APP_USER_MODEL_ID } from './app-identity.js';
 import { AppKey } from './app-key.js';
 import { AppStateStore } from './app-state.js';
 import { Countdown, msUntilNextSecond } from './countdown.js';
@@ -193,6 +194,7 @@ function setupTrayAndNotifications(
   s.tray = tray;
   const trayLog = s.logger('tray');
   const notifier = new Notifier(
+    hostOs,
     join(s.paths.assets, 'icon.png'),
     () => showPopover(s),
     () => showPopover(s),
@@ -281,5 +283,6 @@ if (setupSingleInstance()) {
   // A tray app: closing the popover must not quit it.
   app.on('window-all-closed', () => undefined);
   if (process.platform === 'darwin') app.dock?.hide();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   void app.whenReady().then(() => onReady(services));
 }

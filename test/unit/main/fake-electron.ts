@@ -134,11 +134,14 @@ export const ipcMain = {
 
 export class Notification extends EventEmitter {
   static supported = true;
+  /** The most recently created notification, for tests that click it. */
+  static last: Notification | null = null;
   static isSupported(): boolean {
     return Notification.supported;
   }
   constructor(readonly options: Record<string, unknown>) {
     super();
+    Notification.last = this;
   }
   show(): void {
     record('notification', 'show', [this.options]);
@@ -165,6 +168,9 @@ class FakeApp extends EventEmitter {
   }
   getVersion(): string {
     return '0.0.0-test';
+  }
+  setAppUserModelId(id: string): void {
+    record('app', 'setAppUserModelId', [id]);
   }
   getLoginItemSettings(): { openAtLogin: boolean } {
     return { ...this.loginItem };
