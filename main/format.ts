@@ -32,6 +32,15 @@ export function formatMinutesLeft(remainingMs: number): string {
   return m === 0 ? `${h} h left` : `${h} h ${m} min left`;
 }
 
+/** "14:35": a local clock time (the person's locale and zone unless given). */
+export function formatClockTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
 /** "10 minutes", "1 hour", "1 h 30 min": a duration from the policy. */
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} seconds`;

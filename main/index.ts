@@ -22,7 +22,8 @@ import { setupLogging, type ScopedLog } from './logging.js';
 import { Notifier } from './notifications/notifier.js';
 import { NotificationSchedule } from './notifications/schedule.js';
 import { resolveAppPaths, type AppPaths } from './paths.js';
-import { createPopoverWindow, popoverPosition } from './popover-window.js';
+import { createPopoverWindow, linuxPopoverPosition, popoverPosition } from './popover-window.js';
+import { PopoverToggle } from './popover-toggle.js';
 import { runMenuAction } from './tray/menu-actions.js';
 import { TrayAdapter } from './tray/tray-adapter.js';
 import { setupWakeResync } from './wake-resync.js';
@@ -38,6 +39,7 @@ interface Services {
   countdown: Countdown;
   connection: AgentConnection;
   appKey: AppKey;
+  toggle: PopoverToggle;
   handlers?: IpcHandlers;
   popover?: BrowserWindow;
   tray?: Tray;
@@ -77,7 +79,15 @@ function setupServices(): Services {
       }
     },
   });
-  return { logger, paths, store, countdown: new Countdown(), connection, appKey };
+  return {
+    logger,
+    paths,
+    store,
+    countdown: new Countdown(),
+    connection,
+    appKey,
+    toggle: new PopoverToggle(),
+  };
 }
 
 async function setupAppKey(s: Services): Promise<void> {
@@ -134,12 +144,18 @@ function setupPopover(s: Services): void {
   };
   s.store.on('change', push);
   win.on('closed', () => s.store.off('change', push));
+  // createPopoverWindow hides it on blur; remember when, for the tray click that caused it.
+  win.on('blur', () => s.toggle.hiddenByBlur(Date.now()));
 }
 
 function showPopover(s: Services): void {
   const win = s.popover;
   if (!win || win.isDestroyed()) return;
-  if (s.tray) {
+  if (hostOs === 'linux') {
+    const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+    const { x, y } = linuxPopoverPosition(display.workArea);
+    win.setPosition(x, y);
+  } else if (s.tray) {
     const bounds = s.tray.getBounds();
     const display = screen.getDisplayMatching(bounds);
     const { x, y } = popoverPosition(bounds, display.workArea);
@@ -147,6 +163,14 @@ function showPopover(s: Services): void {
   }
   win.show();
   win.focus();
+}
+
+function togglePopover(s: Services): void {
+  const win = s.popover;
+  if (!win || win.isDestroyed()) return;
+  const outcome = s.toggle.onTrayClick(win.isVisible(), Date.now());
+  if (outcome === 'hide') win.hide();
+  else if (outcome === 'show') showPopover(s);
 }
 
 function setupIpc(
@@ -203,22 +227,26 @@ function setupTrayAndNotifications(
     if (!result.ok)
       notifier.show({ key: 'action-failed', title: 'Elevate', body: result.message, action: null });
   };
-  const adapter = new TrayAdapter(tray, hostOs, s.paths.assets, (action) => {
-    runMenuAction(action, {
-      handlers,
-      snapshot: () => s.store.current.snapshot,
-      showPopover: () => showPopover(s),
-      openRequestForm: (durationSec) => {
-        s.store.openRequestForm(durationSec);
-        showPopover(s);
-      },
-      toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
-      quit: () => app.quit(),
-      report,
-    }).catch((err: unknown) => trayLog.error(err));
-  });
-  // Linux indicators deliver no clicks: there, everything is in the menu.
-  tray.on('click', () => (s.popover?.isVisible() ? s.popover.hide() : showPopover(s)));
+  const adapter = new TrayAdapter(
+    tray,
+    hostOs,
+    s.paths.assets,
+    (action) => {
+      runMenuAction(action, {
+        handlers,
+        snapshot: () => s.store.current.snapshot,
+        showPopover: () => showPopover(s),
+        openRequestForm: (durationSec) => {
+          s.store.openRequestForm(durationSec);
+          showPopover(s);
+        },
+        toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
+        quit: () => app.quit(),
+        report,
+      }).catch((err: unknown) => trayLog.error(err));
+    },
+    () => togglePopover(s),
+  );
 
   const schedule = new NotificationSchedule();
   s.connection.on('snapshot', (snapshot) => {

@@ -84,3 +84,17 @@ export function popoverPosition(tray: Rectangle, workArea: Rectangle): { x: numb
       : Math.max(workArea.y, tray.y - height);
   return { x, y: Math.round(y) };
 }
+
+/**
+ * Linux: Tray.getBounds() is macOS/Windows only (docs/api/tray.md), so there is no icon to
+ * open under. Most Linux panels sit at the top with the indicators on the right, so the
+ * popover opens at the top-right corner of the work area (the screen minus panels) of the
+ * display the pointer is on. Wayland does not let a window place itself: there the
+ * compositor decides (usually the centre), and setPosition is ignored.
+ */
+export function linuxPopoverPosition(workArea: Rectangle, margin = 8): { x: number; y: number } {
+  return {
+    x: Math.round(workArea.x + workArea.width - POPOVER_SIZE.width - margin),
+    y: Math.round(workArea.y + margin),
+  };
+}

@@ -11,6 +11,9 @@ export function trayIconFile(os: TrayOs, state: TrayIconState, ringFrame: number
         ? `tray/win/ring-${String(ringFrame).padStart(2, '0')}.png`
         : `tray/win/${state}.png`;
     case 'linux':
-      return `tray/linux/${state}.png`;
+      // The Windows ring at 32 px, the size of the Linux state icons.
+      return ringFrame !== null
+        ? `tray/win/ring-${String(ringFrame).padStart(2, '0')}@2x.png`
+        : `tray/linux/${state}.png`;
   }
 }

@@ -6,13 +6,24 @@
  */
 import { LEVEL_RANK, type Snapshot } from '../../agent/protocol/schemas.js';
 import type { ConnectionState } from '../../preload/api.js';
-import { formatClock, formatDuration, formatMinutesLeft, levelLabel } from '../format.js';
+import {
+  formatClock,
+  formatClockTime,
+  formatDuration,
+  formatMinutesLeft,
+  levelLabel,
+} from '../format.js';
 
 export type TrayOs = 'darwin' | 'win32' | 'linux';
 export type TrayIconState = 'idle' | 'elevated' | 'ending' | 'pending' | 'offline';
 
-/** Pre-rendered countdown ring frames on Windows: frame 0 is empty, RING_FRAMES - 1 is full. */
+/** Pre-rendered countdown ring frames: frame 0 is empty, RING_FRAMES - 1 is full. */
 export const RING_FRAMES = 60;
+/**
+ * Linux shows every 5th frame: a StatusNotifierItem redraws (and can flicker) on each new
+ * image, so a 10-minute grant changes it about once a minute instead of every 10 s.
+ */
+export const LINUX_RING_STEP = 5;
 /** "Ending soon" when no policy says otherwise (issue 3: the last 5 minutes). */
 export const DEFAULT_ENDING_SEC = 300;
 
@@ -81,14 +92,15 @@ export function buildTrayView(input: TrayInput): TrayView {
   else iconState = 'idle';
 
   const frame =
-    os === 'win32' && grant && remaining !== null
-      ? ringFrame(remaining, input.totalMs ?? remaining)
+    os !== 'darwin' && grant && remaining !== null
+      ? osRingFrame(os, ringFrame(remaining, input.totalMs ?? remaining))
       : null;
 
   const status = statusLine(input, live);
   const title = os === 'darwin' && grant && remaining !== null ? formatClock(remaining) : '';
-  // Windows has no menu-bar title, so its tooltip carries the live clock; Linux
-  // indicators re-render on every change, so theirs stays at minute granularity.
+  // Windows has no menu-bar title, so its tooltip carries the live clock. Linux shows the
+  // deadline instead of minutes left: a rebuilt menu closes when it is open, so nothing in
+  // it may change with the clock.
   const tooltip =
     os === 'win32' && grant && remaining !== null
       ? `Elevate: ${levelLabel(grant.level)} · ${formatClock(remaining)} left`
@@ -106,6 +118,11 @@ export function buildTrayView(input: TrayInput): TrayView {
   };
 }
 
+function osRingFrame(os: TrayOs, frame: number): number {
+  if (os !== 'linux') return frame;
+  return Math.min(RING_FRAMES - 1, Math.ceil(frame / LINUX_RING_STEP) * LINUX_RING_STEP);
+}
+
 function statusLine(input: TrayInput, live: boolean): string {
   const s = input.snapshot;
   if (!live || !s) {
@@ -113,7 +130,11 @@ function statusLine(input: TrayInput, live: boolean): string {
       ? 'Connecting to the Elevate agent…'
       : 'Elevate agent is not running';
   }
-  if (s.grant) return `${levelLabel(s.grant.level)} · ${formatMinutesLeft(input.remainingMs ?? 0)}`;
+  if (s.grant) {
+    return input.os === 'linux'
+      ? `${levelLabel(s.grant.level)} until ${formatClockTime(s.grant.expiresAt)}`
+      : `${levelLabel(s.grant.level)} · ${formatMinutesLeft(input.remainingMs ?? 0)}`;
+  }
   if (s.request?.state === 'pending') {
     return `Request pending: ${levelLabel(s.request.level)} for ${formatDuration(s.request.durationSec)}`;
   }

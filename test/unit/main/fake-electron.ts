@@ -57,6 +57,9 @@ export class Tray extends EventEmitter {
   setContextMenu(menu: unknown): void {
     record('tray', 'setContextMenu', [menu]);
   }
+  popUpContextMenu(menu?: unknown): void {
+    record('tray', 'popUpContextMenu', [menu]);
+  }
   getBounds(): { x: number; y: number; width: number; height: number } {
     return { x: 1000, y: 0, width: 22, height: 22 };
   }
@@ -187,6 +190,8 @@ export const dialog = {
 
 export const screen = {
   getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+  getCursorScreenPoint: () => ({ x: 1900, y: 10 }),
+  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 27, width: 1920, height: 1053 } }),
 };
 
 /** Emits what the test emits ('resume', 'unlock-screen', ...). */

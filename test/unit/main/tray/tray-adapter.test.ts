@@ -50,7 +50,7 @@ describe('TrayAdapter', () => {
     ]);
     expect(titles[0]?.args[1]).toEqual({ fontType: 'monospacedDigit' });
     expect(callsTo('tray', 'setImage')).toHaveLength(1);
-    expect(callsTo('tray', 'setContextMenu')).toHaveLength(1);
+    expect(callsTo('Menu', 'buildFromTemplate')).toHaveLength(1);
     const image = callsTo('tray', 'setImage')[0]?.args[0] as FakeImage;
     expect(image.path).toBe('/assets/tray/mac/elevatedTemplate.png');
     expect(image.template).toBe(true);
@@ -63,12 +63,58 @@ describe('TrayAdapter', () => {
     expect(callsTo('tray', 'setTitle')).toHaveLength(1);
   });
 
-  it('on Linux never sets a title and rebuilds the menu only when the minute changes', () => {
+  it('on Linux never sets a title or rebuilds the menu with the clock, and shows the ring', () => {
     const a = adapter('linux');
     for (let s = 0; s < 120; s++) a.render(view('linux', 600_000 - s * 1000));
     expect(callsTo('tray', 'setTitle')).toHaveLength(0);
-    expect(callsTo('tray', 'setContextMenu')).toHaveLength(2);
-    expect(callsTo('tray', 'setImage')).toHaveLength(1);
+    // An open menu closes when it is rebuilt: two minutes of countdown rebuild it never.
+    expect(callsTo('tray', 'setContextMenu')).toHaveLength(1);
+    const frames = callsTo('tray', 'setImage').map((c) => (c.args[0] as FakeImage).path);
+    expect(frames[0]).toBe('/assets/tray/win/ring-59@2x.png');
+    expect(frames.length).toBeLessThanOrEqual(3);
+  });
+
+  // Electron 45 docs/api/tray.md: macOS/Windows emit 'click' on a left click and
+  // 'right-click' on a right click; with setContextMenu a left click also opens the menu,
+  // so there the menu is popped up on 'right-click' only. Linux: no 'right-click', the
+  // menu must be given with setContextMenu, 'click' comes on activation.
+  it.each(['darwin', 'win32'] as const)(
+    'on %s: left click toggles the popover, right click pops up the menu, no setContextMenu',
+    (os) => {
+      const tray = new Tray(null);
+      let toggles = 0;
+      const a = new TrayAdapter(
+        tray as unknown as ElectronTray,
+        os,
+        '/assets',
+        () => undefined,
+        () => toggles++,
+      );
+      a.render(view(os, 581_000));
+      expect(callsTo('tray', 'setContextMenu')).toEqual([]);
+      tray.emit('click');
+      expect(toggles).toBe(1);
+      expect(callsTo('tray', 'popUpContextMenu')).toEqual([]);
+      tray.emit('right-click');
+      expect(callsTo('tray', 'popUpContextMenu')).toHaveLength(1);
+      expect(toggles).toBe(1);
+    },
+  );
+
+  it('on Linux: the menu is set on the icon and activation toggles the popover', () => {
+    const tray = new Tray(null);
+    let toggles = 0;
+    const a = new TrayAdapter(
+      tray as unknown as ElectronTray,
+      'linux',
+      '/assets',
+      () => undefined,
+      () => toggles++,
+    );
+    a.render(view('linux', 581_000));
+    expect(callsTo('tray', 'setContextMenu')).toHaveLength(1);
+    tray.emit('click');
+    expect(toggles).toBe(1);
   });
 
   it('on Windows swaps ring frames only when the frame changes', () => {

@@ -38,8 +38,10 @@ describe('tray icons', () => {
         expect(existsSync(join(ASSETS, trayIconFile(os, state, null))), `${os} ${state}`).toBe(
           true,
         );
-    for (let f = 0; f < RING_FRAMES; f++)
+    for (let f = 0; f < RING_FRAMES; f++) {
       expect(existsSync(join(ASSETS, trayIconFile('win32', 'elevated', f)))).toBe(true);
+      expect(existsSync(join(ASSETS, trayIconFile('linux', 'elevated', f)))).toBe(true);
+    }
     expect(existsSync(join(ASSETS, 'tray/win/ring-60.png'))).toBe(false);
   });
 

@@ -34,8 +34,8 @@ describe('buildTrayView', () => {
     expect(buildTrayView(base({ os: 'linux' })).title).toBe('');
   });
 
-  it('puts a minute-granularity status line in the menu, disabled', () => {
-    const v = buildTrayView(base());
+  it('puts a minute-granularity status line in the macOS and Windows menu, disabled', () => {
+    const v = buildTrayView(base({ os: 'darwin' }));
     expect(v.menu[0]).toMatchObject({
       id: 'status',
       label: 'Administrator · 10 min left',
@@ -44,13 +44,25 @@ describe('buildTrayView', () => {
     expect(v.tooltip).toBe('Elevate: Administrator · 10 min left');
   });
 
-  it('keeps the Linux menu key stable within a minute and changes it at the minute', () => {
+  it('keeps the clock out of the Linux menu: it says the deadline, so it never changes with time', () => {
     const a = buildTrayView(base({ remainingMs: 581_000 }));
-    const b = buildTrayView(base({ remainingMs: 545_000 }));
-    const c = buildTrayView(base({ remainingMs: 539_000 }));
-    expect(b.menuKey).toBe(a.menuKey);
-    expect(c.menuKey).not.toBe(b.menuKey);
-    expect(b.iconKey).toBe(a.iconKey);
+    expect(a.menu[0]).toMatchObject({ id: 'status', enabled: false });
+    // The local clock time of expiresAt, as the person's locale writes it.
+    expect((a.menu[0] as { label: string }).label).toMatch(/^Administrator until \d{1,2}:\d\d/);
+    for (const remainingMs of [545_000, 539_000, 120_000, 1000]) {
+      expect(buildTrayView(base({ remainingMs })).menuKey).toBe(a.menuKey);
+    }
+  });
+
+  it('gives Linux the depleting ring, in steps that change about once a minute', () => {
+    const frames = new Set<number | null>();
+    for (let ms = 600_000; ms > 0; ms -= 1000)
+      frames.add(buildTrayView(base({ remainingMs: ms })).ringFrame);
+    expect(frames.size).toBeLessThanOrEqual(13);
+    expect(buildTrayView(base({ remainingMs: 600_000 })).ringFrame).toBe(RING_FRAMES - 1);
+    expect(
+      buildTrayView(base({ snapshot: makeSnapshot(), remainingMs: null })).ringFrame,
+    ).toBeNull();
   });
 
   it('shows the Windows clock in the tooltip and a ring frame that depletes', () => {
