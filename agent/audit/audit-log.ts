@@ -9,15 +9,26 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { newId } from '../shared/ids.js';
 import { AuditEventSchema, type AuditEvent } from '../protocol/schemas.js';
+import { boundDetail } from './bounded-text.js';
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'> & { at?: string };
 
 const RECENT_PER_USER = 200;
+/** One admin.audit answer stays under this (the client reads lines up to 16 MB). */
+const MAX_PAGE_BYTES = 4 << 20;
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Set when older matching events were left out: pass it as `before` for the next page. */
+  next?: string;
+}
 
 export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
   readonly path: string;
   private fh: FileHandle | null = null;
   private readonly recent = new Map<string, AuditEvent[]>();
+  /** `privilege.used` per grant id, over the whole trail: no flood can push a count out. */
+  private readonly commands = new Map<string, number>();
   private readonly backlog: AuditEvent[] = [];
   private size = 0;
 
@@ -87,17 +98,59 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
     return (this.recent.get(user) ?? []).some((e) => e.type === type && e.grantId === grantId);
   }
 
+  /** Commands run with sudo (`privilege.used`) during grant `grantId`. */
+  commandsIn(grantId: string): number {
+    return this.commands.get(grantId) ?? 0;
+  }
+
   /** Events matching the filter, newest first, read from the file (the full trail). */
   async query(filter: { user?: string; since?: string; limit: number }): Promise<AuditEvent[]> {
+    return (await this.page(filter)).events;
+  }
+
+  /**
+   * One page of the trail, newest first: at most `limit` events older than the event `before`,
+   * and never more than MAX_PAGE_BYTES in all (long detail strings from old, unbounded lines
+   * are cut), so that one huge event never makes the trail unreadable.
+   */
+  async page(filter: {
+    user?: string;
+    since?: string;
+    before?: string;
+    limit: number;
+  }): Promise<AuditPage> {
     const sinceMs = filter.since ? Date.parse(filter.since) : -Infinity;
-    const out: AuditEvent[] = [];
+    const matched: AuditEvent[] = [];
+    let more = false;
+    let done = false;
+    // Whether anything was cut by the 2×limit trim is known only at the end: count instead.
+    let total = 0;
     await this.scan((e) => {
+      if (done) return;
+      if (filter.before && e.id === filter.before) {
+        done = true;
+        return;
+      }
       if (filter.user && e.user !== filter.user) return;
       if (Date.parse(e.at) < sinceMs) return;
-      out.push(e);
-      if (out.length > filter.limit) out.shift();
+      total += 1;
+      matched.push(e.detail ? { ...e, detail: boundDetail(e.detail) } : e);
+      if (matched.length > 2 * filter.limit) matched.splice(0, matched.length - filter.limit);
     });
-    return out.reverse();
+    if (matched.length > filter.limit) matched.splice(0, matched.length - filter.limit);
+    if (total > filter.limit) more = true;
+    const events: AuditEvent[] = [];
+    let bytes = 0;
+    for (let i = matched.length - 1; i >= 0; i--) {
+      bytes += JSON.stringify(matched[i]).length + 1;
+      if (bytes > MAX_PAGE_BYTES && events.length > 0) {
+        more = true;
+        break;
+      }
+      events.push(matched[i]!);
+    }
+    const oldest = events[events.length - 1];
+    return more && oldest ? { events, next: oldest.id } : { events };
   }
 
   /** Every event in the file, oldest first (services that rebuild their view at start). */
@@ -106,6 +159,9 @@ export class AuditLog extends EventEmitter<{ appended: [AuditEvent] }> {
   }
 
   private remember(e: AuditEvent): void {
+    if (e.type === 'privilege.used' && e.grantId) {
+      this.commands.set(e.grantId, (this.commands.get(e.grantId) ?? 0) + 1);
+    }
     if (!e.user) return;
     let list = this.recent.get(e.user);
     if (!list) this.recent.set(e.user, (list = []));

@@ -236,9 +236,7 @@ export class SessionCleanup {
   }
 
   private commandsOf(user: string, grantId: string): number {
-    return this.deps.audit
-      .history(user, 200)
-      .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
+    return this.deps.audit.commandsIn(grantId);
   }
 
   /** One file per grant: a grant that starts while the last one's processes are still being

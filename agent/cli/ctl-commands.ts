@@ -194,8 +194,14 @@ const deny: Command = {
   },
 };
 
-function auditQuery(args: ParsedArgs): { user?: string; since?: string; limit?: number } {
+function auditQuery(args: ParsedArgs): {
+  user?: string;
+  since?: string;
+  limit?: number;
+  before?: string;
+} {
   const user = stringFlag(args, 'user');
+  const before = stringFlag(args, 'before');
   const since = stringFlag(args, 'since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) {
     throw new UsageError(
@@ -208,6 +214,7 @@ function auditQuery(args: ParsedArgs): { user?: string; since?: string; limit?: 
     ...(user !== undefined ? { user } : {}),
     ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
     ...(limit !== undefined ? { limit } : {}),
+    ...(before !== undefined ? { before } : {}),
   };
 }
 
@@ -216,20 +223,30 @@ const audit: Command = {
     user: { type: 'string', value: 'USER' },
     since: { type: 'string', value: 'ISO-TIME' },
     limit: { type: 'string', value: 'N' },
+    before: { type: 'string', value: 'EVENT-ID' },
     follow: { type: 'boolean', short: 'f' },
   }),
   summary: 'show the audit trail, or follow it live',
-  usage: 'audit [--user USER] [--since ISO-TIME] [--limit N] [--follow]',
+  usage: 'audit [--user USER] [--since ISO-TIME] [--limit N] [--before EVENT-ID] [--follow]',
   help: [
     'Prints audit events, newest first. --follow prints the recent ones oldest first and then',
     'every new event as it is written, until Ctrl-C (with --json: one event per line).',
+    'One answer holds at most 4 MB: when older events were left out, the last line says which',
+    '--before to pass for the next page.',
   ].join('\n'),
   async run(args, ctx) {
     const query = auditQuery(args);
     const client = await ctx.connect();
     if (args.flags.follow) return followAudit(client, query, ctx);
     const result = await client.call('admin.audit', query);
-    ctx.print(result, () => renderEventsTable(result.events));
+    ctx.print(result, () =>
+      [
+        renderEventsTable(result.events),
+        ...(result.next
+          ? [`Older events were left out; see them with --before ${result.next}.`]
+          : []),
+      ].join('\n'),
+    );
     return ExitCode.Ok;
   },
 };

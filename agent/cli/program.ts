@@ -7,6 +7,7 @@ import { AgentClient, AgentUnavailableError } from '../client/agent-client.js';
 import { clientSocketPath } from '../shared/default-paths.js';
 import { parseArgs, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
+import { visible } from './table.js';
 import { UsageError } from './usage-error.js';
 
 export interface Output {
@@ -15,8 +16,8 @@ export interface Output {
 }
 
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: (text) => process.stdout.write(visible(text) + '\n'),
+  err: (text) => process.stderr.write(visible(text) + '\n'),
 };
 
 export interface CommandContext {

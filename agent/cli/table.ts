@@ -25,10 +25,28 @@ export function renderFields(fields: readonly (readonly [string, string])[]): st
   return fields.map(([k, v]) => `${(k + ':').padEnd(width)} ${oneLine(v)}`.trimEnd()).join('\n');
 }
 
-/** Collapses control characters (newlines, tabs, escapes) to spaces. */
+/** Collapses line breaks and tabs to spaces, and makes every other control visible. */
 export function oneLine(text: string): string {
+  return visible(text.replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' '));
+}
+
+/**
+ * Characters a terminal acts on or that reorder or hide text: C0 (but tab and newline) and
+ * DEL, C1 (U+0080-U+009F: U+009B is CSI on many terminals), bidi marks, embeddings, overrides
+ * and isolates (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), zero-width and line
+ * separators, BOM.
+ */
+const UNSAFE =
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Text from users (reasons, notes, command lines, names) as `\uXXXX` wherever it holds such a
+ * character, so it reaches an admin's terminal as text, never as a command. The same escape is
+ * valid inside JSON strings, so --json output passes through this too.
+ */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Cuts a long cell with an ellipsis so one long reason does not stretch the whole table. */

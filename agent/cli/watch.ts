@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { AgentClient } from '../client/agent-client.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
+import { visible } from './table.js';
 import type { CommandContext } from './program.js';
 import {
   agentGoneLine,
@@ -49,7 +50,7 @@ export async function watch(client: AgentClient, ctx: CommandContext): Promise<n
   };
   const draw = (line: string): void => {
     if (tty) {
-      process.stdout.write(`\r\x1b[K${line}`);
+      process.stdout.write(`\r\x1b[K${visible(line)}`);
       drawn = true;
     } else if (!ctx.json && line !== lastPlain) {
       ctx.io.out(line);

@@ -91,7 +91,7 @@ export class AuditForwarder {
         const dropped = s.worker.outbox.append(event);
         if (dropped > 0) {
           this.log(
-            `Forwarding sink "${name}": outbox full (${s.worker.outbox.maxOutbox} events); dropped the ${dropped} oldest.`,
+            `Forwarding sink "${name}": outbox full (${s.worker.outbox.maxOutbox} events); dropped ${dropped} (noise first, then the oldest).`,
           );
           this.reportDrop(name, dropped, 'overflow');
         }

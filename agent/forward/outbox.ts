@@ -36,6 +36,15 @@ const MetaSchema = z.object({
 });
 type Meta = z.infer<typeof MetaSchema>;
 
+/**
+ * Events anyone can cause in bulk (a failed proof, each sudo command, a drop report): when the
+ * outbox is full these go first, so a flood never pushes out a grant's or a request's record.
+ */
+const NOISE: ReadonlySet<string> = new Set(['auth.failed', 'privilege.used', 'forward.dropped']);
+export function isNoise(type: string): boolean {
+  return NOISE.has(type);
+}
+
 /** Persist the acknowledged offset at least this often while a backlog drains. */
 const ACK_PERSIST_EVERY = 256;
 /** Rewrite the file once this many delivered lines sit in it (and they outnumber pending ones). */
@@ -95,9 +104,11 @@ export class Outbox {
   }
 
   /**
-   * Appends and fsyncs `event`. Returns how many of the oldest pending events were dropped to
-   * stay within maxOutbox: down to maxOutbox minus a small headroom, so that the audit event
-   * reporting the drop fits without causing another one.
+   * Appends and fsyncs `event`. Returns how many pending events were dropped to stay within
+   * maxOutbox: down to maxOutbox minus a small headroom, so that the audit event reporting the
+   * drop fits without causing another one. Noise goes first, oldest first (down to 90% of
+   * maxOutbox, so the file is rewritten only now and then); the oldest of the rest only when
+   * nothing but real events is left.
    */
   append(event: AuditEvent): number {
     const entry: OutboxEntry = { seq: this.nextSeq, event };
@@ -122,9 +133,32 @@ export class Outbox {
     this.linesInFile++;
     if (this.pending <= this.maxOutbox) return 0;
     const headroom = Math.max(1, Math.floor(this.maxOutbox / 1000));
-    const count = this.pending - (this.maxOutbox - headroom);
-    this.drop(count);
-    return count;
+    const target = this.maxOutbox - headroom;
+    let dropped = this.dropNoise(this.pending - Math.min(target, Math.floor(this.maxOutbox * 0.9)));
+    if (this.pending > target) {
+      const count = this.pending - target;
+      this.drop(count);
+      dropped += count;
+    }
+    return dropped;
+  }
+
+  /** Drops up to `max` of the oldest pending noise events; rewrites the file if any went. */
+  private dropNoise(max: number): number {
+    const keep: OutboxEntry[] = [];
+    let n = 0;
+    for (let i = this.head; i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      if (n < max && isNoise(e.event.type)) n++;
+      else keep.push(e);
+    }
+    if (n === 0) return 0;
+    this.entries = keep;
+    this.head = 0;
+    this.meta.dropped += n;
+    this.unsavedAcks += n;
+    this.compact();
+    return n;
   }
 
   /** The oldest `max` pending entries, in order. */
@@ -173,13 +207,14 @@ export class Outbox {
   private removeThrough(seq: number): number {
     const start = this.head;
     while (this.head < this.entries.length && this.entries[this.head]!.seq <= seq) this.head++;
+    const removed = this.head - start;
     this.meta.acked = Math.max(this.meta.acked, seq);
     // Release delivered entries' memory now and then, not on every ack (splice is O(n)).
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
-    return this.head - start;
+    return removed;
   }
 
   private afterRemoval(n: number): void {

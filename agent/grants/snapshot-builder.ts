@@ -107,10 +107,7 @@ export class SnapshotBuilder {
     if (!u?.grant && u?.lastEnd) snapshot.ended = { ...u.lastEnd };
     if (u?.grant) {
       const grantId = u.grant.id;
-      const commands = this.audit
-        .history(user, 200)
-        .filter((e) => e.type === 'privilege.used' && e.grantId === grantId).length;
-      snapshot.usage = { commands };
+      snapshot.usage = { commands: this.audit.commandsIn(grantId) };
       if (u.restoreFailure?.grantId === grantId) snapshot.restoreFailure = { ...u.restoreFailure };
     }
     for (const decorate of this.decorators) decorate(user, snapshot, settings);

@@ -301,6 +301,8 @@ export const ParamsSchemas = {
       user: userName.optional(),
       since: isoDate.optional(),
       limit: z.number().int().positive().max(10_000).optional(),
+      /** Added: only events older than the one with this id (the previous page's `next`). */
+      before: z.string().max(64).optional(),
     })
     .strict(),
   'admin.unpair': z.object({ user: userName }).strict(),
@@ -355,7 +357,8 @@ export interface ResultOf {
   'admin.requests': { requests: PrivilegeRequest[] };
   'admin.approve': Snapshot;
   'admin.deny': Snapshot;
-  'admin.audit': { events: AuditEvent[] };
+  /** `next` (added): set when older events were left out; pass it as `before`. */
+  'admin.audit': { events: AuditEvent[]; next?: string };
   'admin.unpair': Record<string, never>;
   'admin.auditSubscribe': Record<string, never>;
   'admin.forwarders': { forwarders: ForwarderStatus[] };

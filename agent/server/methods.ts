@@ -185,13 +185,12 @@ export function createHandler(d: MethodDeps): Handler {
       }
       case 'admin.audit': {
         const p = params as P<'admin.audit'>;
-        return {
-          events: await d.audit.query({
-            limit: p.limit ?? 100,
-            ...(p.user ? { user: p.user } : {}),
-            ...(p.since ? { since: p.since } : {}),
-          }),
-        };
+        return d.audit.page({
+          limit: p.limit ?? 100,
+          ...(p.user ? { user: p.user } : {}),
+          ...(p.since ? { since: p.since } : {}),
+          ...(p.before ? { before: p.before } : {}),
+        });
       }
       case 'admin.unpair': {
         const user = (params as P<'admin.unpair'>).user;

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
+import { boundCommand } from '../audit/bounded-text.js';
 import { commandUses, readSudoLogEvents, type CommandUse } from './sudo-json-log.js';
 import { sudoLogDir, sudoLogPath } from './sudo-log-path.js';
 
@@ -207,8 +208,7 @@ export class UsageMonitor {
         actor: user,
         ...(use.at ? { at: use.at } : {}),
         detail: {
-          command: use.command,
-          argv: use.argv,
+          ...boundCommand(use.command, use.argv),
           cwd: use.cwd,
           runAs: use.runAs,
           tty: use.tty,

@@ -83,4 +83,44 @@ describe('Outbox', () => {
     const b = new Outbox(dir, 'd', 10);
     expect([b.pending, b.dropped]).toEqual([10, 2]);
   });
+
+  it('counts every delivered and dropped event when its in-memory list compacts', () => {
+    const a = new Outbox(dir, 'count', 100_000);
+    // Past 1,024 acknowledged entries the list is cut down: the count must survive that.
+    for (let i = 0; i < 1100; i++) a.append(sampleEvent(i));
+    a.ackThrough(a.peek(1050)[1049]!.seq, new Date());
+    expect([a.pending, a.delivered]).toEqual([50, 1050]);
+    a.drop(20);
+    expect([a.pending, a.delivered, a.dropped]).toEqual([30, 1050, 20]);
+    a.close();
+    const b = new Outbox(dir, 'count', 100_000);
+    expect([b.pending, b.delivered, b.dropped]).toEqual([30, 1050, 20]);
+    b.close();
+  });
+
+  it('drops noise before any grant or request event when full, and keeps every real one', () => {
+    const a = new Outbox(dir, 'prio', 50);
+    const real: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      if (i % 10 === 0) {
+        const e = { ...sampleEvent(i), type: 'privilege.granted' as const };
+        real.push(e.id);
+        a.append(e);
+      } else a.append({ ...sampleEvent(i), type: 'auth.failed' as const });
+    }
+    expect(a.pending).toBeLessThanOrEqual(50);
+    expect(a.dropped).toBe(300 - a.pending);
+    const kept = (o: Outbox): string[] =>
+      o
+        .peek(300)
+        .filter((e) => e.event.type === 'privilege.granted')
+        .map((e) => e.event.id);
+    expect(kept(a)).toEqual(real);
+    a.close();
+    // The file holds the same after a restart.
+    const b = new Outbox(dir, 'prio', 50);
+    expect(kept(b)).toEqual(real);
+    expect(b.dropped).toBe(300 - b.pending);
+    b.close();
+  });
 });

@@ -8,10 +8,12 @@ import {
   fstatSync,
   mkdirSync,
   openSync,
+  readFileSync,
   rmSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../agent/audit/audit-log.js';
@@ -20,7 +22,7 @@ import { makeTempDir } from '../../helpers/agent-process.js';
 
 function entry(command: string, user = 'sam'): string {
   const body = {
-    uuid: `id-${command}`,
+    uuid: `id-${command.length > 200 ? `long-${command.length}` : command}`,
     submit_time: { seconds: 1795527062, nanoseconds: 0 },
     submituser: user,
     command,
@@ -124,5 +126,25 @@ describe('UsageMonitor', () => {
     expect(existsSync(join(monitor.logDir, 'eve.log'))).toBe(false);
     expect(audit.history('eve', 10)).toEqual([]);
     expect(restarted.watching).toBe(false);
+  });
+
+  it('stores at most 4 KB of a multi-megabyte command line, with its length and SHA-256, and counts every command per grant', async () => {
+    await monitor.start('sam', { id: 'g_big', level: 'admin' });
+    const log = join(monitor.logDir, 'sam.log');
+    const huge = `/usr/bin/echo ${'A'.repeat(3 * 1024 * 1024)}`;
+    sudoWrites(log, huge);
+    for (let i = 0; i < 250; i++) sudoWrites(log, `/usr/bin/true${i}`);
+    await expect.poll(() => audit.commandsIn('g_big'), { timeout: 20_000 }).toBe(251);
+    await monitor.finish('sam', 'g_big');
+    const big = (await audit.query({ limit: 1000 })).find(
+      (e) => e.type === 'privilege.used' && e.detail?.['commandLength'] === huge.length,
+    );
+    expect(big?.detail).toMatchObject({
+      commandSha256: createHash('sha256').update(huge).digest('hex'),
+    });
+    expect(String(big?.detail?.['command']).length).toBeLessThan(4200);
+    expect(readFileSync(audit.path, 'utf8').length).toBeLessThan(1024 * 1024);
+    // More commands than the 200 recent events kept per user: the count still holds them all.
+    expect(audit.history('sam', 200).length).toBe(200);
   });
 });
