@@ -95,13 +95,14 @@ const grant: Command = {
     level: { type: 'string', value: 'admin|passwordless' },
     for: { type: 'string', value: 'DURATION' },
     reason: { type: 'string', value: 'TEXT' },
+    'over-cap': { type: 'boolean' },
   }),
   summary: 'give a user admin or passwordless sudo for a set time',
-  usage: 'grant USER --for DURATION [--level admin|passwordless] [--reason TEXT]',
+  usage: 'grant USER --for DURATION [--level admin|passwordless] [--reason TEXT] [--over-cap]',
   help: [
     'Gives USER temporary rights that end by themselves after DURATION (90s, 10m, 1h30m, or',
     'seconds). --level defaults to admin. A user who already has a grant gets the new level',
-    'and deadline.',
+    "and deadline. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
   ].join('\n'),
   async run(args, ctx) {
     const user = args.positionals[0] as string;
@@ -117,6 +118,7 @@ const grant: Command = {
       level,
       durationSec,
       ...(reason !== undefined ? { reason } : {}),
+      ...(args.flags['over-cap'] === true ? { overCap: true } : {}),
     });
     ctx.print(snap, () => describeOutcome(snap));
     return ExitCode.Ok;

@@ -14,6 +14,12 @@ import {
   renderSnapshot,
 } from './format.js';
 import type { Command, CommandContext, Program } from './program.js';
+import {
+  policyAdditionLines,
+  presetProblem,
+  resolveReasonPreset,
+  startTerminalPrompt,
+} from './policy-additions.js';
 import { reasonProblem } from './reason-check.js';
 import { UsageError } from './usage-error.js';
 import { watch as watchCountdown } from './watch.js';
@@ -47,8 +53,8 @@ function checkedReason(
   snap: Snapshot,
   command: string,
 ): string | undefined {
-  const reason = stringFlag(args, 'reason');
-  const problem = reasonProblem(reason, snap.policy);
+  const reason = resolveReasonPreset(stringFlag(args, 'reason'), snap.policy);
+  const problem = presetProblem(reason, snap.policy) ?? reasonProblem(reason, snap.policy);
   if (problem) throw new UsageError(problem, command);
   const text = reason?.trim();
   return text ? text : undefined;
@@ -69,9 +75,12 @@ const status: Command = {
   async run(_args, ctx) {
     const { snap } = await currentStatus(ctx);
     ctx.print(snap, () =>
-      [renderSnapshot(snap), ...helpDeskLines(snap, ctx.program), describePolicy(snap.policy)].join(
-        '\n',
-      ),
+      [
+        renderSnapshot(snap),
+        ...helpDeskLines(snap, ctx.program),
+        describePolicy(snap.policy),
+        ...policyAdditionLines(snap),
+      ].join('\n'),
     );
     return ExitCode.Ok;
   },
@@ -97,12 +106,15 @@ const request: Command = {
     const level: GrantLevel =
       asked ??
       (snap.policy.levels.includes('admin') ? 'admin' : (snap.policy.levels[0] ?? 'admin'));
-    const result = await client.call('request.create', {
-      kind: 'elevate',
-      level,
-      durationSec,
-      ...(reason !== undefined ? { reason } : {}),
-    });
+    const stopPrompt = await startTerminalPrompt(snap);
+    const result = await client
+      .call('request.create', {
+        kind: 'elevate',
+        level,
+        durationSec,
+        ...(reason !== undefined ? { reason } : {}),
+      })
+      .finally(stopPrompt);
     ctx.print(result, () => describeRequestOutcome(result, ctx.program));
     return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
   },

@@ -1,0 +1,77 @@
+/**
+ * What the CLIs say and do about issue 13's policy fields: reason presets (listed, and picked
+ * by number), the elevated-time allowance, and a terminal password prompt for polkit when the
+ * policy asks the person to confirm it is them (over SSH there is no desktop dialog).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Snapshot } from '../protocol/schemas.js';
+import { formatDuration } from './duration.js';
+
+/** `--reason 2` picks the second preset; anything else is the text itself. */
+export function resolveReasonPreset(
+  reason: string | undefined,
+  policy: Snapshot['policy'],
+): string | undefined {
+  const presets = policy.reasonPresets ?? [];
+  const n = reason?.trim().match(/^\d+$/) ? Number(reason.trim()) : 0;
+  return n >= 1 && n <= presets.length ? presets[n - 1] : reason;
+}
+
+/** Null when fine; else the sentence that lists the choices. */
+export function presetProblem(
+  reason: string | undefined,
+  policy: Snapshot['policy'],
+): string | null {
+  const presets = policy.reasonPresets ?? [];
+  if (!policy.reasonPresetsOnly || presets.includes(reason?.trim() ?? '')) return null;
+  return `Your policy accepts only these reasons; pass one with --reason NUMBER:\n${presetList(presets)}`;
+}
+
+export function presetList(presets: readonly string[]): string {
+  return presets.map((p, i) => `  ${i + 1}. ${p}`).join('\n');
+}
+
+/** Lines for `elevate status`: the reason choices and what the caps leave. */
+export function policyAdditionLines(s: Snapshot): string[] {
+  const out: string[] = [];
+  const presets = s.policy.reasonPresets ?? [];
+  if (presets.length) {
+    out.push(
+      `Reasons to choose from (--reason NUMBER${s.policy.reasonPresetsOnly ? '' : ' or your own text'}):`,
+      presetList(presets),
+    );
+  }
+  if (s.allowance) {
+    const more = s.allowance.moreAt
+      ? `; more from ${new Date(s.allowance.moreAt).toLocaleString()}`
+      : '';
+    out.push(
+      `Admin time left under your policy's cap: ${formatDuration(s.allowance.leftSec)}${more}.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Linux: when the policy asks for proof and this is a terminal, a polkit text agent for this
+ * very process (the one the agent asks polkit about), unless the desktop already has one
+ * (--fallback). Returns a stop function.
+ */
+export async function startTerminalPrompt(s: Snapshot): Promise<() => void> {
+  const required = s.policy.requireAuthentication ?? 'none';
+  if (required === 'none' || process.platform !== 'linux' || !process.stdin.isTTY) {
+    return () => undefined;
+  }
+  let child: ChildProcess | null = null;
+  try {
+    child = spawn('pkttyagent', ['--process', String(process.pid), '--fallback'], {
+      stdio: 'inherit',
+    });
+    child.on('error', () => undefined);
+  } catch {
+    return () => undefined;
+  }
+  // Give it a moment to register with polkit before the request makes polkit look for one.
+  await new Promise((r) => setTimeout(r, 300));
+  return () => child?.kill();
+}
