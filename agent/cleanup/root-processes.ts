@@ -1,10 +1,15 @@
 /**
- * Root processes left from a person's sudo use: uid-0 processes whose environment carries
- * sudo's SUDO_UID=<their uid> (sudo sets it for every command it runs, and children inherit
- * it), or whose audit login uid is theirs (set at login by pam_loginuid, kept across sudo and
- * not changeable without CAP_AUDIT_CONTROL). Ending them: SIGTERM, then SIGKILL after a grace
- * period; a process is only signalled while its start time still matches, so a reused pid is
- * never hit.
+ * Root processes left from a person's sudo use. A process counts only if it is root through
+ * and through (real, effective and saved uid 0: a setuid program the person merely started is
+ * not) and something the person cannot forge ties it to them:
+ * - parentage: going up through root ancestors, the first non-root one is a `sudo` whose real
+ *   uid is theirs (sudo keeps the caller's real uid, and parents cannot be chosen);
+ * - session: its session leader is one of their processes (sessions cannot be joined);
+ * - login: its audit login uid is theirs (set at login by pam_loginuid, kept across sudo, not
+ *   changeable without CAP_AUDIT_CONTROL).
+ * Environment variables such as SUDO_UID are not evidence: anyone can set them on anything.
+ * Ending them: SIGTERM, then SIGKILL after a grace period; a process is only signalled while
+ * its start time still matches, so a reused pid is never hit.
  */
 import { readFile, readdir } from 'node:fs/promises';
 
@@ -40,27 +45,51 @@ export async function findSudoRootProcesses(
 }
 
 async function inspect(procDir: string, pid: number, uid: number): Promise<RootProcess | null> {
-  const status = await readFile(`${procDir}/${pid}/status`, 'utf8');
-  const uids = /^Uid:\s+(\d+)\s+(\d+)/m.exec(status);
-  if (!uids || uids[2] !== '0') return null;
+  const ids = await uids(procDir, pid);
+  if (!ids || ids.some((id, i) => i < 3 && id !== 0)) return null;
   const stat = await procStat(procDir, pid);
   if (!stat || stat.state === 'Z') return null;
-  const loginUid = await readFile(`${procDir}/${pid}/loginuid`, 'utf8').catch(() => '');
-  let marked = loginUid.trim() === String(uid);
-  if (!marked) {
-    const environ = await readFile(`${procDir}/${pid}/environ`).catch(() => Buffer.alloc(0));
-    marked = environ.toString('utf8').split('\0').includes(`SUDO_UID=${uid}`);
-  }
-  if (!marked) return null;
+  if (!(await tiedTo(procDir, pid, stat, uid))) return null;
   const cmdline = await readFile(`${procDir}/${pid}/cmdline`, 'utf8').catch(() => '');
   const command = cmdline.split('\0').filter(Boolean).join(' ') || `[${stat.comm}]`;
   return { pid, command, startTime: stat.startTime };
 }
 
-async function procStat(
-  procDir: string,
-  pid: number,
-): Promise<{ comm: string; state: string; startTime: string } | null> {
+/** Real, effective, saved and filesystem uid from /proc/PID/status. */
+async function uids(procDir: string, pid: number): Promise<number[] | null> {
+  const status = await readFile(`${procDir}/${pid}/status`, 'utf8').catch(() => null);
+  const m = status && /^Uid:\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/m.exec(status);
+  return m ? m.slice(1, 5).map(Number) : null;
+}
+
+const UNSET_LOGIN_UID = '4294967295';
+const MAX_DEPTH = 64;
+
+async function tiedTo(procDir: string, pid: number, stat: ProcStat, uid: number): Promise<boolean> {
+  const loginUid = (await readFile(`${procDir}/${pid}/loginuid`, 'utf8').catch(() => '')).trim();
+  if (loginUid !== UNSET_LOGIN_UID && loginUid === String(uid)) return true;
+  const leader = await uids(procDir, stat.session);
+  if (leader && leader[0] === uid) return true;
+  // Up through root ancestors to the first that is not root: it must be their sudo.
+  let parent = stat.ppid;
+  for (let depth = 0; parent > 1 && depth < MAX_DEPTH; depth++) {
+    const [ids, ps] = await Promise.all([uids(procDir, parent), procStat(procDir, parent)]);
+    if (!ids || !ps) return false;
+    if (ids[0] !== 0) return ids[0] === uid && ps.comm === 'sudo';
+    parent = ps.ppid;
+  }
+  return false;
+}
+
+interface ProcStat {
+  comm: string;
+  state: string;
+  ppid: number;
+  session: number;
+  startTime: string;
+}
+
+async function procStat(procDir: string, pid: number): Promise<ProcStat | null> {
   const text = await readFile(`${procDir}/${pid}/stat`, 'utf8').catch(() => null);
   if (!text) return null;
   // comm is in parentheses and may itself hold spaces and ')'; the fields follow the last ')'.
@@ -69,6 +98,8 @@ async function procStat(
   return {
     comm: text.slice(text.indexOf('(') + 1, close),
     state: fields[0] ?? '',
+    ppid: Number(fields[1]),
+    session: Number(fields[3]),
     startTime: fields[19] ?? '',
   };
 }

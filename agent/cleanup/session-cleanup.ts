@@ -68,6 +68,8 @@ export class SessionCleanup {
   private readonly quarantineDir: string;
   /** Process endings still in their grace period (awaited by tests and at stop). */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Grants whose processes are in their grace period: their end check is already running. */
+  private readonly ending = new Set<string>();
 
   constructor(private readonly deps: SessionCleanupDeps) {
     this.baselineDir = join(deps.stateDir, 'cleanup', 'baselines');
@@ -128,7 +130,11 @@ export class SessionCleanup {
       this.deps.log(`ending ${user}'s root processes failed: ${(err as Error).message}`),
     );
     this.inFlight.add(ending);
-    void ending.finally(() => this.inFlight.delete(ending));
+    this.ending.add(grant.id);
+    void ending.finally(() => {
+      this.inFlight.delete(ending);
+      this.ending.delete(grant.id);
+    });
   }
 
   /** At start-up: finishes the end check of grants that ended while the agent was down. */
@@ -137,7 +143,10 @@ export class SessionCleanup {
     for (const name of names) {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
       const baseline = await readBaseline(join(this.baselineDir, name));
+      // A grant that ended during this start-up's recovery may still be in its grace period:
+      // checking it again would find its processes gone and overwrite the real summary.
       if (!baseline || isActive(baseline.user, baseline.grantId)) continue;
+      if (this.ending.has(baseline.grantId)) continue;
       await this.end(baseline.user, { id: baseline.grantId, level: baseline.level });
     }
   }

@@ -20,6 +20,7 @@ import {
 describe('session clean-up at the end of a grant', () => {
   let user: string;
   let other: string;
+  let mallory: string;
   let ns: NamespaceAgent;
   let client: AgentClient;
   const lingering: ChildProcess[] = [];
@@ -70,6 +71,7 @@ describe('session clean-up at the end of a grant', () => {
   beforeAll(async () => {
     user = createUser();
     other = createUser();
+    mallory = createUser();
     uid = Number(execFileSync('id', ['-u', user]).toString().trim());
     ns = await startNamespaceAgent(copyEtcToTempDir(), { version: 1 });
     client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
@@ -83,13 +85,50 @@ describe('session clean-up at the end of a grant', () => {
     await ns?.close();
     deleteUser(user);
     deleteUser(other);
+    deleteUser(mallory);
   });
+
+  /**
+   * Forged evidence against the user: another account's setuid sudo waiting for a password,
+   * and an unrelated root process, both carrying SUDO_UID=<the user's uid>.
+   */
+  const startForgeries = async (): Promise<number[]> => {
+    const forged = [
+      spawn(
+        'nsenter',
+        [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', mallory, '--'].concat([
+          'env',
+          `SUDO_UID=${uid}`,
+          'sudo',
+          '-S',
+          '-p',
+          '',
+          'true',
+        ]),
+        { stdio: ['pipe', 'ignore', 'ignore'] }, // stdin stays open: sudo waits for a password
+      ),
+      spawn('sleep', ['301'], { stdio: 'ignore', env: { SUDO_UID: String(uid) } }),
+    ];
+    lingering.push(...forged);
+    let pids: number[] = [];
+    await expect
+      .poll(
+        () => {
+          pids = pidsWithEnv(`SUDO_UID=${uid}`).filter((p) => !isRootSleep300(p));
+          return pids.length;
+        },
+        { timeout: 5000 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    return pids;
+  };
 
   it('reports an added admin and a lingering root process at expiry (policy "report")', async () => {
     const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 2 });
     const grantId = s.grant!.id;
     expect((await ns.asUser(user, 'sudo', '-n', 'gpasswd', '-a', other, 'sudo')).code).toBe(0);
     const pid = await startLingeringRootProcess();
+    const forged = await startForgeries();
 
     await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 6000 }).toBe(2);
     const events = await driftEvents(grantId);
@@ -102,7 +141,9 @@ describe('session clean-up at the end of a grant', () => {
     });
     const procs = events.find((e) => e.detail?.['kind'] === 'root-processes')!;
     expect(procs.detail).toMatchObject({ action: 'reported' });
-    expect(procs.detail?.['rootProcesses']).toContainEqual({ pid, command: 'sleep 300' });
+    // Only what the user's own sudo left: the forgeries name nobody.
+    expect(procs.detail?.['rootProcesses']).toEqual([{ pid, command: 'sleep 300' }]);
+    for (const f of forged) expect(existsSync(`/proc/${f}`)).toBe(true);
     // Reported, not touched.
     expect(sudoMembers()).toContain(other);
     expect(sudoMembers()).not.toContain(user);
@@ -185,6 +226,29 @@ describe('session clean-up at the end of a grant', () => {
     });
   });
 });
+
+/** Pids of processes whose initial environment holds `entry`. */
+function pidsWithEnv(entry: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(entry))
+        found.push(Number(name));
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return found;
+}
+
+function isRootSleep300(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8') === 'sleep\x00300\x00';
+  } catch {
+    return false;
+  }
+}
 
 /** The pid of a running `sleep 300` owned by root whose environment says sudo ran it for `uid`. */
 function findRootSleep(uid: number): number {

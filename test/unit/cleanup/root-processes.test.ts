@@ -1,10 +1,15 @@
-/** Finding and ending root processes marked as started by sudo for a user, with real processes. */
+/**
+ * Finding and ending root processes left from a user's sudo, with real processes. (Finding
+ * them through a real sudo is in test/integration/cleanup/session-cleanup.test.ts.)
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   findSudoRootProcesses,
   finishEnding,
   terminate,
+  type RootProcess,
 } from '../../../agent/cleanup/root-processes.js';
 
 // A uid no account has, so nothing else on the machine carries the marker.
@@ -20,28 +25,32 @@ function rootProcess(script: string, uid = UID): ChildProcess {
   return p;
 }
 
+/** The process as the finder would describe it (pid + start time identify it). */
+function described(p: ChildProcess, command: string): RootProcess {
+  const stat = readFileSync(`/proc/${p.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { pid: p.pid!, command, startTime: fields[19]! };
+}
+
 afterEach(() => {
   for (const p of started.splice(0))
     if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
 });
 
 describe('root processes from sudo', () => {
-  it('finds the root processes whose environment names the user, and only those', async () => {
-    const mine = rootProcess('exec sleep 30');
-    rootProcess('exec sleep 30', UID + 1);
+  it("does not take an environment variable as evidence: SUDO_UID is anyone's to set", async () => {
+    // Root processes that claim to come from UID's sudo, with nothing else tying them to UID.
+    rootProcess('exec sleep 30');
+    rootProcess('sleep 30; true');
     await new Promise((r) => setTimeout(r, 100));
-    const found = await findSudoRootProcesses(UID);
-    expect(found).toEqual([{ pid: mine.pid, command: 'sleep 30', startTime: expect.any(String) }]);
+    expect(await findSudoRootProcesses(UID)).toEqual([]);
   });
 
   it('ends them with SIGTERM, and SIGKILLs one that ignores it after the grace period', async () => {
     const polite = rootProcess('exec sleep 30');
     const stubborn = rootProcess('trap "" TERM; while :; do sleep 0.05; done');
     await new Promise((r) => setTimeout(r, 150));
-    const found = (await findSudoRootProcesses(UID)).filter(
-      (p) => p.pid === polite.pid || p.pid === stubborn.pid,
-    );
-    expect(found).toHaveLength(2);
+    const found = [described(polite, 'sleep 30'), described(stubborn, 'trap')];
     const t0 = Date.now();
     const results = await finishEnding(found, await terminate(found), 300);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
@@ -61,8 +70,7 @@ describe('root processes from sudo', () => {
   it('never signals a process that is no longer the one found (pid reuse)', async () => {
     const p = rootProcess('exec sleep 30');
     await new Promise((r) => setTimeout(r, 100));
-    const [found] = await findSudoRootProcesses(UID);
-    const stale = { ...found!, startTime: '1' };
+    const stale = { ...described(p, 'sleep 30'), startTime: '1' };
     expect(await terminate([stale])).toEqual([]);
     expect(p.exitCode).toBeNull();
     expect(p.signalCode).toBeNull();
