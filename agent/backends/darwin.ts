@@ -12,6 +12,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { GrantLevel, Level } from '../protocol/schemas.js';
 import { sudoLogPath } from '../usage/sudo-log-path.js';
 import { OsCommandError, type Backend, type PriorState } from './backend.js';
+import { readDarwinDeviceId } from './darwin/device-id.js';
 import {
   checkAdmin,
   editAdmin,
@@ -136,6 +137,10 @@ export class DarwinBackend implements Backend {
       }),
     );
     if (failures.length > 0) throw new OsCommandError(failures.join(' '));
+  }
+
+  deviceId(): Promise<string | null> {
+    return readDarwinDeviceId();
   }
 
   async userExists(user: string): Promise<boolean> {

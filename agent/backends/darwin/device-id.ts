@@ -7,7 +7,8 @@ import { normalizeDeviceId } from '../../codes/approval-code.js';
 import { runCommand } from '../run-command.js';
 
 export const DEVICE_ID_COMMAND = {
-  file: '/usr/sbin/ioreg',
+  // Found on PATH (/usr/sbin is on the runner's PATH), so tests can put a stand-in first.
+  file: 'ioreg',
   args: ['-rd1', '-c', 'IOPlatformExpertDevice'],
 } as const;
 
