@@ -11,6 +11,7 @@ import { STATE_CHANNEL, type ActionResult, type AppState } from '../preload/api.
 import { AgentConnection } from './agent-connection.js';
 import { APP_USER_MODEL_ID } from './app-identity.js';
 import { AppKey } from './app-key.js';
+import { loadAppKeyInBackground } from './app-key-startup.js';
 import { AppStateStore } from './app-state.js';
 import { Countdown, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
@@ -90,10 +91,14 @@ function setupServices(): Services {
   };
 }
 
-async function setupAppKey(s: Services): Promise<void> {
-  const status = await s.appKey.load();
-  s.store.setKeychain(status.keychain, status.problem);
-  if (status.problem) s.logger('app-key').warn(status.problem);
+function setupAppKey(s: Services): void {
+  const log = s.logger('app-key');
+  void loadAppKeyInBackground(
+    s.appKey,
+    s.connection,
+    (status) => s.store.setKeychain(status.keychain, status.problem),
+    (m) => log.warn(m),
+  );
 }
 
 /** Agent → countdown and AppState; registered before anything that redraws from them. */
@@ -243,6 +248,17 @@ function setupTrayAndNotifications(
         toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
         quit: () => app.quit(),
         report,
+        confirm: async (q) => {
+          const { response } = await dialog.showMessageBox({
+            type: 'question',
+            buttons: [q.confirmLabel, 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            message: q.message,
+            detail: q.detail,
+          });
+          return response === 0;
+        },
       }).catch((err: unknown) => trayLog.error(err));
     },
     () => togglePopover(s),
@@ -293,14 +309,15 @@ function setupTrayAndNotifications(
   });
 }
 
-async function onReady(s: Services): Promise<void> {
-  await setupAppKey(s);
+function onReady(s: Services): void {
   setupAgentState(s);
   const setOpenAtLogin = setupOpenAtLogin(s);
   setupPopover(s);
   const handlers = setupIpc(s, setOpenAtLogin);
   setupTrayAndNotifications(s, handlers, setOpenAtLogin);
   s.connection.start();
+  // After the connection starts: the keychain may prompt or hang, and nothing waits for it.
+  setupAppKey(s);
   app.on('second-instance', () => showPopover(s));
   app.on('before-quit', () => s.connection.stop());
   s.logger('app').info('Elevate tray started');

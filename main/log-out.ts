@@ -12,7 +12,8 @@ export async function logOutNow(
 ): Promise<ActionResult> {
   if (os !== 'win32')
     return { ok: false, message: 'Logging out from Elevate is only offered on Windows.' };
-  if (!(await confirm())) return { ok: false, message: 'Log out cancelled.' };
+  // Choosing Cancel is a decision, not a failure: nothing to report.
+  if (!(await confirm())) return { ok: true };
   try {
     await run('shutdown', ['/l']);
     return { ok: true };

@@ -3,6 +3,7 @@
  * popover, where the person can type one; the rest go straight to the agent.
  */
 import type { Snapshot } from '../../agent/protocol/schemas.js';
+import { formatClockTime } from '../format.js';
 import type { ActionResult } from '../../preload/api.js';
 import type { IpcHandlers } from '../ipc/handlers.js';
 import type { MenuAction } from './tray-model.js';
@@ -17,11 +18,36 @@ export interface MenuActionDeps {
   quit(): void;
   /** Tells the person when a direct action failed (there is no window to show it in). */
   report(result: ActionResult): void;
+  /** Asks before something the person cannot undo from the tray; true to go ahead. */
+  confirm(question: Confirmation): Promise<boolean>;
+}
+
+export interface Confirmation {
+  message: string;
+  detail: string;
+  /** The button that goes ahead; the other one is "Cancel" and is the default. */
+  confirmLabel: string;
+}
+
+/** The same question the popover asks before Stop now. */
+export const STOP_NOW_QUESTION: Confirmation = {
+  message: 'Give your administrator rights back now?',
+  detail: 'You will need to ask again to get them back.',
+  confirmLabel: 'Yes, stop now',
+};
+
+export function quitQuestion(expiresAt: string): Confirmation {
+  return {
+    message: 'Quit Elevate while you are an administrator?',
+    detail: `Your rights still end at ${formatClockTime(expiresAt)}, but without Elevate you get no countdown and no warnings before then.`,
+    confirmLabel: 'Quit',
+  };
 }
 
 export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): Promise<void> {
   switch (action.type) {
     case 'stop-now':
+      if (!(await deps.confirm(STOP_NOW_QUESTION))) return;
       deps.report(await deps.handlers['elevate:stop-now'](undefined));
       return;
     case 'request-more-time':
@@ -51,8 +77,11 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
     case 'toggle-open-at-login':
       deps.toggleOpenAtLogin();
       return;
-    case 'quit':
+    case 'quit': {
+      const grant = deps.snapshot()?.grant;
+      if (grant && !(await deps.confirm(quitQuestion(grant.expiresAt)))) return;
       deps.quit();
       return;
+    }
   }
 }

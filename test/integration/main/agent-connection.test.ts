@@ -158,7 +158,13 @@ describe('AgentConnection with a real agent', () => {
     await waitFor(conn, (v) => v.snapshot?.grant ?? undefined);
     const shown: string[] = [];
     const reports: unknown[] = [];
+    const asked: string[] = [];
+    let answer = false;
     const deps = {
+      confirm: async (q: { message: string }) => {
+        asked.push(q.message);
+        return answer;
+      },
       handlers: handlers(),
       snapshot: () => conn.state.snapshot,
       showPopover: () => shown.push('popover'),
@@ -171,11 +177,25 @@ describe('AgentConnection with a real agent', () => {
     await runMenuAction({ type: 'request-more-time', durationSec: 600 }, deps);
     expect(shown).toEqual(['request form 600']);
     expect(conn.state.snapshot!.request?.id).toBe(requestBefore);
+    // Stop now from the menu asks first, as the popover does; Cancel keeps the rights.
+    await runMenuAction({ type: 'stop-now' }, deps);
+    expect(asked).toEqual(['Give your administrator rights back now?']);
+    expect(conn.state.snapshot!.grant).not.toBeNull();
+    // Quit while elevated asks too (the warnings would stop).
+    await runMenuAction({ type: 'quit' }, deps);
+    expect(asked.at(-1)).toBe('Quit Elevate while you are an administrator?');
+    expect(shown).not.toContain('quit');
+    answer = true;
     await runMenuAction({ type: 'stop-now' }, deps);
     expect(reports).toEqual([{ ok: true }]);
     expect(conn.state.snapshot!.grant).toBeNull();
     await runMenuAction({ type: 'stop-now' }, deps);
     expect(reports[1]).toMatchObject({ ok: false });
+    // Not elevated: Quit just quits.
+    const before = asked.length;
+    await runMenuAction({ type: 'quit' }, deps);
+    expect(shown).toContain('quit');
+    expect(asked).toHaveLength(before);
   });
 
   it('goes unavailable when the agent stops, keeps the snapshot as stale, and recovers', async () => {
