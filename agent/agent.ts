@@ -11,11 +11,13 @@ import { DarwinBackend } from './backends/darwin.js';
 import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
+import { Win32Backend } from './backends/win32.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
 import { CodeApprovals } from './codes/code-approvals.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
+import { LogoutHints } from './grants/logout-hints.js';
 import { PrivilegeService } from './grants/privilege-service.js';
 import { RequestService } from './grants/request-service.js';
 import { AuditForwarder } from './forward/forwarder.js';
@@ -66,7 +68,9 @@ export async function startAgent(
         })
       : config.backend === 'darwin'
         ? new DarwinBackend({ root: config.root, sudoLogDir: sudoLogDir(config.stateDir), log })
-        : new SimulatedBackend(config.stateDir, config.simulateOs, users);
+        : config.backend === 'win32'
+          ? new Win32Backend()
+          : new SimulatedBackend(config.stateDir, config.simulateOs, users);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir);
   await challenges.init();
@@ -226,6 +230,20 @@ export async function startAgent(
   );
   await server.listen();
   enforcement.triggers.start();
+  // Windows: when the person has logged out and in, the log-out hint is done (or forced).
+  const hints = backend.logonSessions
+    ? new LogoutHints({
+        store,
+        lock,
+        audit,
+        sessions: backend.logonSessions,
+        clock,
+        policyFor: (user) => snapshots.policyFor(user),
+        invalidate: (user) => snapshots.invalidate(user),
+        log,
+      })
+    : null;
+  hints?.start();
 
   return {
     async reloadPolicy() {
@@ -241,6 +259,7 @@ export async function startAgent(
     async stop() {
       await server.close();
       await authFailures.stop();
+      hints?.stop();
       await lock.run(async () => {
         scheduler.stop();
         sessions?.stop();

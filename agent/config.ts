@@ -7,14 +7,14 @@ import { defaultSocketPath, defaultStateDir } from './shared/default-paths.js';
 export const AgentConfigSchema = z.object({
   socket: z.string().min(1),
   stateDir: z.string().min(1),
-  backend: z.enum(['simulated', 'linux', 'darwin']),
+  backend: z.enum(['simulated', 'linux', 'darwin', 'win32']),
   root: z.string().min(1),
   policy: z.string().min(1).nullable(),
   simulateOs: OsSchema,
 });
 export type AgentConfig = z.infer<typeof AgentConfigSchema>;
 
-export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--state-dir DIR] [--backend simulated|linux|darwin]
+export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--state-dir DIR] [--backend simulated|linux|darwin|win32]
                      [--root PREFIX] [--policy FILE] [--simulate-os linux|darwin|win32]
 
   restore-all          end every active grant now, restoring each person exactly (installers
@@ -27,6 +27,8 @@ export const USAGE = `Usage: elevate-agent [restore-all] [--socket PATH] [--stat
                        real admin group and sudoers (run as root); simulated: change nothing,
                        keep a pretend OS in the state dir (a demo; only when asked for by name,
                        and every status says so)
+                       win32 (the default on Windows): change the real Administrators group
+                       (run as SYSTEM)
   --root PREFIX        linux/darwin backend: act on PREFIX/etc/... instead of /etc (tests)
   --policy FILE        the admin's policy file (POLICY.md); SIGHUP reloads it
   --simulate-os OS     simulated backend: which OS to play (default: this one)`;
@@ -72,6 +74,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
 function defaultBackend(): string {
   if (process.platform === 'linux') return 'linux';
   if (process.platform === 'darwin') return 'darwin';
+  if (process.platform === 'win32') return 'win32';
   throw new UsageError(
     `There is no real backend for ${process.platform} in this build; pass --backend simulated to run a demo that changes nothing.`,
   );

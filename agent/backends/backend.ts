@@ -39,6 +39,25 @@ export interface Backend {
    * where the OS gives none, and codes then stay off.
    */
   deviceId?(): Promise<string | null>;
+  /**
+   * Where rights reach a person only at their next logon (Windows: the logon token keeps its
+   * groups), the person's logon sessions, so the agent can tell when the log-out hint is done.
+   */
+  readonly logonSessions?: LogonSessions;
+}
+
+export interface LogonSession {
+  /** What `logoff` takes. */
+  id: string;
+  /** Identifies this logon (id + logon time): a new logon in the same slot has another key. */
+  key: string;
+}
+
+export interface LogonSessions {
+  /** The person's sessions now; empty when they are not logged on. */
+  list(user: string): Promise<LogonSession[]>;
+  /** Ends a session (its programs close without saving). */
+  logoff(id: string): Promise<void>;
 }
 
 /** An OS command or file operation refused; becomes `-32010` with this sentence. */

@@ -25,7 +25,11 @@ export function runCommand(
     ...process.env,
     LC_ALL: 'C',
     LANG: 'C',
-    PATH: `${process.env.PATH ?? ''}:${SYSTEM_PATH}`,
+    // Windows separates PATH with ";" and has no sbin: leave its PATH as it is.
+    PATH:
+      process.platform === 'win32'
+        ? (process.env.PATH ?? '')
+        : `${process.env.PATH ?? ''}:${SYSTEM_PATH}`,
   };
   return new Promise((resolve) => {
     execFile(

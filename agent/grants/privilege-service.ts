@@ -15,6 +15,7 @@ import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import { RESTORE_RETRY_MS, recordRestoreFailure } from './restore-failure.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
+import { setLogoutHint } from './logout-hints.js';
 
 export interface GrantInput {
   user: string;
@@ -388,7 +389,7 @@ export class PrivilegeService {
       u.grant = record;
       u.pending = null;
       this.store.bump(u);
-      if (this.backend.os === 'win32') u.logoutHint = 'grant';
+      if (this.backend.os === 'win32') setLogoutHint(u, 'grant');
       await this.store.save();
     } catch (err) {
       // Nothing may be in force that the record does not show: undo, then report.
@@ -457,7 +458,7 @@ export class PrivilegeService {
       reason,
     };
     this.store.bump(u);
-    if (this.backend.os === 'win32') u.logoutHint = 'revoke';
+    if (this.backend.os === 'win32') setLogoutHint(u, 'revoke');
     for (const r of u.requests) {
       if (r.state === 'pending' && r.kind === 'extend') {
         r.state = 'cancelled';

@@ -100,6 +100,7 @@ export class SnapshotBuilder {
         logoutHint: this.backend.os === 'win32' ? (u?.logoutHint ?? null) : null,
         ...(this.codes?.deviceId ? { deviceId: this.codes.deviceId } : {}),
         simulated: this.backend.name === 'simulated',
+        ...(this.backend.os === 'win32' && u?.logoffAt ? { logoffAt: u.logoffAt } : {}),
       },
       now: new Date(this.wall()).toISOString(),
       seq: u?.seq ?? 0,

@@ -48,6 +48,10 @@ export const PolicySettingsSchema = z
     reasonPresetsOnly: z.boolean(),
     /** Run as root after every grant and every end of a grant. */
     onChange: OnChangeHookSchema.nullable(),
+    /** Windows: after a grant ends, show the log-out hint ("hint") or also log off ("force"). */
+    windowsLogoffAtEnd: z.enum(['hint', 'force']),
+    /** Windows: the tray's countdown ("save your work") before a forced log-off. */
+    windowsLogoffCountdownSec: z.number().int().nonnegative().max(3600),
   })
   .strict();
 export type PolicySettings = z.infer<typeof PolicySettingsSchema>;
@@ -116,6 +120,8 @@ export const BUILT_IN_DEFAULTS: PolicySettings = {
   reasonPresets: [],
   reasonPresetsOnly: false,
   onChange: null,
+  windowsLogoffAtEnd: 'hint',
+  windowsLogoffCountdownSec: 120,
 };
 
 export const EMPTY_POLICY: PolicyFile = { version: 1 };

@@ -97,6 +97,10 @@ export const EffectivePolicySchema = z.object({
   rootSessionGraceSec: z.number().int().nonnegative().optional(),
   /** Added (issue 13): authentication, revokeAt, caps and reason presets. */
   ...PolicyAdditionsSchema.shape,
+  /** Added (Windows): at a grant's end, show the log-out hint only, or also log the session off. */
+  windowsLogoffAtEnd: z.enum(['hint', 'force']).optional(),
+  /** Added (Windows): seconds the tray counts down before a forced log-off. */
+  windowsLogoffCountdownSec: z.number().int().nonnegative().optional(),
 });
 export type EffectivePolicy = z.infer<typeof EffectivePolicySchema>;
 
@@ -149,6 +153,11 @@ export const SnapshotSchema = z.object({
     deviceId: z.string().optional(),
     /** Added: true when the agent runs the simulated backend (a demo that changes nothing). */
     simulated: z.boolean().optional(),
+    /**
+     * Added (Windows, policy windowsLogoffAtEnd "force"): when the agent will log the person's
+     * session off to finish removing their rights; the tray counts down to it.
+     */
+    logoffAt: isoDate.optional(),
   }),
   now: isoDate,
   seq: z.number().int().nonnegative(),
@@ -191,6 +200,10 @@ export const AuditEventTypeSchema = z.enum([
   'hook.failed',
   /** Added: the OS refused a step of ending a grant; retried every second (detail: error, attempt). */
   'privilege.restore_failed',
+  /** Added (Windows): the log-out hint is shown for these logon sessions (detail: hint, sessions). */
+  'logout.hinted',
+  /** Added (Windows): the hint is done (detail: hint, how: logged-out | not-logged-on | forced). */
+  'logout.done',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 

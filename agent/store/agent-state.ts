@@ -60,6 +60,10 @@ export const UserStateSchema = z.object({
   requestTimes: z.array(z.number()),
   pairedKey: z.string().nullable(),
   logoutHint: z.enum(['grant', 'revoke']).nullable(),
+  /** Logon sessions (LogonSession.key) the hint was shown for; null until the agent looked. */
+  logoutSessions: z.array(z.string()).nullable().optional(),
+  /** When the agent logs those sessions off (policy windowsLogoffAtEnd "force"). */
+  logoffAt: z.string().nullable().optional(),
   /** When wrong approval codes were entered (ms), kept for a day: a cap across requests. */
   codeFailures: z.array(z.number()).optional(),
   /** How the last grant ended (optional: state files from before it was recorded). */

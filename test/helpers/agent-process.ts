@@ -25,7 +25,7 @@ export function programCommand(script: string): string[] {
 }
 
 export interface AgentOptions {
-  backend?: 'simulated' | 'linux' | 'darwin';
+  backend?: 'simulated' | 'linux' | 'darwin' | 'win32';
   simulateOs?: 'linux' | 'darwin' | 'win32';
   root?: string;
   /** Policy object written to a file in the temp dir (or a path to an existing file). */

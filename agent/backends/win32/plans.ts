@@ -1,0 +1,124 @@
+/**
+ * The commands the Windows backend runs, computed by plain functions (no I/O) so tests can
+ * check them as data. Sources for each command are cited beside it; ../shared/PLATFORMS.md
+ * collects them.
+ *
+ * Why `net localgroup` and not `Get-LocalGroupMember`: the cmdlet throws "Failed to compare
+ * two elements in the array." for the whole group as soon as one member is an orphaned SID
+ * or a Microsoft Entra ID group or role (S-1-12-1-…), which is every Entra-joined laptop
+ * (PowerShell/PowerShell#2996, #15585, #21617). `net localgroup` lists such members as their
+ * SID and goes on, accepts `DOMAIN\name` and `AzureAD\upn` (windows-itpro-docs#5137), runs
+ * without PowerShell and the same on every Windows version; its error numbers (1377, 1378)
+ * are the same in every language. Only the group's name needs PowerShell: it is localised,
+ * so it is looked up from the well-known SID S-1-5-32-544, as MakeMeAdmin does.
+ */
+import { ADMINISTRATORS_SID, SYSTEM_SID } from './accounts.js';
+
+export interface Command {
+  file: string;
+  args: string[];
+}
+
+/** Windows PowerShell 5.1 is on every supported Windows; no profile, no prompts. */
+function powershell(script: string): Command {
+  return {
+    file: 'powershell',
+    args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script],
+  };
+}
+
+/** Callers pass only names and SIDs accepted by parseAccount (no quotes); doubled anyway. */
+function psQuote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * SID → DOMAIN\name (SecurityIdentifier.Translate). Exit 2 when the SID maps to no account.
+ * Prints e.g. "BUILTIN\Administrators" or "VORDEFINIERT\Administratoren".
+ */
+export function translateSidPlan(sid: string): Command {
+  return powershell(
+    `try { ([Security.Principal.SecurityIdentifier]${psQuote(sid)}).Translate([Security.Principal.NTAccount]).Value } catch { exit 2 }`,
+  );
+}
+
+/** name → SID (NTAccount.Translate): the account exists. Exit 2 when it does not. */
+export function accountSidPlan(name: string): Command {
+  return powershell(
+    `try { ([Security.Principal.NTAccount]${psQuote(name)}).Translate([Security.Principal.SecurityIdentifier]).Value } catch { exit 2 }`,
+  );
+}
+
+export function administratorsNamePlan(): Command {
+  return translateSidPlan(ADMINISTRATORS_SID);
+}
+
+/** Members of a local group, one a line (WC/net-localgroup). */
+export function listMembersPlan(group: string): Command {
+  return { file: 'net', args: ['localgroup', group] };
+}
+
+export function addMemberPlan(group: string, user: string): Command {
+  return { file: 'net', args: ['localgroup', group, user, '/add'] };
+}
+
+export function removeMemberPlan(group: string, user: string): Command {
+  return { file: 'net', args: ['localgroup', group, user, '/delete'] };
+}
+
+/** Local accounts, for the end-of-session check (new accounts made while elevated). */
+export function listLocalUsersPlan(): Command {
+  return { file: 'net', args: ['user'] };
+}
+
+/** Sessions with their logon time (WC/quser; same as `query user`). */
+export function sessionsPlan(): Command {
+  return { file: 'quser', args: [] };
+}
+
+/** Ends a session: its programs close without saving (WC/logoff). */
+export function logoffPlan(sessionId: string): Command {
+  if (!/^\d{1,5}$/.test(sessionId)) throw new Error(`Session id ${sessionId} is not a number.`);
+  return { file: 'logoff', args: [sessionId] };
+}
+
+/** The calling account's SID, for a client naming itself by SID (WC/whoami). */
+export function whoamiSidPlan(): Command {
+  return { file: 'whoami', args: ['/user', '/fo', 'csv', '/nh'] };
+}
+
+/**
+ * A person's cookie directory (PROTOCOL.md): inheritance removed, full control for SYSTEM and
+ * the person's SID only; `*` marks a numeric SID for icacls (WC/icacls).
+ */
+export function cookieDirAclPlan(dir: string, userSid: string): Command {
+  return {
+    file: 'icacls',
+    args: [dir, '/inheritance:r', '/grant:r', `*${SYSTEM_SID}:(OI)(CI)F`, `*${userSid}:(OI)(CI)F`],
+  };
+}
+
+/**
+ * The state directory: SYSTEM and Administrators full control; Users may traverse it (and read
+ * the folder itself, not its files) so their cookie directory's path resolves.
+ */
+export function stateDirAclPlan(dir: string): Command {
+  return {
+    file: 'icacls',
+    args: [
+      dir,
+      '/inheritance:r',
+      '/grant:r',
+      `*${SYSTEM_SID}:(OI)(CI)F`,
+      `*${ADMINISTRATORS_SID}:(OI)(CI)F`,
+      '*S-1-5-32-545:(X,RD)',
+    ],
+  };
+}
+
+/** Group Policy / Intune settings (packaging/windows/policy/elevate.admx). */
+export const POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\Elevate';
+
+export function policyRegistryPlan(): Command {
+  return { file: 'reg', args: ['query', POLICY_KEY] };
+}

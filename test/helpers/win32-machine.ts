@@ -1,0 +1,41 @@
+/**
+ * A pretend Windows machine for the win32 backend's stand-in tools (test/standins/win32/,
+ * never shipped): its state file, and the environment that puts the stand-ins first on PATH.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const WIN32_STANDINS = resolve(import.meta.dirname, '../standins/win32');
+
+export interface PretendWindows {
+  language: 'en' | 'de';
+  computerName: string;
+  accounts: Record<string, string>;
+  administrators: string[];
+  sessions: { user: string; id: number; logonTime: string }[];
+  loggedOff?: { user: string; id: number; logonTime: string }[];
+  denyChanges?: boolean;
+}
+
+export function writeMachine(dir: string, machine: PretendWindows): void {
+  writeFileSync(join(dir, 'machine.json'), JSON.stringify(machine, null, 2));
+}
+
+export function readMachine(dir: string): PretendWindows {
+  return JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8')) as PretendWindows;
+}
+
+export function standinEnv(dir: string, computerName: string): NodeJS.ProcessEnv {
+  return {
+    PATH: `${WIN32_STANDINS}:${process.env.PATH ?? ''}`,
+    ELEVATE_WIN32_STANDIN_DIR: dir,
+    COMPUTERNAME: computerName,
+  };
+}
+
+export function calls(dir: string): string[][] {
+  return readFileSync(join(dir, 'calls.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as string[]);
+}

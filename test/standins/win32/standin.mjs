@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// STAND-IN for Windows tools (net, powershell, quser, logoff), for tests on Linux only; never
+// shipped. It replays the outputs recorded in test/fixtures/win32/ (see their sources) against a
+// pretend machine kept in $ELEVATE_WIN32_STANDIN_DIR/machine.json:
+// { language: "en"|"de", computerName, accounts: {NAME: SID}, administrators: [NAME|SID],
+//   sessions: [{user, id, logonTime}], denyChanges?: boolean }
+// Every call is appended to calls.log there, so tests see what the agent ran.
+import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.ELEVATE_WIN32_STANDIN_DIR;
+if (!dir) {
+  process.stderr.write('stand-in: ELEVATE_WIN32_STANDIN_DIR is not set\n');
+  process.exit(99);
+}
+const [tool, ...args] = process.argv.slice(2);
+const file = join(dir, 'machine.json');
+const machine = JSON.parse(readFileSync(file, 'utf8'));
+appendFileSync(join(dir, 'calls.log'), JSON.stringify([tool, ...args]) + '\n');
+
+const de = machine.language === 'de';
+const DASHES = '-'.repeat(79);
+const DONE = de
+  ? 'Der Befehl wurde erfolgreich ausgeführt.'
+  : 'The command completed successfully.';
+const GROUP = de ? 'Administratoren' : 'Administrators';
+const BUILTIN = de ? 'VORDEFINIERT' : 'BUILTIN';
+
+const save = () => {
+  writeFileSync(file + '.tmp', JSON.stringify(machine, null, 2));
+  renameSync(file + '.tmp', file);
+};
+const out = (text, code = 0) => {
+  process.stdout.write(text.replace(/\n/g, '\r\n'));
+  process.exit(code);
+};
+const fail = (text, code = 2) => {
+  process.stderr.write(text.replace(/\n/g, '\r\n'));
+  process.exit(code);
+};
+const systemError = (n, message) =>
+  fail(
+    de
+      ? `Systemfehler ${n} aufgetreten.\n\n${message}\n\n`
+      : `System error ${n} has occurred.\n\n${message}\n\n`,
+  );
+// net lists local accounts without the computer name.
+const canonical = (name) => {
+  const lower = name.toLowerCase();
+  const i = lower.indexOf('\\');
+  if (i < 0) return lower;
+  const d = lower.slice(0, i);
+  return d === '.' || d === machine.computerName.toLowerCase() ? lower.slice(i + 1) : lower;
+};
+const known = (name) => Object.keys(machine.accounts).find((a) => canonical(a) === canonical(name));
+
+function net() {
+  if (args[0] === 'user' && args.length === 1) {
+    const locals = Object.keys(machine.accounts).filter((a) => !a.includes('\\'));
+    const rows = [];
+    for (let i = 0; i < locals.length; i += 3)
+      rows.push(
+        locals
+          .slice(i, i + 3)
+          .map((n) => n.padEnd(25))
+          .join(''),
+      );
+    out(
+      `\nUser accounts for \\\\${machine.computerName}\n\n${DASHES}\n${rows.join('\n')}\n${DONE}\n\n`,
+    );
+  }
+  if (args[0] !== 'localgroup') fail('stand-in: unsupported net command\n', 1);
+  if (args[1] !== GROUP) systemError(1376, 'The specified local group does not exist.');
+  if (args.length === 2) {
+    const header = de
+      ? `Aliasname     ${GROUP}\nBeschreibung  Administratoren haben uneingeschränkten Vollzugriff auf den Computer bzw. die Domäne.\n\nMitglieder\n\n`
+      : `Alias name     ${GROUP}\nComment        Administrators have complete and unrestricted access to the computer/domain\n\nMembers\n\n`;
+    out(`${header}${DASHES}\n${machine.administrators.map((m) => m + '\n').join('')}${DONE}\n\n`);
+  }
+  const [, , user, op] = args;
+  if (machine.denyChanges) systemError(5, de ? 'Zugriff verweigert' : 'Access is denied.');
+  const account = known(user);
+  if (!account)
+    fail(
+      `There is no such global user or group: ${user}.\n\nMore help is available by typing NET HELPMSG 3783.\n\n`,
+    );
+  const display = account.includes('\\') ? account : canonical(account);
+  const at = machine.administrators.findIndex((m) => canonical(m) === canonical(account));
+  if (op === '/add') {
+    if (at >= 0)
+      systemError(
+        1378,
+        de
+          ? 'Der angegebene Kontoname ist bereits ein Mitglied der Gruppe.'
+          : 'The specified account name is already a member of the group.',
+      );
+    machine.administrators.push(display);
+  } else if (op === '/delete') {
+    if (at < 0) systemError(1377, 'The specified account name is not a member of the group.');
+    machine.administrators.splice(at, 1);
+  } else fail('stand-in: unsupported net localgroup operation\n', 1);
+  save();
+  out(`${DONE}\n\n`);
+}
+
+function powershell() {
+  const script = args[args.indexOf('-Command') + 1] ?? '';
+  const unquote = (s) => s.replace(/''/g, "'");
+  const toName = /\[Security\.Principal\.SecurityIdentifier\]'((?:[^']|'')*)'\)\.Translate/.exec(
+    script,
+  );
+  if (toName) {
+    const sid = unquote(toName[1]);
+    if (sid === 'S-1-5-32-544') out(`${BUILTIN}\\${GROUP}\n`);
+    const name = Object.keys(machine.accounts).find((a) => machine.accounts[a] === sid);
+    if (!name) process.exit(2);
+    out(`${name.includes('\\') ? name : `${machine.computerName}\\${name}`}\n`);
+  }
+  const toSid = /\[Security\.Principal\.NTAccount\]'((?:[^']|'')*)'\)\.Translate/.exec(script);
+  if (toSid) {
+    const account = known(unquote(toSid[1]));
+    if (!account) process.exit(2);
+    out(`${machine.accounts[account]}\n`);
+  }
+  fail('stand-in: unsupported PowerShell script\n', 1);
+}
+
+function quser() {
+  if (machine.sessions.length === 0)
+    fail(de ? 'Kein Benutzer für * vorhanden\n' : 'No User exists for *\n', 1);
+  const rows = machine.sessions.map(
+    (s) =>
+      ` ${s.user.slice(0, 20).padEnd(22)}${'console'.padEnd(19)}${String(s.id).padStart(2)}  ${'Active'.padEnd(8)}${'none'.padStart(8)}  ${s.logonTime}`,
+  );
+  out(
+    ` USERNAME              SESSIONNAME        ID  STATE   IDLE TIME  LOGON TIME\n${rows.join('\n')}\n`,
+  );
+}
+
+function logoff() {
+  const at = machine.sessions.findIndex((s) => String(s.id) === args[0]);
+  if (at < 0) fail(`Invalid session identifier ${args[0]}\n`, 1);
+  machine.loggedOff = [...(machine.loggedOff ?? []), machine.sessions[at]];
+  machine.sessions.splice(at, 1);
+  save();
+  process.exit(0);
+}
+
+const tools = { net, powershell, quser, logoff };
+if (!tools[tool]) fail(`stand-in: unknown tool ${tool}\n`, 1);
+tools[tool]();
