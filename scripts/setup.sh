@@ -12,6 +12,7 @@ APT_PACKAGES=(
   xvfb xauth          # a display for headful runs
   rsyslog rsyslog-gnutls openssl  # audit forwarding tests: a real syslog receiver (TCP and TLS), a self-signed cert
   python3 make g++ pkg-config  # node-gyp for keytar
+  nsis                # makensis: the Windows installer include is compiled in a test
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

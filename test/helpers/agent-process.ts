@@ -27,6 +27,8 @@ export function programCommand(script: string): string[] {
 export interface AgentOptions {
   backend?: 'simulated' | 'linux' | 'darwin' | 'win32';
   simulateOs?: 'linux' | 'darwin' | 'win32';
+  /** How long start-up may take (recovery through slow stand-in tools on a loaded machine). */
+  startTimeoutMs?: number;
   root?: string;
   /** Policy object written to a file in the temp dir (or a path to an existing file). */
   policy?: object | string;
@@ -90,7 +92,10 @@ export async function startAgentProcess(opts: AgentOptions = {}): Promise<AgentH
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`agent did not start:\n${out}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`agent did not start:\n${out}`)),
+      opts.startTimeoutMs ?? 15_000,
+    );
     const check = (): void => {
       if (out.includes('elevate-agent listening on')) {
         clearTimeout(timer);
