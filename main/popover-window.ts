@@ -10,22 +10,15 @@ import { BrowserWindow, type Rectangle, type Session } from 'electron';
 
 export const POPOVER_SIZE = { width: 360, height: 520 } as const;
 
-/** Denies every permission and adds the CSP header to every response in the popover's session. */
+/**
+ * Denies every permission in the popover's session. The Content-Security-Policy is the meta
+ * tag in renderer/index.html: the page is a file:// page, and file:// loads have no response
+ * headers for `webRequest.onHeadersReceived` to add one to, so a header hook here would be
+ * dead code (frame-ancestors, the one header-only directive, is moot: nothing can frame it).
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      // The renderer's meta-tag policy (renderer/index.html), plus what only a header can say
-      // (frame-ancestors); a literal so static checkers can evaluate it.
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
-        ],
-      },
-    });
-  });
 }
 
 export function createPopoverWindow(preloadPath: string, rendererIndex: string): BrowserWindow {
