@@ -2,7 +2,16 @@
  * Composition root of the tray app's main process: a list of setupX() calls, one per
  * concern. Deciding logic lives in the Electron-free modules it wires together.
  */
-import { app, dialog, ipcMain, powerMonitor, screen, Tray, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  screen,
+  systemPreferences,
+  Tray,
+  type BrowserWindow,
+} from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { clientSocketPath } from '../agent/shared/default-paths.js';
@@ -16,6 +25,8 @@ import { AppStateStore } from './app-state.js';
 import { Countdown, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
+import { setupLockReport } from './lock-report.js';
+import { touchIdPresence } from './presence.js';
 import { registerIpcHandlers } from './ipc/register.js';
 import { LinuxAutostart } from './linux-autostart.js';
 import { logOutNow } from './log-out.js';
@@ -201,6 +212,7 @@ function setupIpc(
       }),
     setOpenAtLogin,
     hidePopover: () => s.popover?.hide(),
+    ...(process.platform === 'darwin' && { confirmPresence: touchIdPresence(systemPreferences) }),
   });
   const ipcLog = s.logger('ipc');
   registerIpcHandlers(ipcMain, handlers, s.paths.rendererUrl, (m) => ipcLog.warn(m));
@@ -299,6 +311,7 @@ function setupTrayAndNotifications(
   };
   s.store.on('change', render);
   render();
+  setupLockReport(powerMonitor, () => s.connection.call('session.locked'), trayLog.info);
   setupWakeResync(powerMonitor, (why) => {
     trayLog.info(`${why}: asking the agent again`);
     s.connection.refresh();

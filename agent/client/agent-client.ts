@@ -138,7 +138,7 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`The Elevate agent did not answer ${method} in time.`));
-      }, this.timeoutMs);
+      }, timeoutFor(method, this.timeoutMs));
       this.pending.set(id, { resolve, reject, timer });
       this.socket.write(JSON.stringify(frame) + '\n');
     });
@@ -214,4 +214,12 @@ function openSocket(path: string, timeoutMs: number): Promise<Socket> {
       reject(new AgentUnavailableError(path, err));
     });
   });
+}
+
+/**
+ * request.create may wait for the person to type their password into polkit's dialog
+ * (requireAuthentication), which the agent allows up to 2 minutes.
+ */
+function timeoutFor(method: string, normal: number): number {
+  return method === 'request.create' ? Math.max(normal, 130_000) : normal;
 }

@@ -6,6 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { Method, ParamsOf, ResultOf } from '../../agent/protocol/schemas.js';
 import type { ActionResult, AppState, IpcChannel, IpcChannels } from '../../preload/api.js';
+import type { ConfirmPresence } from '../presence.js';
 
 export type IpcHandlers = {
   [C in IpcChannel]: (arg: IpcChannels[C][0]) => Promise<IpcChannels[C][1]>;
@@ -26,6 +27,8 @@ export interface IpcHandlerDeps {
   logOut(): Promise<ActionResult>;
   setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
   hidePopover(): void;
+  /** macOS: Touch ID before a request when the policy asks for it (main/presence.ts). */
+  confirmPresence?: ConfirmPresence;
 }
 
 export function errorMessage(err: unknown): string {
@@ -44,8 +47,18 @@ async function act(run: () => Promise<void>): Promise<ActionResult> {
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { connection } = deps;
-  const createRequest = async (params: ParamsOf<'request.create'>): Promise<void> => {
+  const createRequest = async (asked: ParamsOf<'request.create'>): Promise<void> => {
     const key = deps.appKey.signingKey;
+    const confirm = deps.confirmPresence;
+    const required = confirm
+      ? (deps.getState().snapshot?.policy.requireAuthentication ?? 'none')
+      : 'none';
+    let params = asked;
+    if (confirm && required !== 'none') {
+      // The challenge is fresh and single-use, and the signature below covers it.
+      const { challenge } = await connection.call('auth.presenceChallenge');
+      params = { ...asked, presence: { challenge, method: await confirm(required) } };
+    }
     const snapshot = key
       ? await connection.callSigned('request.create', params, key)
       : await connection.call('request.create', params);

@@ -196,3 +196,19 @@ export const screen = {
 
 /** Emits what the test emits ('resume', 'unlock-screen', ...). */
 export const powerMonitor = new EventEmitter();
+
+/**
+ * Touch ID as Electron exposes it (docs/api/system-preferences.md): the test decides whether
+ * the Mac can prompt and whether the person passes; every prompt's reason is kept.
+ */
+export const systemPreferences = {
+  touchId: { available: true, passes: true },
+  prompts: [] as string[],
+  canPromptTouchID(): boolean {
+    return this.touchId.available;
+  },
+  async promptTouchID(reason: string): Promise<void> {
+    this.prompts.push(reason);
+    if (!this.touchId.passes) throw new Error('User canceled');
+  },
+};
