@@ -11,7 +11,10 @@ export interface FlagSpec {
 export interface CommandSpec {
   name: string;
   flags: Record<string, FlagSpec>;
-  /** Names of the positional arguments, in order; a trailing `?` marks an optional one. */
+  /**
+   * Names of the positional arguments, in order; a trailing `?` marks an optional one, and a
+   * last name ending in `...` takes all the remaining words (e.g. a duration typed "10 min").
+   */
   positionals: string[];
 }
 
@@ -25,6 +28,7 @@ export const GLOBAL_FLAGS: Record<string, FlagSpec> = {
   socket: { type: 'string', value: 'PATH' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 };
 
 /**
@@ -84,10 +88,11 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   if (flags.help) return { flags, positionals };
   const required = spec.positionals.filter((p) => !p.endsWith('?'));
   if (positionals.length < required.length) {
-    const missing = required[positionals.length] as string;
+    const missing = (required[positionals.length] as string).replace(/\.\.\.$/, '');
     throw new UsageError(`${spec.name} needs ${missing}.`, spec.name);
   }
-  if (positionals.length > spec.positionals.length) {
+  const rest = spec.positionals.at(-1)?.endsWith('...') ?? false;
+  if (!rest && positionals.length > spec.positionals.length) {
     throw new UsageError(
       `${spec.name} does not take "${positionals[spec.positionals.length]}".`,
       spec.name,

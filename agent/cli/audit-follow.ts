@@ -27,7 +27,7 @@ export async function followAudit(
   const show = (e: AuditEvent): void => {
     if (seen.has(e.id) || (query.user !== undefined && e.user !== query.user)) return;
     seen.add(e.id);
-    ctx.io.out(ctx.json ? JSON.stringify(e) : renderEventLine(e));
+    ctx.io.out(ctx.json ? JSON.stringify(e) : renderEventLine(e, new Date(), ctx.io.columns));
   };
 
   // Subscribe before reading the backlog so nothing written in between is missed; events

@@ -20,6 +20,8 @@ import { followAudit } from './audit-follow.js';
 import { approveByCode, deviceKey } from './code-commands.js';
 import { formatTimeLeft, parseDuration } from './duration.js';
 import { ExitCode } from './exit-codes.js';
+import { levelLabel } from './locale.js';
+import { decisionRefusal } from './next-step.js';
 import {
   formatLocalTime,
   grantRemainingMs,
@@ -40,13 +42,13 @@ function spec(name: string, positionals: string[], flags: CommandSpec['flags'] =
   return { name, positionals, flags };
 }
 
-/** "alice is admin until 14:05:30 (9 min left)." or "alice has no temporary grant (level: none)." */
+/** "alice: Administrator until 14:05:30 (10 min left)." or "alice: no temporary rights (Standard user)." */
 export function describeOutcome(s: Snapshot): string {
   const left = grantRemainingMs(s);
   if (s.grant && left !== null) {
-    return `${s.user} is ${s.grant.level} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+    return `${s.user}: ${levelLabel(s.grant.level)} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
   }
-  return `${s.user} has no temporary grant (level: ${s.level}).`;
+  return `${s.user}: no temporary rights (${levelLabel(s.level)}).`;
 }
 
 async function forwarders(ctx: CommandContext): Promise<ForwarderStatus[]> {
@@ -100,9 +102,9 @@ const grant: Command = {
   summary: 'give a user admin or passwordless sudo for a set time',
   usage: 'grant USER --for DURATION [--level admin|passwordless] [--reason TEXT] [--over-cap]',
   help: [
-    'Gives USER temporary rights that end by themselves after DURATION (90s, 10m, 1h30m, or',
-    'seconds). --level defaults to admin. A user who already has a grant gets the new level',
-    "and deadline. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
+    'Gives USER temporary rights that end by themselves after DURATION (90s, 10m, "10 min",',
+    '1h30m). --level defaults to admin. A user who already has a grant gets the new level and',
+    "deadline. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
   ].join('\n'),
   async run(args, ctx) {
     const user = args.positionals[0] as string;
@@ -144,15 +146,22 @@ const revoke: Command = {
 };
 
 const requests: Command = {
-  spec: spec('requests', [], { state: { type: 'string', value: STATES.join('|') } }),
-  summary: 'list requests waiting for approval (or in another state)',
-  usage: `requests [--state ${STATES.join('|')}]`,
-  help: 'Lists requests for rights, newest first; --state keeps only those in that state.',
+  spec: spec('requests', [], { state: { type: 'string', value: `${STATES.join('|')}|all` } }),
+  summary: 'list requests waiting for approval (--state for others)',
+  usage: `requests [--state ${STATES.join('|')}|all]`,
+  help: [
+    'Lists the requests waiting for approval, newest first, with the ID that approve and deny',
+    'take. --state lists those in another state instead, --state all every request.',
+  ].join('\n'),
   async run(args, ctx) {
-    const state = choiceFlag(args, 'state', STATES, 'requests');
+    const state = choiceFlag(args, 'state', [...STATES, 'all'], 'requests') ?? 'pending';
     const client = await ctx.connect();
-    const result = await client.call('admin.requests', state ? { state } : {});
-    ctx.print(result, () => renderRequestsTable(result.requests));
+    const result = await client.call('admin.requests', state === 'all' ? {} : { state });
+    ctx.print(result, () =>
+      result.requests.length === 0 && state === 'pending'
+        ? 'No requests are waiting for approval.'
+        : renderRequestsTable(result.requests),
+    );
     return ExitCode.Ok;
   },
 };
@@ -171,11 +180,15 @@ const approve: Command = {
     const durationSec = forText === undefined ? undefined : parseDuration(forText, 'approve');
     const note = stringFlag(args, 'note');
     const client = await ctx.connect();
-    const snap = await client.call('admin.approve', {
-      id,
-      ...(durationSec !== undefined ? { durationSec } : {}),
-      ...(note !== undefined ? { note } : {}),
-    });
+    const snap = await client
+      .call('admin.approve', {
+        id,
+        ...(durationSec !== undefined ? { durationSec } : {}),
+        ...(note !== undefined ? { note } : {}),
+      })
+      .catch((err: unknown) => {
+        throw decisionRefusal(err, id, ctx.program);
+      });
     ctx.print(snap, () => `Approved ${id}: ${describeOutcome(snap)}`);
     return ExitCode.Ok;
   },
@@ -190,7 +203,11 @@ const deny: Command = {
     const id = args.positionals[0] as string;
     const note = stringFlag(args, 'note');
     const client = await ctx.connect();
-    const snap = await client.call('admin.deny', { id, ...(note !== undefined ? { note } : {}) });
+    const snap = await client
+      .call('admin.deny', { id, ...(note !== undefined ? { note } : {}) })
+      .catch((err: unknown) => {
+        throw decisionRefusal(err, id, ctx.program);
+      });
     ctx.print(snap, () => `Denied ${id} for ${snap.user}.`);
     return ExitCode.Ok;
   },
@@ -243,7 +260,7 @@ const audit: Command = {
     const result = await client.call('admin.audit', query);
     ctx.print(result, () =>
       [
-        renderEventsTable(result.events),
+        renderEventsTable(result.events, new Date(), ctx.io.columns),
         ...(result.next
           ? [`Older events were left out; see them with --before ${result.next}.`]
           : []),

@@ -1,4 +1,5 @@
 import { ParamsSchemas } from '../protocol/schemas.js';
+import { cliWords } from './locale.js';
 import { UsageError } from './usage-error.js';
 
 /** The longest duration the protocol accepts, read from its schema so the two never disagree. */
@@ -6,32 +7,48 @@ export const MAX_DURATION_SEC = ParamsSchemas['admin.grant'].shape.durationSec.m
 
 const UNIT_SEC: Record<string, number> = { d: 86_400, h: 3600, m: 60, s: 1 };
 const ORDER = ['d', 'h', 'm', 's'];
+/** The unit words people type (and the popover writes: "10 min", "1 hour"), by unit letter. */
+const UNIT_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    d: ['d', 'day', 'days'],
+    h: ['h', 'hr', 'hrs', 'hour', 'hours'],
+    m: ['m', 'min', 'mins', 'minute', 'minutes'],
+    s: ['s', 'sec', 'secs', 'second', 'seconds'],
+  }).flatMap(([unit, words]) => words.map((w) => [w, unit])),
+);
 
 /**
- * Reads a duration as people type it: "90s", "10m", "1h30m", "2d", or plain seconds "600".
- * Units must come largest first, each at most once, so "30m1h" is refused rather than guessed.
- * Returns whole seconds; throws UsageError with the reason otherwise.
+ * Reads a duration as people type it: "90s", "10m", "10min", "10 min", "1h30m", "1 h 30 min".
+ * A bare number is refused with a hint rather than guessed ("10" meant minutes to the person
+ * who typed it, seconds to the old parser). Units must come largest first, each at most once,
+ * so "30m1h" is refused rather than guessed. Returns whole seconds; throws UsageError otherwise.
  */
 export function parseDuration(text: string, command: string | null = null): number {
   const s = text.trim().toLowerCase();
   const bad = (why: string): UsageError =>
     new UsageError(
-      `"${text}" is not a duration: ${why} (examples: 90s, 10m, 1h30m, 600).`,
+      `"${text}" is not a duration: ${why} (examples: 90s, 10m, 10 min, 1h30m).`,
       command,
     );
   if (s === '') throw bad('it is empty');
-  if (/^\d+$/.test(s)) return withinLimits(Number(s), bad);
-  const parts = [...s.matchAll(/(\d+)([a-z]+)/g)];
+  if (/^\d+$/.test(s)) {
+    throw new UsageError(
+      `"${text}" has no unit: write ${s}m for ${s} minutes, ${s}h for hours or ${s}s for seconds.`,
+      command,
+    );
+  }
+  const parts = [...s.matchAll(/(\d+)\s*([a-z]+)\s*/g)];
   if (parts.map((p) => p[0]).join('') !== s)
-    throw bad('use whole numbers followed by d, h, m or s');
+    throw bad('use whole numbers followed by a unit (d, h, min or s)');
   let total = 0;
   let lastRank = -1;
-  for (const [, digits, unit] of parts) {
-    const rank = ORDER.indexOf(unit as string);
-    if (rank === -1) throw bad(`"${unit}" is not a unit (d, h, m or s)`);
+  for (const [, digits, word] of parts) {
+    const unit = UNIT_WORDS[word as string];
+    if (unit === undefined) throw bad(`"${word}" is not a unit (d, h, min or s)`);
+    const rank = ORDER.indexOf(unit);
     if (rank <= lastRank) throw bad('write each unit once, largest first');
     lastRank = rank;
-    total += Number(digits) * (UNIT_SEC[unit as string] as number);
+    total += Number(digits) * (UNIT_SEC[unit] as number);
   }
   return withinLimits(total, bad);
 }
@@ -42,34 +59,14 @@ function withinLimits(sec: number, bad: (why: string) => UsageError): number {
   return sec;
 }
 
-/** A length of time for people: "45 s", "10 min", "1 h 30 min", "2 d 3 h". */
+/** A length of time, as the popover writes it: "45 s", "10 min", "1 hour", "1 h 30 min". */
 export function formatDuration(totalSec: number): string {
-  const sec = Math.max(0, Math.floor(totalSec));
-  if (sec < 60) return `${sec} s`;
-  const d = Math.floor(sec / 86_400);
-  const h = Math.floor((sec % 86_400) / 3600);
-  const m = Math.floor((sec % 3600) / 60);
-  const s = sec % 60;
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  return s > 0 && m < 10 ? `${m} min ${s} s` : `${m} min`;
+  return cliWords.duration(totalSec);
 }
 
-/**
- * Time left as a table shows it: "9 min left", "1 h 5 min left", "40 s left". Rounded down,
- * so the figure never promises more time than there is.
- */
+/** Time left, as the tray and popover say it: "10 min left", "1 h 5 min left", "40 s left". */
 export function formatTimeLeft(remainingMs: number): string {
-  if (remainingMs <= 0) return 'ending';
-  const sec = Math.floor(remainingMs / 1000);
-  if (sec < 60) return `${sec} s left`;
-  const totalMin = Math.floor(sec / 60);
-  if (totalMin < 60) return `${totalMin} min left`;
-  const h = Math.floor(totalMin / 60);
-  const m = totalMin % 60;
-  if (h < 24) return m > 0 ? `${h} h ${m} min left` : `${h} h left`;
-  const d = Math.floor(h / 24);
-  return h % 24 > 0 ? `${d} d ${h % 24} h left` : `${d} d left`;
+  return cliWords.timeLeft(remainingMs);
 }
 
 /** A live countdown: "9:05", "1:02:03" (hours:minutes:seconds), rounded up like a kitchen timer. */

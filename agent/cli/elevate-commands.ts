@@ -6,13 +6,8 @@ import { choiceFlag, positiveIntFlag, stringFlag, type CommandSpec } from './arg
 import { formatTimeLeft, parseDuration } from './duration.js';
 import { enterApprovalCode, helpDeskLines } from './code-commands.js';
 import { ExitCode } from './exit-codes.js';
-import {
-  describePolicy,
-  formatLocalTime,
-  grantRemainingMs,
-  renderEventsTable,
-  renderSnapshot,
-} from './format.js';
+import { levelLabel } from './locale.js';
+import { describePolicy, formatLocalTime, grantRemainingMs, renderSnapshot } from './format.js';
 import type { Command, CommandContext, Program } from './program.js';
 import {
   policyAdditionLines,
@@ -20,6 +15,9 @@ import {
   resolveReasonPreset,
   startTerminalPrompt,
 } from './policy-additions.js';
+import { groupSessions } from '../shared/sessions.js';
+import { renderHistory } from './history-view.js';
+import { requestRefusal } from './next-step.js';
 import { reasonProblem } from './reason-check.js';
 import { UsageError } from './usage-error.js';
 import { watch as watchCountdown } from './watch.js';
@@ -43,9 +41,9 @@ export function describeRequestOutcome(s: Snapshot, program: string): string {
   if (r?.state === 'denied')
     return `Your request ${r.id} was denied${r.note ? `: ${r.note}` : '.'}`;
   if (s.grant && left !== null) {
-    return `You are ${s.grant.level} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+    return `You are ${levelLabel(s.grant.level)} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
   }
-  return `You have no temporary rights (level: ${s.level}).`;
+  return `You have no temporary rights (${levelLabel(s.level)}).`;
 }
 
 function checkedReason(
@@ -87,19 +85,19 @@ const status: Command = {
 };
 
 const request: Command = {
-  spec: spec('request', ['DURATION'], {
+  spec: spec('request', ['DURATION...'], {
     reason: { type: 'string', value: 'TEXT' },
     level: { type: 'string', value: 'admin|passwordless' },
   }),
   summary: 'ask for admin rights for a while',
   usage: 'request DURATION --reason TEXT [--level admin|passwordless]',
   help: [
-    'Asks for temporary rights for DURATION (90s, 10m, 1h30m, or seconds). Under a self-serve',
+    'Asks for temporary rights for DURATION (90s, 10m, 10 min, 1h30m). Under a self-serve',
     'policy they are granted at once; otherwise an admin approves or denies the request.',
     '--level defaults to admin when your policy allows it.',
   ].join('\n'),
   async run(args, ctx) {
-    const durationSec = parseDuration(args.positionals[0] as string, 'request');
+    const durationSec = parseDuration(args.positionals.join(' '), 'request');
     const asked = choiceFlag(args, 'level', LEVELS, 'request');
     const { client, snap } = await currentStatus(ctx);
     const reason = checkedReason(args, snap, 'request');
@@ -114,6 +112,9 @@ const request: Command = {
         durationSec,
         ...(reason !== undefined ? { reason } : {}),
       })
+      .catch((err: unknown) => {
+        throw requestRefusal(err, snap, ctx.program, 'elevate');
+      })
       .finally(stopPrompt);
     ctx.print(result, () => describeRequestOutcome(result, ctx.program));
     return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
@@ -121,12 +122,12 @@ const request: Command = {
 };
 
 const extend: Command = {
-  spec: spec('extend', ['DURATION'], { reason: { type: 'string', value: 'TEXT' } }),
+  spec: spec('extend', ['DURATION...'], { reason: { type: 'string', value: 'TEXT' } }),
   summary: 'ask for more time on your current grant',
   usage: 'extend DURATION --reason TEXT',
   help: "Asks to add DURATION to your active grant's deadline, within your policy's extensions.",
   async run(args, ctx) {
-    const durationSec = parseDuration(args.positionals[0] as string, 'extend');
+    const durationSec = parseDuration(args.positionals.join(' '), 'extend');
     const { client, snap } = await currentStatus(ctx);
     if (!snap.grant) {
       throw new RpcError(
@@ -135,12 +136,16 @@ const extend: Command = {
       );
     }
     const reason = checkedReason(args, snap, 'extend');
-    const result = await client.call('request.create', {
-      kind: 'extend',
-      level: snap.grant.level,
-      durationSec,
-      ...(reason !== undefined ? { reason } : {}),
-    });
+    const result = await client
+      .call('request.create', {
+        kind: 'extend',
+        level: snap.grant.level,
+        durationSec,
+        ...(reason !== undefined ? { reason } : {}),
+      })
+      .catch((err: unknown) => {
+        throw requestRefusal(err, snap, ctx.program, 'extend');
+      });
     ctx.print(result, () => describeRequestOutcome(result, ctx.program));
     return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
   },
@@ -156,7 +161,7 @@ const stop: Command = {
     const result = await client.call('privilege.release');
     ctx.print(
       result,
-      () => `Your temporary rights are given back; your level is now ${result.level}.`,
+      () => `Your temporary rights are given back; you are now: ${levelLabel(result.level)}.`,
     );
     return ExitCode.Ok;
   },
@@ -180,14 +185,21 @@ const cancel: Command = {
 
 const history: Command = {
   spec: spec('history', [], { limit: { type: 'string', value: 'N' } }),
-  summary: 'show what happened to your rights, newest first',
+  summary: 'your recent sessions with temporary rights, newest first',
   usage: 'history [--limit N]',
-  help: 'Lists your audit events (grants, requests, ends, commands run with sudo), newest first; --limit up to 200.',
+  help: [
+    'Lists your recent sessions as the Elevate app shows them: the level, how it ended, when,',
+    'who granted it, and each command you ran with sudo. --limit: how many sessions (default',
+    '5, up to 50). With --json: the sessions and the audit events they are made of.',
+  ].join('\n'),
   async run(args, ctx) {
-    const limit = positiveIntFlag(args, 'limit', 'history', 200);
-    const client = await ctx.connect();
-    const result = await client.call('history.list', limit !== undefined ? { limit } : {});
-    ctx.print(result, () => renderEventsTable(result.events));
+    const limit = positiveIntFlag(args, 'limit', 'history', 50) ?? 5;
+    const { client, snap } = await currentStatus(ctx);
+    const { events } = await client.call('history.list', { limit: 200 });
+    const activeGrantId = snap.grant?.id ?? null;
+    ctx.print({ sessions: groupSessions(events, activeGrantId, limit), events }, () =>
+      renderHistory(events, activeGrantId, limit, ctx.io.columns),
+    );
     return ExitCode.Ok;
   },
 };

@@ -11,6 +11,7 @@ import type {
   Snapshot,
 } from '../protocol/schemas.js';
 import { formatDuration, formatTimeLeft } from './duration.js';
+import { levelLabel } from './locale.js';
 import { oneLine, renderFields, renderTable, truncate } from './table.js';
 
 const REASON_WIDTH = 40;
@@ -38,14 +39,14 @@ export function grantRemainingMs(s: Snapshot): number | null {
 export function describeEnd(e: GrantEnd, now: Date = new Date()): string {
   const who = e.how === 'expired' ? '' : ` by ${e.by}`;
   const verb = { expired: 'ended on time', released: 'given back', revoked: 'ended' }[e.how];
-  return `${e.level} ${verb}${who} at ${formatLocalTime(e.at, now)}${e.reason ? `: ${e.reason}` : ''}`;
+  return `${levelLabel(e.level)} ${verb}${who} at ${formatLocalTime(e.at, now)}${e.reason ? `: ${e.reason}` : ''}`;
 }
 
 export function describeRequest(r: PrivilegeRequest): string {
   const what =
     r.kind === 'extend'
       ? `extend by ${formatDuration(r.durationSec)}`
-      : `${r.level} for ${formatDuration(r.durationSec)}`;
+      : `${levelLabel(r.level)} for ${formatDuration(r.durationSec)}`;
   return `${r.state} ${r.id} (${what})`;
 }
 
@@ -57,8 +58,8 @@ export function renderStatusTable(users: readonly Snapshot[], now: Date = new Da
     const left = grantRemainingMs(s);
     return [
       s.user,
-      s.level,
-      s.permanentLevel,
+      levelLabel(s.level),
+      levelLabel(s.permanentLevel),
       left === null ? '-' : formatTimeLeft(left),
       g ? formatLocalTime(g.expiresAt, now) : '-',
       g ? g.source : '-',
@@ -92,12 +93,16 @@ export function renderRestoreFailures(users: readonly Snapshot[], now: Date = ne
 export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
   const fields: [string, string][] = [
     ['User', s.user],
-    ['Level', s.level + (s.permanentLevel !== 'none' ? ` (permanent: ${s.permanentLevel})` : '')],
+    [
+      'Level',
+      levelLabel(s.level) +
+        (s.permanentLevel !== 'none' ? ` (permanent: ${levelLabel(s.permanentLevel)})` : ''),
+    ],
   ];
   const g = s.grant;
   if (g) {
     fields.push(
-      ['Temporary grant', `${g.level}, ${formatTimeLeft(grantRemainingMs(s) ?? 0)}`],
+      ['Temporary grant', `${levelLabel(g.level)}, ${formatTimeLeft(grantRemainingMs(s) ?? 0)}`],
       ['Expires', formatLocalTime(g.expiresAt, now)],
       ['Granted', `${formatLocalTime(g.grantedAt, now)} by ${g.grantedBy} (${g.source})`],
       ['Reason', g.reason ?? '-'],
@@ -119,7 +124,7 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
         'Decided',
         `${r.decidedAt ? formatLocalTime(r.decidedAt, now) : ''} by ${r.decidedBy}`.trim(),
       ]);
-    if (r.note) fields.push(['Note', r.note]);
+    if (r.note) fields.push(['Admin note', r.note]);
   }
   if (s.platform.simulated)
     fields.push(['Simulated', 'yes: a demo agent, nothing on this computer changes']);
@@ -136,12 +141,12 @@ export function renderRequestsTable(
 ): string {
   if (requests.length === 0) return 'No requests.';
   return renderTable(
-    ['ID', 'USER', 'KIND', 'LEVEL', 'DURATION', 'STATE', 'CREATED', 'REASON', 'NOTE'],
+    ['ID', 'USER', 'KIND', 'LEVEL', 'DURATION', 'STATE', 'CREATED', 'REASON', 'ADMIN NOTE'],
     requests.map((r) => [
       r.id,
       r.user ?? '-',
       r.kind,
-      r.level,
+      levelLabel(r.level),
       formatDuration(r.durationSec),
       r.state,
       formatLocalTime(r.createdAt, now),
@@ -154,7 +159,9 @@ export function renderRequestsTable(
 /** What an audit event says beyond its type: reason, then detail as key=value. */
 export function describeEvent(e: AuditEvent): string {
   const parts: string[] = [];
-  if (e.reason) parts.push(`reason="${e.reason}"`);
+  // On a decision the text is the admin's note to the person, not the person's reason.
+  const isNote = e.type === 'request.approved' || e.type === 'request.denied';
+  if (e.reason) parts.push(`${isNote ? 'admin note' : 'reason'}="${e.reason}"`);
   for (const [k, v] of Object.entries(e.detail ?? {})) {
     parts.push(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   }
@@ -169,17 +176,22 @@ function eventCells(e: AuditEvent, now: Date): string[] {
     formatLocalTime(e.at, now),
     e.type,
     e.user ?? '-',
-    e.level ?? '-',
+    e.level ? levelLabel(e.level) : '-',
     e.actor,
     describeEvent(e),
   ];
 }
 
-export function renderEventsTable(events: readonly AuditEvent[], now: Date = new Date()): string {
+export function renderEventsTable(
+  events: readonly AuditEvent[],
+  now: Date = new Date(),
+  width?: number,
+): string {
   if (events.length === 0) return 'No events.';
   return renderTable(
     EVENT_HEADERS,
     events.map((e) => eventCells(e, now)),
+    width,
   );
 }
 
@@ -187,7 +199,7 @@ export function renderEventsTable(events: readonly AuditEvent[], now: Date = new
  * Fixed-width columns for a stream (audit --follow), where later rows are not known yet.
  * The widths fit the protocol's type names and typical account names.
  */
-const FOLLOW_WIDTHS = [19, 20, 12, 12, 12];
+const FOLLOW_WIDTHS = [19, 20, 12, 17, 12];
 export function renderEventHeader(): string {
   return EVENT_HEADERS.map((h, i) =>
     i < FOLLOW_WIDTHS.length ? h.padEnd(FOLLOW_WIDTHS[i] as number) : h,
@@ -195,12 +207,15 @@ export function renderEventHeader(): string {
     .join('  ')
     .trimEnd();
 }
-export function renderEventLine(e: AuditEvent, now: Date = new Date()): string {
-  return eventCells(e, now)
-    .map(oneLine)
-    .map((c, i) => (i < FOLLOW_WIDTHS.length ? c.padEnd(FOLLOW_WIDTHS[i] as number) : c))
-    .join('  ')
-    .trimEnd();
+export function renderEventLine(e: AuditEvent, now: Date = new Date(), width?: number): string {
+  const cells = eventCells(e, now).map(oneLine);
+  const fixed = cells
+    .slice(0, FOLLOW_WIDTHS.length)
+    .map((c, i) => truncate(c, FOLLOW_WIDTHS[i] as number).padEnd(FOLLOW_WIDTHS[i] as number));
+  const used = fixed.reduce((a, c) => a + c.length + 2, 0);
+  const details = cells.slice(FOLLOW_WIDTHS.length).join(' ');
+  const room = width === undefined ? Infinity : Math.max(12, width - used);
+  return [...fixed, truncate(details, room)].join('  ').trimEnd();
 }
 
 export function renderForwardersTable(
@@ -230,5 +245,5 @@ export function describePolicy(p: Snapshot['policy']): string {
       : 'not available (ask IT)';
   if (!p.selfServe && !p.approvalRequired) return `Requests: ${how}.`;
   const reason = p.requireReason ? `, a reason of at least ${p.reasonMinLength} characters` : '';
-  return `Requests: ${p.levels.join(' or ')} for up to ${formatDuration(p.maxDurationSec)}, ${how}${reason}; ${p.maxExtensions} extension${p.maxExtensions === 1 ? '' : 's'} per grant.`;
+  return `Requests: ${p.levels.map(levelLabel).join(' or ')} for up to ${formatDuration(p.maxDurationSec)}, ${how}${reason}; ${p.maxExtensions} extension${p.maxExtensions === 1 ? '' : 's'} per grant.`;
 }

@@ -5,19 +5,28 @@
  */
 import { AgentClient, AgentUnavailableError } from '../client/agent-client.js';
 import { clientSocketPath } from '../shared/default-paths.js';
+import { VERSION } from '../shared/version.js';
 import { parseArgs, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
 import { visible } from './table.js';
+import { unreachableSentence } from './next-step.js';
 import { UsageError } from './usage-error.js';
 
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width for tables, or undefined when output goes to a file or pipe. */
+  readonly columns?: number | undefined;
 }
 
 export const processOutput: Output = {
   out: (text) => process.stdout.write(visible(text) + '\n'),
   err: (text) => process.stderr.write(visible(text) + '\n'),
+  get columns() {
+    const fromEnv = Number(process.env.COLUMNS);
+    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
 };
 
 export interface CommandContext {
@@ -54,6 +63,7 @@ const GLOBAL_HELP = [
   '  --socket PATH   the agent socket (default: $ELEVATE_SOCKET, else the OS default)',
   '  --json          print raw results as JSON for scripts',
   '  -h, --help      show help',
+  '  --version       print the version',
   '',
   'Exit codes: 0 ok, 1 error, 2 usage, 3 not authorised, 4 conflict.',
 ].join('\n');
@@ -123,9 +133,21 @@ export async function runProgram(
   const clients: AgentClient[] = [];
   let commandName: string | null = null;
   try {
-    const found = findCommand(p, argv);
+    if (argv.includes('--version')) {
+      io.out(`${p.name} ${VERSION}`);
+      return ExitCode.Ok;
+    }
+    const wantsHelp = argv.includes('--help') || argv.includes('-h');
+    let found: ReturnType<typeof findCommand>;
+    try {
+      found = findCommand(p, argv);
+    } catch (err) {
+      // "elevatectl code --help": a group's help is the program's list, which names its commands.
+      if (wantsHelp && err instanceof UsageError) found = null;
+      else throw err;
+    }
     if (!found) {
-      if (argv.includes('--help') || argv.includes('-h')) {
+      if (wantsHelp) {
         io.out(programHelp(p));
         return ExitCode.Ok;
       }
@@ -168,11 +190,6 @@ export async function runProgram(
 }
 
 function describeFailure(err: unknown): string {
-  if (err instanceof AgentUnavailableError) {
-    const code = (err.cause as NodeJS.ErrnoException | null)?.code;
-    if (code === 'EACCES') {
-      return `You may not connect to the Elevate agent at ${err.socketPath} (permission denied).`;
-    }
-  }
+  if (err instanceof AgentUnavailableError) return unreachableSentence(err);
   return messageFor(err);
 }

@@ -6,11 +6,19 @@
 export function renderTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
+  /** The terminal's width: the last column is cut with an ellipsis to fit (never below 12). */
+  maxWidth?: number,
 ): string {
   const clean = rows.map((r) => headers.map((_, i) => oneLine(r[i] ?? '')));
   const widths = headers.map((h, i) =>
     Math.max(h.length, ...clean.map((r) => (r[i] as string).length)),
   );
+  if (maxWidth !== undefined) {
+    const last = headers.length - 1;
+    const before = widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
+    const room = Math.max(12, maxWidth - before);
+    for (const r of clean) r[last] = truncate(r[last] as string, room);
+  }
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number)))

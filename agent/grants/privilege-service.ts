@@ -68,12 +68,7 @@ export class PrivilegeService {
   async grant(input: GrantInput): Promise<void> {
     const u = this.store.user(input.user);
     refuseWhileEnding(u, input.user);
-    if (!(await this.backend.userExists(input.user))) {
-      throw new RpcError(
-        ErrorCode.NotFound,
-        `There is no user named ${input.user} on this computer.`,
-      );
-    }
+    if (!(await this.backend.userExists(input.user))) throw noSuchUser(input.user);
     const existing = u.grant;
     if (existing && existing.level === input.level) {
       return this.moveDeadline(input, existing, this.clock.wall() + input.durationSec * 1000);
@@ -128,11 +123,17 @@ export class PrivilegeService {
     this.scheduler.arm(user, expiresAtMs, g.bootDeadline);
   }
 
+  /** Why there is no grant to end: an unknown account is named as grant names it. */
+  async nothingToEnd(user: string): Promise<RpcError> {
+    if (!(await this.backend.userExists(user))) return noSuchUser(user);
+    return new RpcError(ErrorCode.NotFound, `${user} has no temporary rights to end.`);
+  }
+
   /** Ends the active grant and puts back exactly what the user had before. */
   async end(user: string, end: EndKind, actor: string, reason: string | null): Promise<void> {
     const u = this.store.user(user);
     const g = u.grant;
-    if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights.`);
+    if (!g) throw await this.nothingToEnd(user);
     // When the agent ends rights on its own, a full disk must not keep them in force: the
     // restore is idempotent and an unsaved state still shows the grant as due at the next start.
     const bestEffort = end === 'expired';
@@ -515,4 +516,8 @@ function storageError(err: unknown): RpcError {
     ErrorCode.InternalError,
     `The agent could not record the change (${why}), so nothing was changed.`,
   );
+}
+
+function noSuchUser(user: string): RpcError {
+  return new RpcError(ErrorCode.NotFound, `There is no user named ${user} on this computer.`);
 }

@@ -101,9 +101,12 @@ export class RequestService {
     this.checkCaps(user, policy, input.kind, input.durationSec, 'self');
     u.requestTimes = u.requestTimes.filter((t) => now - t < HOUR_MS);
     if (u.requestTimes.length >= policy.maxRequestsPerHour) {
+      // The oldest request in the window leaves it first: that is when one more is allowed.
+      const retryAt = new Date(Math.min(...u.requestTimes) + HOUR_MS).toISOString();
       throw new RpcError(
         ErrorCode.RateLimited,
-        `Too many requests: your policy allows ${policy.maxRequestsPerHour} an hour; try again later.`,
+        `Too many requests: your policy allows ${policy.maxRequestsPerHour} an hour.`,
+        { retryAt },
       );
     }
     u.requestTimes.push(now);

@@ -152,12 +152,7 @@ export function createHandler(d: MethodDeps): Handler {
       case 'admin.revoke': {
         const p = params as P<'admin.revoke'>;
         return change(p.user, async () => {
-          if (!d.store.peek(p.user)?.grant) {
-            throw new RpcError(
-              ErrorCode.NotFound,
-              `${p.user} has no active admin rights to revoke.`,
-            );
-          }
+          if (!d.store.peek(p.user)?.grant) throw await d.privileges.nothingToEnd(p.user);
           await d.privileges.end(p.user, 'revoked', me, p.reason ?? null);
         });
       }

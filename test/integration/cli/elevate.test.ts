@@ -55,20 +55,26 @@ describe('elevate as real users against a real agent', () => {
     const req = await as(sam, 'request', '10m', '--reason', 'install the printer driver');
     expect(req.stderr).toBe('');
     expect(req.code).toBe(0);
-    expect(req.stdout).toMatch(/^You are admin until \d\d:\d\d:\d\d \(9 min left\)\.\n$/);
+    expect(req.stdout).toMatch(/^You are Administrator until \d\d:\d\d:\d\d \(10 min left\)\.\n$/);
+    // Asking again while the rights last: told which command adds time.
+    const twice = await as(sam, 'request', '10', 'min', '--reason', 'install the printer driver');
+    expect(twice.code).toBe(4);
+    expect(twice.stderr).toMatch(
+      /^elevate: .+ You are Administrator until \d\d:\d\d:\d\d; for more time run 'elevate extend DURATION --reason TEXT'\.\n$/,
+    );
 
     const status = await as(sam, 'status');
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(new RegExp(`User:\\s+${sam}`));
-    expect(status.stdout).toMatch(/Temporary grant:\s+admin, 9 min left/);
+    expect(status.stdout).toMatch(/Temporary grant:\s+Administrator, 10 min left/);
     expect(status.stdout).toMatch(/Extensions left:\s+1/);
     expect(status.stdout).toContain(
-      'Requests: admin or passwordless for up to 1 h, granted at once',
+      'Requests: Administrator or Passwordless sudo for up to 1 hour, granted at once',
     );
 
     const ext = await as(sam, 'extend', '15m', '--reason', 'the driver needs a reboot');
     expect(ext.code).toBe(0);
-    expect(ext.stdout).toMatch(/^You are admin until .* \(24 min left\)\.\n$/);
+    expect(ext.stdout).toMatch(/^You are Administrator until .* \(25 min left\)\.\n$/);
 
     const noMore = await as(sam, 'extend', '10m', '--reason', 'one more time please');
     expect(noMore.code).toBe(3);
@@ -76,14 +82,16 @@ describe('elevate as real users against a real agent', () => {
 
     const hist = await as(sam, 'history', '--limit', '10');
     expect(hist.code).toBe(0);
-    expect(hist.stdout).toMatch(/^AT\s+TYPE\s+USER\s+LEVEL\s+ACTOR\s+DETAILS/);
-    expect(hist.stdout).toContain('privilege.extended');
-    expect(hist.stdout).toContain('privilege.granted');
+    expect(hist.stdout.split('\n').slice(0, 3)).toEqual([
+      'Administrator · Active now',
+      expect.stringMatching(/^ {2}.+ · by \S+ · extended 1×$/),
+      '  Reason: install the printer driver',
+    ]);
 
     const stop = await as(sam, 'stop');
     expect(stop).toMatchObject({
       code: 0,
-      stdout: 'Your temporary rights are given back; your level is now none.\n',
+      stdout: 'Your temporary rights are given back; you are now: Standard user.\n',
     });
     const again = await as(sam, 'stop');
     expect(again.code).toBe(1);
@@ -95,6 +103,11 @@ describe('elevate as real users against a real agent', () => {
     expect(short.code).toBe(2);
     expect(short.stderr.split('\n')[0]).toBe(
       'elevate: The reason must be at least 10 characters (yours has 3): say what you need the rights for.',
+    );
+    const bare = await as(sam, 'request', '10', '--reason', 'install the printer driver');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr.split('\n')[0]).toBe(
+      'elevate: "10" has no unit: write 10m for 10 minutes, 10h for hours or 10s for seconds.',
     );
     const none = await as(sam, 'request', '10m');
     expect(none.code).toBe(2);
@@ -114,7 +127,9 @@ describe('elevate as real users against a real agent', () => {
     expect(first.code).toBe(0);
     const dup = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
     expect(dup.code).toBe(4);
-    expect(dup.stderr).toMatch(/^elevate: .+\.\n$/);
+    expect(dup.stderr).toMatch(
+      /^elevate: .+ Your request r_\S+ is still waiting: run 'elevate watch' to follow it or 'elevate cancel' to withdraw it\.\n$/,
+    );
 
     const cancelled = await as(pat, 'cancel');
     expect(cancelled.code).toBe(0);
@@ -125,7 +140,9 @@ describe('elevate as real users against a real agent', () => {
     expect((await as(pat, 'cancel')).code).toBe(0);
     const limited = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
     expect(limited.code).toBe(1);
-    expect(limited.stderr).toMatch(/^elevate: .+\.\n$/);
+    expect(limited.stderr).toMatch(
+      /^elevate: Too many requests: .+ Try again at \d\d:\d\d:\d\d\.\n$/,
+    );
 
     const wrongUser = await run(ELEVATE, ['--socket', agent.socket, 'status'], pat);
     expect(JSON.stringify(wrongUser)).not.toContain(sam);

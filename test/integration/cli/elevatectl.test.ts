@@ -57,7 +57,7 @@ describe('elevatectl against a real agent', () => {
     expect(granted.stderr).toBe('');
     expect(granted.code).toBe(0);
     expect(granted.stdout).toMatch(
-      new RegExp(`^${alice} is admin until \\d\\d:\\d\\d:\\d\\d \\(9 min left\\)\\.\\n$`),
+      new RegExp(`^${alice}: Administrator until \\d\\d:\\d\\d:\\d\\d \\(10 min left\\)\\.\\n$`),
     );
 
     const table = await ctl('status');
@@ -67,7 +67,9 @@ describe('elevatectl against a real agent', () => {
       /^USER\s+LEVEL\s+PERMANENT\s+TIME LEFT\s+EXPIRES\s+SOURCE\s+REASON\s+LATEST REQUEST$/,
     );
     const row = table.stdout.split('\n').find((l) => l.startsWith(alice + ' '));
-    expect(row).toMatch(/admin\s+none\s+9 min left\s+\d\d:\d\d:\d\d\s+admin\s+install BBEdit/);
+    expect(row).toMatch(
+      /Administrator\s+Standard user\s+10 min left\s+\d\d:\d\d:\d\d\s+admin\s+install BBEdit/,
+    );
 
     const one = await ctl('status', alice, '--json');
     expect(one.code).toBe(0);
@@ -76,7 +78,17 @@ describe('elevatectl against a real agent', () => {
 
     const revoked = await ctl('revoke', alice, '--reason', 'done early');
     expect(revoked.code).toBe(0);
-    expect(revoked.stdout).toBe(`Revoked: ${alice} has no temporary grant (level: none).\n`);
+    expect(revoked.stdout).toBe(`Revoked: ${alice}: no temporary rights (Standard user).\n`);
+
+    // A typo in the user name reads the same from grant and revoke.
+    const ghost = 'nosuchuser9';
+    const grantGhost = await ctl('grant', ghost, '--for', '10 min');
+    const revokeGhost = await ctl('revoke', ghost);
+    expect(grantGhost.stderr).toBe(
+      `elevatectl: There is no user named ${ghost} on this computer.\n`,
+    );
+    expect(revokeGhost.stderr).toBe(grantGhost.stderr);
+    expect(revokeGhost.code).toBe(grantGhost.code);
 
     const after = await ctl('status', alice);
     expect(after.stdout).toMatch(/Temporary grant:\s+none/);
@@ -101,14 +113,21 @@ describe('elevatectl against a real agent', () => {
     expect(pending).toHaveLength(1);
     const table = await ctl('requests');
     expect(table.stdout).toMatch(
-      /^ID\s+USER\s+KIND\s+LEVEL\s+DURATION\s+STATE\s+CREATED\s+REASON\s+NOTE/,
+      /^ID\s+USER\s+KIND\s+LEVEL\s+DURATION\s+STATE\s+CREATED\s+REASON\s+ADMIN NOTE/,
     );
     expect(table.stdout).toContain('30 min');
 
+    // A user name where the ID goes: told how to list the IDs.
+    const byName = await ctl('approve', alice);
+    expect(byName.stderr).toBe(
+      `elevatectl: "${alice}" is not a request ID (approve and deny take the ID, not a user name). List the waiting requests and their IDs with 'elevatectl requests'.\n`,
+    );
     const approved = await ctl('approve', pending[0].id, '--for', '10m', '--note', 'ok for today');
     expect(approved.code).toBe(0);
     expect(approved.stdout).toMatch(
-      new RegExp(`^Approved ${pending[0].id}: ${alice} is admin until .* \\(9 min left\\)\\.\\n$`),
+      new RegExp(
+        `^Approved ${pending[0].id}: ${alice}: Administrator until .* \\(10 min left\\)\\.\\n$`,
+      ),
     );
 
     const theirs = JSON.parse(
@@ -139,7 +158,10 @@ describe('elevatectl against a real agent', () => {
     expect(denied.stdout).toBe(`Denied ${id} for ${alice}.\n`);
     const seen = await run(ELEVATE, ['--socket', agent.socket, 'status'], alice);
     expect(seen.stdout).toMatch(new RegExp(`Latest request:\\s+denied ${id}`));
-    expect(seen.stdout).toMatch(/Note:\s+use the kiosk/);
+    expect(seen.stdout).toMatch(/Admin note:\s+use the kiosk/);
+    // requests lists what its help says: those waiting; --state all lists the decided too.
+    expect((await ctl('requests')).stdout).not.toContain(id);
+    expect((await ctl('requests', '--state', 'all')).stdout).toContain(id);
 
     const twice = await ctl('deny', id);
     expect(twice.code).not.toBe(0);
@@ -157,9 +179,10 @@ describe('elevatectl against a real agent', () => {
     const missing = join(agent.dir, 'nothing.sock');
     const down = await run(ELEVATECTL, ['status', '--socket', missing]);
     expect(down.code).toBe(1);
-    expect(down.stderr).toBe(
-      `elevatectl: The Elevate agent is not running (nothing answers at ${missing}).\n`,
+    expect(down.stderr).toContain(
+      `elevatectl: The Elevate agent is not running: nothing is at ${missing}.`,
     );
+    expect(down.stderr).toContain('--socket PATH or ELEVATE_SOCKET');
 
     const bad = await ctl('grant', alice, '--for', '10x');
     expect(bad.code).toBe(2);
@@ -214,6 +237,7 @@ describe('elevatectl against a real agent', () => {
     expect(past.code).toBe(0);
     expect(past.stdout).toMatch(/^AT\s+TYPE\s+USER\s+LEVEL\s+ACTOR\s+DETAILS/);
     expect(past.stdout).toContain('request.denied');
+    expect(past.stdout).toContain('admin note="use the kiosk"');
 
     const follower = spawnCli(ELEVATECTL, [
       '--socket',

@@ -12,7 +12,11 @@ describe('parseDuration', () => {
     ['10m', 600],
     ['1h30m', 5400],
     ['90s', 90],
-    ['600', 600],
+    ['10min', 600],
+    ['10 min', 600],
+    ['10 minutes', 600],
+    ['1 h 30 min', 5400],
+    ['2 hours', 7200],
     ['1h', 3600],
     ['2d', 172_800],
     ['1h0m5s', 3605],
@@ -26,7 +30,7 @@ describe('parseDuration', () => {
     expect(() => parseDuration('3651d')).toThrow('it is longer than 3650 d');
   });
 
-  it.each(['', '0', '0m', '10x', 'm', '30m1h', '1h1h', '1.5h', '-5m', '10 m', 'abc'])(
+  it.each(['', '0m', '10x', 'm', '30m1h', '1h1h', '1.5h', '-5m', '10 mi', 'abc'])(
     'refuses %j with a UsageError that gives examples',
     (text) => {
       expect(() => parseDuration(text, 'grant')).toThrow(UsageError);
@@ -34,12 +38,18 @@ describe('parseDuration', () => {
         parseDuration(text, 'grant');
       } catch (err) {
         expect((err as UsageError).message).toMatch(
-          /is not a duration: .*\(examples: 90s, 10m, 1h30m, 600\)\.$/,
+          /is not a duration: .*\(examples: 90s, 10m, 10 min, 1h30m\)\.$/,
         );
         expect((err as UsageError).command).toBe('grant');
       }
     },
   );
+
+  it('refuses a bare number rather than guess its unit, and says how to write it', () => {
+    expect(() => parseDuration('10', 'request')).toThrow(
+      '"10" has no unit: write 10m for 10 minutes, 10h for hours or 10s for seconds.',
+    );
+  });
 });
 
 describe('formatDuration', () => {
@@ -49,7 +59,8 @@ describe('formatDuration', () => {
     [600, '10 min'],
     [1800, '30 min'],
     [5400, '1 h 30 min'],
-    [3600, '1 h'],
+    [3600, '1 hour'],
+    [7200, '2 hours'],
     [90_000, '1 d 1 h'],
   ])('%i s reads "%s"', (sec, text) => {
     expect(formatDuration(sec)).toBe(text);
@@ -57,17 +68,18 @@ describe('formatDuration', () => {
 });
 
 describe('formatTimeLeft', () => {
-  it('rounds down so it never promises more time than there is', () => {
-    expect(formatTimeLeft(600_000 - 20)).toBe('9 min left');
+  it('rounds minutes up, as the popover clock rounds its seconds and the tray its minutes', () => {
+    expect(formatTimeLeft(570_000)).toBe('10 min left');
     expect(formatTimeLeft(600_000)).toBe('10 min left');
+    expect(formatTimeLeft(600_001)).toBe('11 min left');
   });
   it.each([
-    [40_500, '40 s left'],
+    [40_500, '41 s left'],
     [3_900_000, '1 h 5 min left'],
     [7_200_000, '2 h left'],
     [90_000_000, '1 d 1 h left'],
-    [0, 'ending'],
-    [-500, 'ending'],
+    [0, 'ending now'],
+    [-500, 'ending now'],
   ])('%i ms reads "%s"', (ms, text) => {
     expect(formatTimeLeft(ms)).toBe(text);
   });

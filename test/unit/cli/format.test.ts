@@ -67,9 +67,9 @@ describe('renderStatusTable', () => {
       NOW,
     );
     expect(table.split('\n')).toEqual([
-      'USER       LEVEL  PERMANENT  TIME LEFT   EXPIRES   SOURCE  REASON          LATEST REQUEST',
-      'sam        admin  none       9 min left  10:10:00  admin   install BBEdit  -',
-      'alexandra  none   none       -           -         -       -               pending r_7 (admin for 30 min)',
+      'USER       LEVEL          PERMANENT      TIME LEFT    EXPIRES   SOURCE  REASON          LATEST REQUEST',
+      'sam        Administrator  Standard user  10 min left  10:10:00  admin   install BBEdit  -',
+      'alexandra  Standard user  Standard user  -            -         -       -               pending r_7 (Administrator for 30 min)',
     ]);
   });
 
@@ -99,12 +99,12 @@ describe('renderSnapshot', () => {
       }),
       NOW,
     );
-    expect(text).toContain('Temporary grant:        admin, 9 min left');
+    expect(text).toContain('Temporary grant:        Administrator, 10 min left');
     expect(text).toContain('Expires:                10:10:00');
     expect(text).toContain('Commands run with sudo: 3');
     expect(text).toContain('Latest request:         denied r_2 (extend by 15 min)');
     expect(text).toContain('Decided:                10:00:20 by root');
-    expect(text).toContain('Note:                   not today');
+    expect(text).toContain('Admin note:             not today');
     expect(text).toContain(
       'Hint:                   log out and in again for the new rights to take full effect',
     );
@@ -151,7 +151,9 @@ describe('renderSnapshot', () => {
       }),
       NOW,
     );
-    expect(text).toContain('Last grant:      admin ended by alice at 10:00:10: laptop handed back');
+    expect(text).toContain(
+      'Last grant:      Administrator ended by alice at 10:00:10: laptop handed back',
+    );
   });
 
   it('says there is no grant', () => {
@@ -182,7 +184,7 @@ describe('requests and events', () => {
       NOW,
     );
     expect(t.split('\n')[1]).toBe(
-      `r_1  sam   elevate  passwordless  1 h 30 min  pending  10:00:00  ${'x'.repeat(39)}…  -`,
+      `r_1  sam   elevate  Passwordless sudo  1 h 30 min  pending  10:00:00  ${'x'.repeat(39)}…  -`,
     );
   });
 
@@ -199,11 +201,20 @@ describe('requests and events', () => {
     };
     expect(describeEvent(e)).toBe('command=/usr/bin/id cwd=/home/sam runAs=root grant=g_1');
     expect(renderEventsTable([e], NOW).split('\n')[0]).toBe(
-      'AT        TYPE            USER  LEVEL  ACTOR  DETAILS',
+      'AT        TYPE            USER  LEVEL          ACTOR  DETAILS',
     );
     expect(renderEventLine(e, NOW)).toBe(
-      '10:00:01             privilege.used        sam           admin         sam           command=/usr/bin/id cwd=/home/sam runAs=root grant=g_1',
+      '10:00:01             privilege.used        sam           Administrator      sam           command=/usr/bin/id cwd=/home/sam runAs=root grant=g_1',
     );
+    // A terminal's width: the details are cut with an ellipsis, the line fits exactly.
+    const narrow = renderEventLine(e, NOW, 110);
+    expect(narrow).toBe(
+      '10:00:01             privilege.used        sam           Administrator      sam           command=/usr/bin/id…',
+    );
+    expect(narrow.length).toBe(110);
+    const table = renderEventsTable([e], NOW, 70).split('\n');
+    expect(table[1]).toBe('10:00:01  privilege.used  sam   Administrator  sam    command=/usr/bi…');
+    expect(Math.max(...table.map((l) => l.length))).toBeLessThanOrEqual(70);
     expect(renderEventsTable([])).toBe('No events.');
   });
 });
@@ -211,7 +222,7 @@ describe('requests and events', () => {
 describe('describePolicy', () => {
   it('says what a person may ask for', () => {
     expect(describePolicy(snapshot().policy)).toBe(
-      'Requests: admin for up to 1 h, granted at once, a reason of at least 10 characters; 2 extensions per grant.',
+      'Requests: Administrator for up to 1 hour, granted at once, a reason of at least 10 characters; 2 extensions per grant.',
     );
     expect(
       describePolicy({ ...snapshot().policy, selfServe: false, approvalRequired: false }),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
@@ -36,8 +36,10 @@ describe('runProgram without an agent', () => {
     ]);
 
     const io2 = capture();
-    expect(await runProgram(elevatectl, ['grant', 'sam', '--for', '10 minutes'], io2)).toBe(2);
-    expect(io2.stderr[0]).toMatch(/^elevatectl: "10 minutes" is not a duration/);
+    expect(await runProgram(elevatectl, ['grant', 'sam', '--for', '10'], io2)).toBe(2);
+    expect(io2.stderr[0]).toBe(
+      'elevatectl: "10" has no unit: write 10m for 10 minutes, 10h for hours or 10s for seconds.',
+    );
     expect(io2.stderr[1]).toBe("Run 'elevatectl grant --help' for usage.");
 
     const io3 = capture();
@@ -71,10 +73,57 @@ describe('runProgram without an agent', () => {
       const io = capture();
       expect(await runProgram(elevate, ['status', '--socket', socket], io)).toBe(1);
       expect(io.stderr).toEqual([
-        `elevate: The Elevate agent is not running (nothing answers at ${socket}).`,
+        `elevate: The Elevate agent is not running: nothing is at ${socket}. Start it (e.g. 'sudo systemctl start elevate-agent'), or give the agent's socket with --socket PATH or ELEVATE_SOCKET (the agent prints 'elevate-agent listening on PATH' when it starts; a service's unit file names it after --socket).`,
       ]);
+      // A path that is not a socket at all (a typo pointing at the state file, say).
+      const file = join(dir, 'state.json');
+      writeFileSync(file, '{}');
+      const io2 = capture();
+      expect(await runProgram(elevatectl, ['status', '--socket', file], io2)).toBe(1);
+      expect(io2.stderr[0]).toMatch(
+        new RegExp(
+          `^elevatectl: (${file} is not the Elevate agent's socket|Nothing answers at ${file})`,
+        ),
+      );
+      expect(io2.stderr[0]).toContain('--socket PATH or ELEVATE_SOCKET');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('prints the version from every command and subcommand', async () => {
+    const version = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8'),
+    ).version;
+    for (const [program, argv] of [
+      [elevate, ['--version']],
+      [elevate, ['request', '--version']],
+      [elevatectl, ['policy', 'check', '--version']],
+      [elevatectl, ['code', 'approve', '--version']],
+    ] as const) {
+      const io = capture();
+      expect(await runProgram(program, [...argv], io)).toBe(0);
+      expect(io.stdout).toEqual([`${program.name} ${version}`]);
+    }
+  });
+
+  it('prints help for a command group too', async () => {
+    const io = capture();
+    expect(await runProgram(elevatectl, ['code', '--help'], io)).toBe(0);
+    expect(io.stdout[0]).toContain('code approve');
+    expect(io.stdout[0]).toContain('code device-key');
+  });
+
+  it('says how to list request IDs when approve is given a user name', async () => {
+    const { decisionRefusal } = await import('../../../agent/cli/next-step.js');
+    const { RpcError, ErrorCode } = await import('../../../agent/protocol/errors.js');
+    const err = decisionRefusal(
+      new RpcError(ErrorCode.NotFound, 'There is no pending request with that id.'),
+      'sam',
+      'elevatectl',
+    ) as Error;
+    expect(err.message).toBe(
+      `"sam" is not a request ID (approve and deny take the ID, not a user name). List the waiting requests and their IDs with 'elevatectl requests'.`,
+    );
   });
 });

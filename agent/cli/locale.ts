@@ -1,0 +1,13 @@
+/** The language and vocabulary both command lines speak, from the caller's locale variables. */
+import { envLocale, intlTag } from '../shared/i18n/locale.js';
+import { WORDS } from '../shared/i18n/words.js';
+
+export const cliLocale = envLocale(process.env);
+export const cliWords = WORDS[cliLocale];
+/** For Intl date and time formats: the person's own conventions (e.g. de-DE), else the default. */
+export const cliIntlTag = intlTag(process.env.LC_ALL ?? process.env.LC_TIME ?? process.env.LANG);
+
+/** "Standard user", "Administrator", "Passwordless sudo": the popover's names for levels. */
+export function levelLabel(level: keyof typeof cliWords.level): string {
+  return cliWords.level[level];
+}
