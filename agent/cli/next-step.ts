@@ -57,7 +57,12 @@ export function requestRefusal(
     next = `Your request ${pending.id} is still waiting: run '${program} watch' to follow it or '${program} cancel' to withdraw it.`;
   } else if (err.code === ErrorCode.Conflict && kind === 'elevate' && snap.grant) {
     next = `You are ${levelLabel(snap.grant.level)} until ${formatLocalTime(snap.grant.expiresAt)}; for more time run '${program} extend DURATION --reason TEXT'.`;
-  } else if (err.code === ErrorCode.Forbidden && kind === 'extend' && snap.grant) {
+  } else if (
+    err.code === ErrorCode.Forbidden &&
+    kind === 'extend' &&
+    snap.grant &&
+    snap.grant.extensionsLeft <= 0
+  ) {
     next = `Your rights end at ${formatLocalTime(snap.grant.expiresAt)}; after that, ask again with '${program} request DURATION --reason TEXT', or ask IT.`;
   }
   return next ? new RpcError(err.code, `${err.message} ${next}`, err.data) : err;

@@ -78,7 +78,9 @@ describe('elevate as real users against a real agent', () => {
 
     const noMore = await as(sam, 'extend', '10m', '--reason', 'one more time please');
     expect(noMore.code).toBe(3);
-    expect(noMore.stderr).toMatch(/^elevate: .+\.\n$/);
+    expect(noMore.stderr).toMatch(
+      /^elevate: .+ Your rights end at \d\d:\d\d:\d\d; after that, ask again with 'elevate request DURATION --reason TEXT', or ask IT\.\n$/,
+    );
 
     const hist = await as(sam, 'history', '--limit', '10');
     expect(hist.code).toBe(0);
