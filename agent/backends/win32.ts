@@ -10,6 +10,7 @@ import type { GrantLevel } from '../protocol/schemas.js';
 import { OsCommandError, type Backend, type LogonSession, type PriorState } from './backend.js';
 import { runCommand, toolMessage, type CommandResult } from './run-command.js';
 import { parseAccount, sameAccount } from './win32/accounts.js';
+import { readWin32DeviceId } from './win32/device-id.js';
 import {
   ERROR_MEMBER_IN_ALIAS,
   ERROR_MEMBER_NOT_IN_ALIAS,
@@ -88,6 +89,10 @@ export class Win32Backend implements Backend {
     if ((await this.members(group)).some((m) => sameAccount(m, name, this.computerName))) {
       throw new OsCommandError(`${name} is still a member of ${group} after its removal.`);
     }
+  }
+
+  deviceId(): Promise<string | null> {
+    return readWin32DeviceId();
   }
 
   async userExists(user: string): Promise<boolean> {

@@ -7,7 +7,8 @@ import { normalizeDeviceId } from '../../codes/approval-code.js';
 import { runCommand } from '../run-command.js';
 
 export const DEVICE_ID_COMMAND = {
-  file: 'reg.exe',
+  // CreateProcess finds reg.exe on PATH from "reg", as with the backend's other tools.
+  file: 'reg',
   args: ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid', '/reg:64'],
 } as const;
 
