@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { RequestOffer } from '../logic/durations.js';
 import { formatDuration, levelLabel } from '../logic/format.js';
 import { checkReason } from '../logic/reason.js';
+import { AllowanceLine, ReasonPresets } from './ReasonPresets.js';
 import {
   chooseDuration,
   chooseLevel,
@@ -79,6 +80,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
           ))}
         </div>
       </fieldset>
+      <ReasonPresets name={`${id}-preset`} />
       <label htmlFor={`${id}-reason`} className="field-label">
         Reason{policy.requireReason ? '' : ' (optional)'}
       </label>
@@ -90,6 +92,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
         aria-invalid={showProblem}
         aria-describedby={`${id}-reason-help ${id}-reason-count`}
         required={policy.requireReason}
+        readOnly={policy.reasonPresetsOnly === true}
       />
       <div className="field-help">
         <span id={`${id}-reason-help`} className={showProblem ? 'error' : 'muted'}>
@@ -107,6 +110,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
           {check.counter}
         </span>
       </div>
+      <AllowanceLine />
       {approval && <p className="muted">An administrator must approve this request.</p>}
       {error && (
         <p className="error" role="alert">
