@@ -5,6 +5,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { AuditLog } from './audit/audit-log.js';
 import { AuthFailures } from './audit/auth-failures.js';
+import { PairingService } from './auth/pairing.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
 import { DarwinBackend } from './backends/darwin.js';
@@ -211,6 +212,7 @@ export async function startAgent(
       authFailures,
       users,
       challenges,
+      pairing: new PairingService({ store, audit, snapshots }),
       privileges,
       requests,
       codes,

@@ -32,6 +32,7 @@ import {
   renderStatusTable,
   renderRestoreFailures,
 } from './format.js';
+import { pairApprove, pairList, pairings, renderPairingsTable } from './pair-commands.js';
 import type { Command, CommandContext, Program } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -81,11 +82,18 @@ const status: Command = {
       return ExitCode.Ok;
     }
     const sinks = await forwarders(ctx);
-    ctx.print(sinks.length > 0 ? { ...result, forwarders: sinks } : result, () =>
+    const keys = await pairings(ctx);
+    const value = {
+      ...result,
+      ...(sinks.length > 0 ? { forwarders: sinks } : {}),
+      ...(keys.length > 0 ? { pairings: keys } : {}),
+    };
+    ctx.print(value, () =>
       [
         renderStatusTable(result.users),
         ...[renderRestoreFailures(result.users)].filter(Boolean).map((t) => `\n${t}`),
         ...(sinks.length > 0 ? ['', 'Audit forwarding:', renderForwardersTable(sinks)] : []),
+        ...(keys.length > 0 ? ['', 'App keys:', renderPairingsTable(keys)] : []),
       ].join('\n'),
     );
     return ExitCode.Ok;
@@ -332,6 +340,8 @@ export const elevatectl: Program = {
     deny,
     audit,
     unpair,
+    'pair list': pairList,
+    'pair approve': pairApprove,
     'policy check': policyCheck,
     'code device-key': deviceKey,
     'code approve': approveByCode,

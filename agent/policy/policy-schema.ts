@@ -27,6 +27,8 @@ export const PolicySettingsSchema = z
     reasonMinLength: z.number().int().nonnegative(),
     reasonMaxLength: z.number().int().positive().max(10_000),
     requireSignedRequests: z.boolean(),
+    /** Added: "tofu" trusts the first app key to pair; "confirm" waits for an admin. */
+    pairing: z.enum(['tofu', 'confirm']),
     warnBeforeSec: z.array(seconds),
     maxRequestsPerHour: z.number().int().positive(),
     /** Admin rights added during a grant (docs/policy-additions.md): reported, or also undone. */
@@ -108,6 +110,7 @@ export const BUILT_IN_DEFAULTS: PolicySettings = {
   reasonMinLength: 10,
   reasonMaxLength: 250,
   requireSignedRequests: false,
+  pairing: 'tofu',
   warnBeforeSec: [300, 60],
   maxRequestsPerHour: 10,
   cleanupOnEnd: 'report',

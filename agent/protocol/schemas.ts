@@ -204,6 +204,8 @@ export const AuditEventTypeSchema = z.enum([
   'logout.hinted',
   /** Added (Windows): the hint is done (detail: hint, how: logged-out | not-logged-on | forced). */
   'logout.done',
+  /** Added: an app key waits for an admin's approval (policy pairing "confirm"; detail: fingerprint, pid, exe). */
+  'auth.pair_requested',
 ]);
 export type AuditEventType = z.infer<typeof AuditEventTypeSchema>;
 
@@ -323,6 +325,12 @@ export const ParamsSchemas = {
   'admin.auditSubscribe': z.object({}).strict(),
   /** Added: state of each audit forwarding sink (elevatectl status). */
   'admin.forwarders': z.object({}).strict(),
+  /** Added: each user's paired app key and the keys waiting for an admin (pairing "confirm"). */
+  'admin.pairings': z.object({ user: userName.optional() }).strict(),
+  /** Added: trusts the waiting app key with this fingerprint as the user's paired key. */
+  'admin.pairApprove': z
+    .object({ user: userName, fingerprint: z.string().min(1).max(100) })
+    .strict(),
 } as const;
 
 export type Method = keyof typeof ParamsSchemas;
@@ -351,10 +359,27 @@ export const ForwarderStatusSchema = z.object({
 });
 export type ForwarderStatus = z.infer<typeof ForwarderStatusSchema>;
 
+export const PendingPairingSchema = z.object({
+  fingerprint: z.string(),
+  at: isoDate,
+  client: z.string().nullable(),
+  /** The pairing process as the kernel saw it (null where the OS does not tell). */
+  pid: z.number().int().nullable(),
+  exe: z.string().nullable(),
+});
+export const PairingSchema = z.object({
+  user: z.string(),
+  /** The paired key's fingerprint ("SHA256:" + base64 of the SPKI DER's SHA-256), or null. */
+  fingerprint: z.string().nullable(),
+  pending: z.array(PendingPairingSchema),
+});
+export type Pairing = z.infer<typeof PairingSchema>;
+
 export interface ResultOf {
   'auth.hello': z.infer<typeof HelloResultSchema>;
   'auth.prove': z.infer<typeof ProveResultSchema>;
-  'auth.pair': Record<string, never>;
+  /** Added: `pending` when an admin must approve the key first (policy pairing "confirm"). */
+  'auth.pair': { pending?: boolean; fingerprint?: string };
   'status.get': Snapshot;
   'status.subscribe': Snapshot;
   'privilege.release': Snapshot;
@@ -375,6 +400,8 @@ export interface ResultOf {
   'admin.unpair': Record<string, never>;
   'admin.auditSubscribe': Record<string, never>;
   'admin.forwarders': { forwarders: ForwarderStatus[] };
+  'admin.pairings': { pairings: Pairing[] };
+  'admin.pairApprove': Record<string, never>;
 }
 
 /** Server → client notifications. */

@@ -1,7 +1,8 @@
 /** The protocol's methods: who may call each, and what it does (PROTOCOL.md tables). */
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthFailures } from '../audit/auth-failures.js';
-import { parseAppPublicKey, verifyRequestSignature } from '../auth/app-keys.js';
+import { verifyRequestSignature } from '../auth/app-keys.js';
+import type { PairingService } from '../auth/pairing.js';
 import type { CookieChallenges } from '../auth/cookie-challenge.js';
 import type { CodeApprovals } from '../codes/code-approvals.js';
 import type { UserPresence } from '../auth/user-presence.js';
@@ -35,6 +36,7 @@ export interface MethodDeps {
   authFailures: AuthFailures;
   users: UserDirectory;
   challenges: CookieChallenges;
+  pairing: PairingService;
   privileges: PrivilegeService;
   requests: RequestService;
   codes: CodeApprovals;
@@ -71,8 +73,10 @@ export function createHandler(d: MethodDeps): Handler {
       throw new RpcError(ErrorCode.Forbidden, 'Only an administrator (root) can do this.');
     }
     switch (method) {
-      case 'auth.pair':
-        return pair(me, params as P<'auth.pair'>);
+      case 'auth.pair': {
+        const p = params as P<'auth.pair'>;
+        return d.lock.run(() => d.pairing.pair(me, p.publicKey, p.client ?? null, ctx.peer));
+      }
       case 'status.get':
         return snap(me);
       case 'status.subscribe':
@@ -192,6 +196,7 @@ export function createHandler(d: MethodDeps): Handler {
         await d.lock.run(async () => {
           const u = d.store.user(user);
           u.pairedKey = null;
+          u.pendingKeys = [];
           await d.store.save();
         });
         return {};
@@ -201,6 +206,13 @@ export function createHandler(d: MethodDeps): Handler {
         return {};
       case 'admin.forwarders':
         return { forwarders: d.forwarders() };
+      case 'admin.pairings':
+        return { pairings: d.pairing.list((params as P<'admin.pairings'>).user) };
+      case 'admin.pairApprove': {
+        const p = params as P<'admin.pairApprove'>;
+        await d.lock.run(() => d.pairing.approve(me, p.user, p.fingerprint));
+        return {};
+      }
       default:
         throw new RpcError(ErrorCode.MethodNotFound, `There is no method named ${method}.`);
     }
@@ -249,39 +261,5 @@ export function createHandler(d: MethodDeps): Handler {
       nonce: challenge.nonce.toString('base64'),
     };
     return { user: account.name, uid: account.uid, admin: ctx.session.admin };
-  }
-
-  async function pair(user: string, p: P<'auth.pair'>) {
-    if (!parseAppPublicKey(p.publicKey)) {
-      throw new RpcError(
-        ErrorCode.InvalidParams,
-        'publicKey is not an Ed25519 public key (base64 SPKI DER).',
-      );
-    }
-    await d.lock.run(async () => {
-      const u = d.store.user(user);
-      if (u.pairedKey === p.publicKey) {
-        throw new RpcError(ErrorCode.Conflict, 'This app key is already paired.', {
-          sameKey: true,
-        });
-      }
-      if (u.pairedKey) {
-        throw new RpcError(
-          ErrorCode.Conflict,
-          'Another app key is already paired for you; an administrator must run elevatectl unpair first.',
-          { sameKey: false },
-        );
-      }
-      await d.audit.append({
-        type: 'auth.paired',
-        user,
-        actor: user,
-        detail: { client: p.client ?? null },
-      });
-      u.pairedKey = p.publicKey;
-      d.store.bump(u);
-      await d.store.save();
-    });
-    return {};
   }
 }

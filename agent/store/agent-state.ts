@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PriorStateSchema } from '../backends/backend.js';
 import {
+  PendingPairingSchema,
   GrantEndSchema,
   GrantLevelSchema,
   GrantSchema,
@@ -59,6 +60,8 @@ export const UserStateSchema = z.object({
   requests: z.array(StoredRequestSchema),
   requestTimes: z.array(z.number()),
   pairedKey: z.string().nullable(),
+  /** App keys waiting for an admin's approval (policy pairing "confirm"), newest last. */
+  pendingKeys: z.array(PendingPairingSchema.extend({ publicKey: z.string() })).optional(),
   logoutHint: z.enum(['grant', 'revoke']).nullable(),
   /** Logon sessions (LogonSession.key) the hint was shown for; null until the agent looked. */
   logoutSessions: z.array(z.string()).nullable().optional(),

@@ -27,7 +27,8 @@ describe('agent restarts', () => {
     const dir = makeTempDir();
     let agent = await startAgentProcess({ dir, policy: POLICY });
     let c = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-    const granted = await c.call('admin.grant', { user: 'daemon', level: 'admin', durationSec: 3 });
+    // Long enough to outlive a restart on a loaded machine (starting node alone can take 2 s).
+    const granted = await c.call('admin.grant', { user: 'daemon', level: 'admin', durationSec: 6 });
     const req = await c.call('request.create', {
       kind: 'elevate',
       durationSec: 600,
@@ -56,7 +57,7 @@ describe('agent restarts', () => {
     // Re-armed: it still ends on time after the restart.
     await expect
       .poll(async () => (await c.call('admin.status', { user: 'daemon' })).users[0]!.grant, {
-        timeout: 5000,
+        timeout: 8000,
         interval: 50,
       })
       .toBeNull();

@@ -1,0 +1,64 @@
+/** elevatectl's app-key pairing commands (policy pairing "confirm", docs/threat-model.md). */
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import type { Pairing } from '../protocol/schemas.js';
+import { ExitCode } from './exit-codes.js';
+import { formatLocalTime } from './format.js';
+import type { Command, CommandContext } from './program.js';
+import { renderTable } from './table.js';
+
+/** Every user's paired key and waiting keys; empty from an agent that predates pairing lists. */
+export async function pairings(ctx: CommandContext, user?: string): Promise<Pairing[]> {
+  const client = await ctx.connect();
+  try {
+    return (await client.call('admin.pairings', user ? { user } : {})).pairings;
+  } catch (err) {
+    if (err instanceof RpcError && err.code === ErrorCode.MethodNotFound) return [];
+    throw err;
+  }
+}
+
+export function renderPairingsTable(list: readonly Pairing[]): string {
+  const rows = list.flatMap((p) => [
+    ...(p.fingerprint ? [[p.user, 'paired', p.fingerprint, '', '']] : []),
+    ...p.pending.map((k) => [
+      p.user,
+      'waiting',
+      k.fingerprint,
+      formatLocalTime(k.at),
+      k.exe ?? (k.pid !== null ? `pid ${k.pid}` : 'unknown'),
+    ]),
+  ]);
+  return renderTable(['USER', 'KEY', 'FINGERPRINT', 'ASKED', 'PROGRAM'], rows);
+}
+
+export const pairList: Command = {
+  spec: { name: 'pair list', positionals: ['USER?'], flags: {} },
+  summary: 'show paired app keys and the keys waiting for approval',
+  usage: 'pair list [USER]',
+  help: [
+    'Lists each user\'s paired app key and, under policy pairing "confirm", the keys waiting',
+    'for an administrator, with the program that asked. Compare the fingerprint with the one',
+    'the Elevate app shows the person before approving.',
+  ].join('\n'),
+  async run(args, ctx) {
+    const list = await pairings(ctx, args.positionals[0]);
+    ctx.print({ pairings: list }, () =>
+      list.length ? renderPairingsTable(list) : 'No app keys are paired or waiting.',
+    );
+    return ExitCode.Ok;
+  },
+};
+
+export const pairApprove: Command = {
+  spec: { name: 'pair approve', positionals: ['USER', 'FINGERPRINT'], flags: {} },
+  summary: "trust a waiting app key as the user's Elevate app",
+  usage: 'pair approve USER FINGERPRINT',
+  help: 'Trusts the waiting app key of USER whose fingerprint is FINGERPRINT (see pair list).',
+  async run(args, ctx) {
+    const [user, fingerprint] = args.positionals as [string, string];
+    const client = await ctx.connect();
+    const result = await client.call('admin.pairApprove', { user, fingerprint });
+    ctx.print(result, () => `${user}'s app key ${fingerprint} is paired.`);
+    return ExitCode.Ok;
+  },
+};
