@@ -135,10 +135,13 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     const frame: Record<string, unknown> = { jsonrpc: '2.0', id, method };
     if (params !== undefined) frame.params = params;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error(`The Elevate agent did not answer ${method} in time.`));
-      }, timeoutFor(method, this.timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(id);
+          reject(new Error(`The Elevate agent did not answer ${method} in time.`));
+        },
+        timeoutFor(method, this.timeoutMs),
+      );
       this.pending.set(id, { resolve, reject, timer });
       this.socket.write(JSON.stringify(frame) + '\n');
     });
