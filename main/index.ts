@@ -215,7 +215,16 @@ function setupIpc(
     ...(process.platform === 'darwin' && { confirmPresence: touchIdPresence(systemPreferences) }),
   });
   const ipcLog = s.logger('ipc');
-  registerIpcHandlers(ipcMain, handlers, s.paths.rendererUrl, (m) => ipcLog.warn(m));
+  registerIpcHandlers(
+    ipcMain,
+    handlers,
+    () => {
+      const win = s.popover;
+      if (!win || win.isDestroyed()) return null;
+      return { webContents: win.webContents, mainFrame: win.webContents.mainFrame };
+    },
+    (m) => ipcLog.warn(m),
+  );
   s.handlers = handlers;
   return handlers;
 }

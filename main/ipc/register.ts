@@ -5,13 +5,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { IpcChannel } from '../../preload/api.js';
 import type { IpcHandlers } from './handlers.js';
-import { isTrustedSender, UntrustedSenderError } from './sender-guard.js';
+import { isTrustedSender, UntrustedSenderError, type TrustedPopover } from './sender-guard.js';
 import { IPC_CHANNELS, validateIpcArgument } from './validate.js';
 
 export function registerIpcHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   handlers: IpcHandlers,
-  popoverUrl: string,
+  /** The popover's WebContents and main frame now (null once it is gone). */
+  popover: () => TrustedPopover | null,
   warn: (message: string) => void,
 ): void {
   for (const channel of IPC_CHANNELS) {
@@ -25,14 +26,8 @@ export function registerIpcHandlers(
     event: IpcMainInvokeEvent,
     arg: unknown,
   ): Promise<unknown> {
-    const frame = event.senderFrame;
-    if (
-      !isTrustedSender(
-        frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
-        popoverUrl,
-      )
-    ) {
-      warn(`refused ${channel} from ${frame?.url ?? 'an unknown frame'}`);
+    if (!isTrustedSender(event, popover())) {
+      warn(`refused ${channel} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
       throw new UntrustedSenderError(channel);
     }
     const value = validateIpcArgument(channel, arg);

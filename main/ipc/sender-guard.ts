@@ -1,35 +1,41 @@
 /**
- * Who may call the IPC handlers: only the popover's own page, in its main frame. An iframe,
- * a page that navigated elsewhere, or any other window is refused. (desktop/desktop once
- * shipped this check inverted; the unit tests pin both directions.)
+ * Who may call the IPC handlers: only the popover's own WebContents, in its main frame. An
+ * iframe, another window, or a page from elsewhere is refused. The check compares identities
+ * (the event's sender and frame against the popover's), not URL strings: Chromium rewrites
+ * file URLs (a Windows drive letter is upper-cased, characters are escaped), so a URL check
+ * would refuse every call from an install path it spells differently. A popover that
+ * navigated away cannot call either: it is kept from navigating (popover-window.ts), and its
+ * frame would change. (desktop/desktop once shipped this check inverted; the unit tests pin
+ * both directions.)
  */
-export interface SenderFrame {
-  url: string;
-  /** True for a window's top-level frame (Electron: `frame.parent === null`). */
-  isMainFrame: boolean;
+export interface FrameId {
+  routingId: number;
+  processId: number;
 }
 
-/** `popoverUrl` is the file:// URL the popover window loads. */
+/** The parts of IpcMainInvokeEvent the check reads. */
+export interface SenderEvent {
+  sender: unknown;
+  senderFrame: FrameId | null | undefined;
+}
+
+/** The popover window's WebContents and its main frame, or null when it is gone. */
+export interface TrustedPopover {
+  webContents: unknown;
+  mainFrame: FrameId;
+}
+
 export function isTrustedSender(
-  frame: SenderFrame | null | undefined,
-  popoverUrl: string,
+  event: SenderEvent | null | undefined,
+  popover: TrustedPopover | null,
 ): boolean {
-  if (!frame || !frame.isMainFrame) return false;
-  let actual: URL;
-  let expected: URL;
-  try {
-    actual = new URL(frame.url);
-    expected = new URL(popoverUrl);
-  } catch {
-    return false;
-  }
-  // file:// has an opaque origin, so compare scheme, host and the exact file path; the
-  // query and fragment are the page's own business.
+  if (!event || !popover) return false;
+  const frame = event.senderFrame;
   return (
-    actual.protocol === 'file:' &&
-    expected.protocol === 'file:' &&
-    actual.host === expected.host &&
-    decodeURIComponent(actual.pathname) === decodeURIComponent(expected.pathname)
+    event.sender === popover.webContents &&
+    !!frame &&
+    frame.routingId === popover.mainFrame.routingId &&
+    frame.processId === popover.mainFrame.processId
   );
 }
 

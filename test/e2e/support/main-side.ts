@@ -17,6 +17,9 @@ import type { AppState } from '../../../preload/api.js';
 
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown;
 
+/** The popover window's WebContents, as main's sender check sees it. */
+const POPOVER_CONTENTS = { popover: true };
+
 export interface MainSide {
   state: AppStateStore;
   connection: AgentConnection;
@@ -81,7 +84,7 @@ export async function startMainSide(opts: {
   registerIpcHandlers(
     { handle: (channel: string, listener: Listener) => void registry.set(channel, listener) },
     handlers,
-    opts.popoverUrl,
+    () => ({ webContents: POPOVER_CONTENTS, mainFrame: { routingId: 1, processId: 1 } }),
     (m) => calls.refused.push(m),
   );
   connection.start();
@@ -92,7 +95,13 @@ export async function startMainSide(opts: {
     async invoke(frame, channel, arg) {
       const listener = registry.get(channel);
       if (!listener) throw new Error(`No handler registered for '${channel}'.`);
-      const event = { senderFrame: { url: frame.url, parent: frame.isMainFrame ? null : {} } };
+      // Chromium stands in for Electron: the popover page's main frame plays the popover's
+      // WebContents and main frame; any other page or frame gets other identities.
+      const popoverPage = frame.url.split('#')[0] === opts.popoverUrl;
+      const event = {
+        sender: popoverPage ? POPOVER_CONTENTS : {},
+        senderFrame: { url: frame.url, routingId: frame.isMainFrame ? 1 : 2, processId: 1 },
+      };
       return listener(event as unknown as IpcMainInvokeEvent, arg);
     },
     onState(listener) {

@@ -5,7 +5,6 @@
  * the window. electron-log needs the Electron runtime, so logging writes to an array here.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -23,7 +22,7 @@ const logLines: string[] = [];
 
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { IPC_CHANNELS } from '../../../main/ipc/validate.js';
-import { app, callsTo, ipcMain } from '../../unit/main/fake-electron.js';
+import { app, BrowserWindow, callsTo, ipcMain } from '../../unit/main/fake-electron.js';
 import {
   makeTempDir,
   REPO,
@@ -68,8 +67,15 @@ describe('main/index.ts with a real agent', () => {
   let user: string;
   let configHome: string;
   const saved = { ...process.env };
-  const popoverUrl = pathToFileURL(join(REPO, 'dist/renderer/index.html')).href;
-  const fromPopover = { senderFrame: { url: popoverUrl, parent: null } };
+  // The one popover window main/index.ts created (fake electron): its WebContents and frame.
+  const fromPopover = {
+    get sender() {
+      return BrowserWindow.created[0]!.webContents;
+    },
+    get senderFrame() {
+      return BrowserWindow.created[0]!.webContents.mainFrame;
+    },
+  };
 
   beforeAll(async () => {
     user = createUser();
@@ -142,7 +148,10 @@ describe('main/index.ts with a real agent', () => {
       a: unknown,
     ) => Promise<unknown>;
     expect(() =>
-      handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined),
+      handler(
+        { sender: {}, senderFrame: { url: 'https://evil.example/', routingId: 1, processId: 1 } },
+        undefined,
+      ),
     ).toThrow(/did not come from the Elevate window/);
     expect(await handler(fromPopover, undefined)).toEqual({ ok: true });
     const { users } = await admin.call('admin.status', { user });

@@ -86,6 +86,7 @@ export class FakeSession {
 
 export class FakeWebContents extends EventEmitter {
   readonly session = new FakeSession();
+  readonly mainFrame = { url: 'file:///popover/index.html', routingId: 1, processId: 1 };
   windowOpenHandler: Handler | null = null;
   setWindowOpenHandler(h: Handler): void {
     this.windowOpenHandler = h;
@@ -132,6 +133,13 @@ export const ipcMain = {
   handlers: new Map<string, Handler>(),
   handle(channel: string, handler: Handler): void {
     this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    record('ipcMain', 'removeHandler', [channel]);
+    this.handlers.delete(channel);
+  },
+  removeAllListeners(channel: string): void {
+    record('ipcMain', 'removeAllListeners', [channel]);
   },
 };
 

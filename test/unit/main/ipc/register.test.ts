@@ -28,11 +28,19 @@ function setup(): { received: unknown[]; warnings: string[] } {
     'elevate:hide-popover': async () => undefined,
   } as unknown as IpcHandlers;
   ipcMain.handlers.clear();
-  registerIpcHandlers(ipcMain as unknown as IpcMain, handlers, POPOVER, (m) => warnings.push(m));
+  registerIpcHandlers(
+    ipcMain as unknown as IpcMain,
+    handlers,
+    () => ({ webContents: POPOVER_CONTENTS, mainFrame: { routingId: 1, processId: 1 } }),
+    (m) => warnings.push(m),
+  );
   return { received, warnings };
 }
+const POPOVER_CONTENTS = { popover: true };
+/** An IPC event from the popover's page (main frame, or an iframe) or from another page. */
 const event = (url: string, isMain = true) => ({
-  senderFrame: { url, parent: isMain ? null : {} },
+  sender: url === POPOVER ? POPOVER_CONTENTS : { other: true },
+  senderFrame: { url, routingId: isMain ? 1 : 2, processId: 1 },
 });
 const invoke = (channel: string, ev: unknown, arg?: unknown) => {
   const h = ipcMain.handlers.get(channel) as
