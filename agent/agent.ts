@@ -110,6 +110,7 @@ export async function startAgent(
           stateDir: config.stateDir,
           root: config.root,
           adminGroup: () => policies.policy.adminGroup,
+          ruleGroups: () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
           audit,
           store,
           lock,

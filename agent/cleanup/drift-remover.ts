@@ -6,12 +6,18 @@
  * - a changed sudoers file goes back to its content at grant start (checked with visudo
  *   before it replaces the file); the changed version is kept in quarantine too;
  * - a new uid-0 account is locked and expired (usermod -L -e 1), not deleted: deleting an
- *   account and its files is an admin's decision.
+ *   account and its files is an admin's decision;
+ * - an account whose primary gid became an admin gid gets its old one back (usermod -g), or
+ *   is locked when it is new;
+ * - a new group line carrying an admin gid is reported, not deleted (groupdel is an admin's
+ *   decision; its members were already taken out above).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { removeSudoersFile, writeSudoersFile } from '../backends/linux/sudoers-file.js';
+import { readGroups } from '../backends/linux/etc-group.js';
+import { removeMemberFromGid } from '../backends/linux/group-file-edit.js';
 import { runCommand, toolMessage } from '../backends/run-command.js';
 import type { Inventory } from './admin-inventory.js';
 import type { Drift } from './inventory-diff.js';
@@ -30,6 +36,8 @@ export interface DriftReport {
     change: 'added' | 'modified';
     quarantinedTo?: string;
   } & Partial<Outcome>)[];
+  groupLines: ({ group: string; gid: number } & Partial<Outcome>)[];
+  primaryGroups: ({ user: string; gid: number; was: number | null } & Partial<Outcome>)[];
 }
 
 export interface QuarantineNote {
@@ -43,6 +51,8 @@ export function reportOnly(drift: Drift): DriftReport {
     groupMembers: drift.groupMembers.map((m) => ({ ...m })),
     uid0Accounts: drift.uid0Accounts.map((name) => ({ name })),
     sudoersFiles: drift.sudoersFiles.map((f) => ({ ...f })),
+    groupLines: drift.groupLines.map((g) => ({ ...g })),
+    primaryGroups: drift.primaryGroups.map((p) => ({ ...p })),
   };
 }
 
@@ -53,16 +63,28 @@ export async function undoDrift(
   quarantineDir: string,
   note: QuarantineNote,
 ): Promise<DriftReport> {
-  const report: DriftReport = { groupMembers: [], uid0Accounts: [], sudoersFiles: [] };
-  for (const m of drift.groupMembers) {
-    const r = await runCommand('gpasswd', prefixed(root, '-Q', ['-d', m.user, m.group]));
-    report.groupMembers.push({
-      ...m,
-      ...(r.code === 0 || /is not a member/.test(r.stderr)
+  const report: DriftReport = {
+    groupMembers: [],
+    uid0Accounts: [],
+    sudoersFiles: [],
+    groupLines: drift.groupLines.map((g) => ({
+      ...g,
+      undone: false,
+      error: `Group ${g.group} (gid ${g.gid}) is new and carries admin rights; remove it with groupdel if nobody needs it.`,
+    })),
+    primaryGroups: [],
+  };
+  for (const m of drift.groupMembers) report.groupMembers.push({ ...m, ...(await leave(root, m)) });
+  for (const p of drift.primaryGroups) {
+    const args = p.was === null ? ['-L', '-e', '1', p.user] : ['-g', String(p.was), p.user];
+    const r = await runCommand('usermod', prefixed(root, '-P', args));
+    report.primaryGroups.push({
+      ...p,
+      ...(r.code === 0
         ? { undone: true }
         : {
             undone: false,
-            error: `gpasswd could not remove ${m.user} from ${m.group}: ${toolMessage('gpasswd', r)}.`,
+            error: `usermod could not change ${p.user}: ${toolMessage('usermod', r)}.`,
           }),
     });
   }
@@ -102,7 +124,38 @@ export async function undoDrift(
 }
 
 export function undoneCount(r: DriftReport): number {
-  return [...r.groupMembers, ...r.uid0Accounts, ...r.sudoersFiles].filter((x) => x.undone).length;
+  return [
+    ...r.groupMembers,
+    ...r.uid0Accounts,
+    ...r.sudoersFiles,
+    ...r.groupLines,
+    ...r.primaryGroups,
+  ].filter((x) => x.undone).length;
+}
+
+/**
+ * gpasswd first. It acts on the first line with the name only (and refuses outright when the
+ * name is written twice), so any line with that name still listing the user is then edited
+ * directly, with every other line carrying the same gid.
+ */
+async function leave(root: string, m: { group: string; user: string }): Promise<Outcome> {
+  const r = await runCommand('gpasswd', prefixed(root, '-Q', ['-d', m.user, m.group]));
+  const refused =
+    r.code === 0 || /is not a member/.test(r.stderr)
+      ? ''
+      : ` (gpasswd: ${toolMessage('gpasswd', r)})`;
+  try {
+    const lines = (await readGroups(root)).filter((g) => g.name === m.group);
+    const left = lines.find((g) => g.members.includes(m.user));
+    if (left) await removeMemberFromGid(root, m.user, left.gid);
+    else if (refused && lines.length === 0) throw new Error(`group ${m.group} is gone`);
+    return { undone: true };
+  } catch (err) {
+    return {
+      undone: false,
+      error: `${m.user} could not be removed from ${m.group}${refused}: ${(err as Error).message}`,
+    };
+  }
 }
 
 function prefixed(root: string, flag: string, args: string[]): string[] {

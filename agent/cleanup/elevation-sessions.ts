@@ -18,6 +18,7 @@ export interface ElevationSessionsDeps {
   stateDir: string;
   root: string;
   adminGroup(): string | undefined;
+  ruleGroups(): string[];
   audit: AuditLog;
   store: StateStore;
   lock: Mutex;
@@ -47,6 +48,7 @@ export class ElevationSessions {
       stateDir: deps.stateDir,
       root: deps.root,
       adminGroup: deps.adminGroup,
+      ruleGroups: deps.ruleGroups,
       audit: deps.audit,
       lastSessions: deps.lastSessions,
       settingsFor: (user) => this.settingsFor(user),

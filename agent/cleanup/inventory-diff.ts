@@ -5,6 +5,10 @@ export interface Drift {
   groupMembers: { group: string; user: string }[];
   uid0Accounts: string[];
   sudoersFiles: { path: string; change: 'added' | 'modified' }[];
+  /** Group lines that appeared carrying a watched gid (e.g. a second line with sudo's gid). */
+  groupLines: { group: string; gid: number }[];
+  /** Accounts whose primary gid became a watched gid. */
+  primaryGroups: { user: string; gid: number; was: number | null }[];
 }
 
 export interface DriftExclusions {
@@ -20,7 +24,11 @@ export function diffInventory(
   exclude: DriftExclusions,
 ): Drift {
   const groupMembers: Drift['groupMembers'] = [];
+  const groupLines: Drift['groupLines'] = [];
   for (const [group, members] of Object.entries(after.adminGroups)) {
+    const existed = group in before.adminGroups;
+    const gid = after.groupGids[group];
+    if (!existed && gid !== undefined) groupLines.push({ group, gid });
     const was = new Set(before.adminGroups[group] ?? []);
     for (const user of members) {
       if (!was.has(user) && !exclude.users.has(user)) groupMembers.push({ group, user });
@@ -35,9 +43,21 @@ export function diffInventory(
     if (was === undefined) sudoersFiles.push({ path, change: 'added' });
     else if (was !== content) sudoersFiles.push({ path, change: 'modified' });
   }
-  return { groupMembers, uid0Accounts, sudoersFiles };
+  const watched = new Set(after.watchedGids);
+  const primaryGroups: Drift['primaryGroups'] = [];
+  for (const [user, gid] of Object.entries(after.primaryGids)) {
+    const was = before.primaryGids[user] ?? null;
+    if (watched.has(gid) && was !== gid) primaryGroups.push({ user, gid, was });
+  }
+  return { groupMembers, uid0Accounts, sudoersFiles, groupLines, primaryGroups };
 }
 
 export function driftCount(d: Drift): number {
-  return d.groupMembers.length + d.uid0Accounts.length + d.sudoersFiles.length;
+  return (
+    d.groupMembers.length +
+    d.uid0Accounts.length +
+    d.sudoersFiles.length +
+    d.groupLines.length +
+    d.primaryGroups.length
+  );
 }

@@ -36,6 +36,8 @@ export interface SessionCleanupDeps {
   /** The Linux backend's root prefix ("/" in production). */
   root: string;
   adminGroup(): string | undefined;
+  /** Groups the policy's rules name (joining one can be a way back to admin). */
+  ruleGroups(): string[];
   audit: AuditLog;
   lastSessions: LastSessionStore;
   settingsFor(user: string): Promise<CleanupSettings>;
@@ -78,7 +80,7 @@ export class SessionCleanup {
 
   /** Records who holds admin as the grant starts. */
   async begin(user: string, grant: EndedGrant): Promise<void> {
-    const inventory = await takeInventory(this.deps.root, adminGroupNames(this.deps.adminGroup()));
+    const inventory = await takeInventory(this.deps.root, this.watchedNames());
     await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
     const baseline: Baseline = {
       user,
@@ -163,7 +165,11 @@ export class SessionCleanup {
     settings: CleanupSettings,
     at: string,
   ): Promise<{ found: number; removed: number }> {
-    const after = await takeInventory(this.deps.root, adminGroupNames(this.deps.adminGroup()));
+    const after = await takeInventory(
+      this.deps.root,
+      this.watchedNames(),
+      baseline.inventory.watchedGids,
+    );
     const managed = new Set([user, ...this.deps.elevatedUsers()]);
     const drift = diffInventory(baseline.inventory, after, {
       users: new Set(this.deps.elevatedUsers()),
@@ -242,6 +248,10 @@ export class SessionCleanup {
       actor: 'agent',
       detail,
     });
+  }
+
+  private watchedNames(): string[] {
+    return adminGroupNames(this.deps.adminGroup(), this.deps.ruleGroups());
   }
 
   private commandsOf(user: string, grantId: string): number {

@@ -4,6 +4,9 @@ import { diffInventory, driftCount } from '../../../agent/cleanup/inventory-diff
 
 const before: Inventory = {
   adminGroups: { sudo: ['alice', 'sam'] },
+  groupGids: { sudo: 27 },
+  watchedGids: [27],
+  primaryGids: { root: 0, alice: 1000, sam: 1001 },
   uid0Accounts: ['root'],
   sudoers: {
     'etc/sudoers': 'root ALL=(ALL:ALL) ALL\n',
@@ -21,6 +24,9 @@ describe('diffInventory', () => {
   it('reports additions and changes, not removals', () => {
     const after: Inventory = {
       adminGroups: { sudo: ['sam', 'mallory'], wheel: ['eve'] },
+      groupGids: { sudo: 27, wheel: 10 },
+      watchedGids: [10, 27],
+      primaryGids: { root: 0, alice: 1000, sam: 27, eve: 10 },
       uid0Accounts: ['root', 'toor'],
       sudoers: {
         'etc/sudoers': 'root ALL=(ALL:ALL) ALL\nmallory ALL=(ALL) ALL\n',
@@ -37,6 +43,11 @@ describe('diffInventory', () => {
       sudoersFiles: [
         { path: 'etc/sudoers', change: 'modified' },
         { path: 'etc/sudoers.d/zz-keep', change: 'added' },
+      ],
+      groupLines: [{ group: 'wheel', gid: 10 }],
+      primaryGroups: [
+        { user: 'sam', gid: 27, was: 1001 },
+        { user: 'eve', gid: 10, was: null },
       ],
     });
   });

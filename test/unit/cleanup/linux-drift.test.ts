@@ -3,7 +3,8 @@
  * visudo) on a private copy of /etc under a temp root prefix.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makePrivateRoot } from '../../helpers/copy-etc.js';
@@ -53,6 +54,8 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
         { path: 'etc/sudoers', change: 'modified' },
         { path: 'etc/sudoers.d/zz-keep', change: 'added' },
       ],
+      groupLines: [],
+      primaryGroups: [],
     });
     const quarantine = join(root, 'quarantine');
     const report = await undoDrift(root, drift, before, quarantine, {
@@ -98,6 +101,8 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       groupMembers: [{ group: 'nosuchgroup', user: 'daemon' }],
       uid0Accounts: [],
       sudoersFiles: [{ path: 'etc/sudoers.d/zz-keep', change: 'added' as const }],
+      groupLines: [],
+      primaryGroups: [],
     };
     const report = await undoDrift(root, drift, before, join(root, 'q'), {
       user: 'sam',
@@ -106,8 +111,61 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
     });
     expect(report.groupMembers[0]).toMatchObject({
       undone: false,
-      error: expect.stringMatching(/^gpasswd could not remove daemon from nosuchgroup: .+\.$/),
+      error: expect.stringMatching(
+        /^daemon could not be removed from nosuchgroup \(gpasswd: .+\): group nosuchgroup is gone$/,
+      ),
     });
     expect(report.sudoersFiles[0]).toMatchObject({ undone: true });
+  });
+
+  it('catches the one-command backdoors by number: a second admin-gid line, uid "00", a policy-named group, an admin primary gid', async () => {
+    const selfServe = `devs${randomBytes(2).toString('hex')}`; // a rule makes it self-serve
+    execFileSync('groupadd', ['--prefix', root, selfServe]);
+    const names = adminGroupNames(undefined, [selfServe]);
+    const before = await takeInventory(root, names);
+    const gid = before.groupGids['sudo']!;
+    const gamesGid = before.primaryGids['games']!;
+    const alias = `staff${randomBytes(2).toString('hex')}`;
+    // Each is one command for someone who is root until the deadline.
+    appendFileSync(join(root, 'etc/group'), `sudo:x:${gid}:daemon\n${alias}:x:0${gid}:bin\n`);
+    appendFileSync(join(root, 'etc/passwd'), 'toor:x:00:0::/root:/bin/sh\n');
+    appendFileSync(join(root, 'etc/shadow'), 'toor:*:19000:0:99999:7:::\n');
+    execFileSync('gpasswd', ['-Q', root, '-a', 'sys', selfServe], { stdio: 'ignore' });
+    execFileSync('usermod', ['-P', root, '-g', String(gid), 'games'], { stdio: 'ignore' });
+
+    const after = await takeInventory(root, names, before.watchedGids);
+    const drift = diffInventory(before, after, none);
+    expect(drift.groupMembers).toEqual(
+      expect.arrayContaining([
+        { group: 'sudo', user: 'daemon' },
+        { group: alias, user: 'bin' },
+        { group: selfServe, user: 'sys' },
+      ]),
+    );
+    expect(drift.groupMembers).toHaveLength(3);
+    expect(drift.groupLines).toEqual([{ group: alias, gid }]);
+    expect(drift.uid0Accounts).toEqual(['toor']);
+    expect(drift.primaryGroups).toEqual([{ user: 'games', gid, was: gamesGid }]);
+
+    const report = await undoDrift(root, drift, before, join(root, 'q'), {
+      user: 'sam',
+      grantId: 'g_3',
+      at: '2026-11-24T10:00:00.000Z',
+    });
+    expect(report.groupMembers.every((m) => m.undone)).toBe(true);
+    expect(report.primaryGroups[0]).toMatchObject({ undone: true });
+    expect(report.uid0Accounts[0]).toMatchObject({ undone: true });
+    expect(report.groupLines[0]).toMatchObject({
+      undone: false,
+      error: expect.stringContaining('groupdel'),
+    });
+    const fixed = await takeInventory(root, names, before.watchedGids);
+    const stillThere = diffInventory(before, fixed, none);
+    expect(stillThere.groupMembers).toEqual([]);
+    expect(stillThere.primaryGroups).toEqual([]);
+    const toor = readFileSync(join(root, 'etc/shadow'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('toor:'))!;
+    expect(toor.split(':')[1]).toMatch(/^!/);
   });
 });
