@@ -12,7 +12,9 @@ import {
   AgentUnavailableError,
   type ConnectOptions,
 } from '../agent/client/agent-client.js';
-import { AGENT_NOT_RUNNING } from '../agent/client/messages.js';
+import { existsSync } from 'node:fs';
+import { AGENT_NOT_INSTALLED, AGENT_NOT_RUNNING } from '../agent/client/messages.js';
+import { defaultSocketPath } from '../agent/shared/default-paths.js';
 import { RpcError } from '../agent/protocol/errors.js';
 import {
   SnapshotSchema,
@@ -87,6 +89,14 @@ export interface AgentConnectionOptions {
 }
 
 export { AGENT_NOT_RUNNING };
+
+/** Where the elevate-agent package puts the agent; elsewhere the OS installers own the answer. */
+const LINUX_AGENT = '/usr/lib/elevate/elevate-agent';
+/** Only asked about the real socket: a demo or test agent elsewhere is not installed anyway. */
+function agentInstalled(socketPath: string): boolean {
+  if (process.platform !== 'linux' || socketPath !== defaultSocketPath()) return true;
+  return existsSync(LINUX_AGENT);
+}
 
 interface Events {
   change: [ConnectionView];
@@ -239,7 +249,9 @@ export class AgentConnection extends EventEmitter<Events> {
     if (this.stopped) return;
     const problem =
       err instanceof AgentUnavailableError || !(err instanceof Error)
-        ? AGENT_NOT_RUNNING
+        ? agentInstalled(this.opts.socketPath)
+          ? AGENT_NOT_RUNNING
+          : AGENT_NOT_INSTALLED
         : err instanceof RpcError
           ? `The Elevate agent refused the connection: ${err.message}`
           : `Cannot talk to the Elevate agent: ${err.message}`;

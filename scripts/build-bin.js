@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run build:bin [-- --target linux-x64,win32-x64,darwin-x64]`: the agent and both CLIs as
+// `npm run build:bin [-- --target linux-x64,win32-x64,darwin-x64] [--out DIR]`: the agent and both CLIs as
 // one Node single executable per OS (docs/design-notes.md says why), written to
 // dist/bin/<os>-<arch>/elevate-agent with elevatectl and elevate beside it as hard links (the
 // name it is started under picks the program). Steps (nodejs.org single-executable-applications):
@@ -9,6 +9,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
@@ -85,6 +86,23 @@ async function bundle(out) {
   return pkg.version;
 }
 
+/**
+ * koffi (SO_PEERCRED for polkit checks, Linux only) has a native part, which a single executable
+ * cannot carry: it goes beside the executable, where agent/server/peer-credentials.ts loads it.
+ */
+function copyKoffi(target, outDir) {
+  const arch = target.split('-')[1];
+  for (const pkg of ['koffi', `@koromix/koffi-linux-${arch}`]) {
+    const from = join(REPO, 'node_modules', pkg);
+    if (!existsSync(from)) fail(`${pkg} is missing from node_modules; run npm ci.`);
+    cpSync(from, join(outDir, 'node_modules', pkg), {
+      recursive: true,
+      dereference: true,
+      filter: (src) => !/[/\\](doc|lib|src[/\\]koffi[/\\]src|vendor|musl_x64)$/.test(src),
+    });
+  }
+}
+
 async function buildTarget(target, bundlePath, work) {
   const t = TARGETS[target];
   if (target.startsWith('darwin') && process.platform !== 'darwin')
@@ -107,7 +125,7 @@ async function buildTarget(target, bundlePath, work) {
     }),
   );
   run(hostNode, ['--experimental-sea-config', config], { cwd: work, stdio: 'ignore' });
-  const outDir = join(REPO, 'dist/bin', target);
+  const outDir = join(resolve(values.out), target);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const exe = join(outDir, `elevate-agent${t.exe}`);
@@ -125,10 +143,13 @@ async function buildTarget(target, bundlePath, work) {
     run('codesign', ['--sign', '-', exe]);
   execFileSync('chmod', ['0755', exe]);
   for (const name of NAMES.slice(1)) linkSync(exe, join(outDir, `${name}${t.exe}`));
+  if (target.startsWith('linux')) copyKoffi(target, outDir);
   return outDir;
 }
 
-const { values } = parseArgs({ options: { target: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { target: { type: 'string' }, out: { type: 'string', default: join(REPO, 'dist/bin') } },
+});
 const defaults = [
   'linux-x64',
   'win32-x64',
@@ -143,7 +164,7 @@ if (!TARGETS[HOST])
     `this machine (${HOST}) has no Node release to build with; use linux-x64, win32-x64 or darwin-x64.`,
   );
 
-const work = join(REPO, 'dist/bin/.work');
+const work = join(resolve(values.out), '.work');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 const bundlePath = join(work, 'elevate.cjs');
@@ -157,7 +178,7 @@ for (const target of targets) {
       fail(`the built ${target} agent did not run: ${help.error ?? help.stderr}`);
   }
   console.log(
-    `build:bin: ${target} ${version} (Node ${NODE_VERSION}) in dist/bin/${target}/ (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    `build:bin: ${target} ${version} (Node ${NODE_VERSION}) in ${join(values.out, target)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
 }
 rmSync(work, { recursive: true, force: true });

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   rsyslog rsyslog-gnutls openssl  # audit forwarding tests: a real syslog receiver (TCP and TLS), a self-signed cert
   python3 make g++ pkg-config  # node-gyp for keytar
   nsis                # makensis: the Windows installer include is compiled in a test
+  systemd             # systemd-analyze verify on the agent package's unit
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
+import { isSea } from 'node:sea';
 import type Koffi from 'koffi';
 
 export interface PeerCredentials {
@@ -26,8 +27,11 @@ function load(): GetSockOpt | null {
   getsockopt = null;
   if (process.platform !== 'linux') return null;
   try {
-    // koffi is CommonJS with a native part: loaded lazily so other OSs never touch it.
-    const koffi = createRequire(import.meta.url)('koffi') as typeof Koffi;
+    // koffi is CommonJS with a native part: loaded lazily so other OSs never touch it. The
+    // single executable cannot carry a native module, so it loads koffi from the
+    // node_modules folder installed beside it (scripts/build-bin.js).
+    const from = isSea() ? process.execPath : import.meta.url;
+    const koffi = createRequire(from)('koffi') as typeof Koffi;
     const libc = koffi.load('libc.so.6');
     koffi.struct('elevate_ucred', { pid: 'int32', uid: 'uint32', gid: 'uint32' });
     getsockopt = libc.func(

@@ -1,10 +1,10 @@
 /**
  * Packaging: electron-builder --linux dir with a stand-in Electron (the real binary cannot be
  * downloaded here), then checks what a person would get: app.asar with main, preload and the
- * built renderer; the agent (unpacked) and icons as resources; keytar's native module unpacked;
- * and the shipped agent actually starts from where the service runs it.
+ * built renderer (and the agent's protocol client it imports); icons as resources; keytar's
+ * native module unpacked. The agent itself is not in the tray's package (agent-deb.test.ts).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -24,12 +24,11 @@ const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as { listPackage(path: string): string[] };
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const run = promisify(execFile);
-/** Where the service runs the agent from (docs/packaging.md). */
-const AGENT_MAIN = 'app.asar.unpacked/dist/agent/main.js';
 
 interface BuilderConfig {
   electronFuses?: Record<string, boolean>;
   directories: { output: string };
+  deb?: { depends?: string[]; fpm?: string[] };
   [key: string]: unknown;
 }
 
@@ -100,7 +99,7 @@ describe('electron-builder --linux dir', () => {
 
   it('configures the Electron fuses as docs/packaging.md decides', () => {
     expect(config.electronFuses).toMatchObject({
-      runAsNode: true,
+      runAsNode: false,
       enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
@@ -125,11 +124,8 @@ describe('electron-builder --linux dir', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 
-  it('ships the agent and the icons as plain files in resources', () => {
-    expect(existsSync(join(resources, AGENT_MAIN))).toBe(true);
-    expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/zod/package.json'))).toBe(
-      true,
-    );
+  it('ships the icons as plain files in resources, and no agent service', () => {
+    expect(existsSync(join(resources, 'elevate-agent.service'))).toBe(false);
     // koffi reads a client's pid (SO_PEERCRED) for polkit; its native part is per platform.
     expect(existsSync(join(resources, 'app.asar.unpacked/node_modules/koffi/package.json'))).toBe(
       true,
@@ -158,58 +154,17 @@ describe('electron-builder --linux dir', () => {
     ).toBe(true);
   });
 
-  it('ships a systemd unit whose paths are the packaged app and agent', () => {
-    const unit = readFileSync(join(resources, 'elevate-agent.service'), 'utf8');
-    const exec = /^ExecStart=(\S+) (\S+) (.*)$/m.exec(unit);
-    expect(exec, unit).not.toBeNull();
-    // The deb installs linux-unpacked/ as /opt/Elevate/.
-    const local = (p: string) => join(resources, '..', p.replace(/^\/opt\/Elevate\//, ''));
-    expect(existsSync(local(exec![1]!)), exec![1]).toBe(true);
-    expect(existsSync(local(exec![2]!)), exec![2]).toBe(true);
-    expect(exec![3]).toContain('--backend linux');
-    expect(unit).toMatch(/^Environment=ELECTRON_RUN_AS_NODE=1$/m);
-  });
-
-  it('starts the shipped agent from where the service runs it', async () => {
-    const dir = makeTempDir('elevate-packaged-agent-');
-    const agent = spawn(
-      process.execPath,
-      [
-        join(resources, AGENT_MAIN),
-        '--socket',
-        join(dir, 'agent.sock'),
-        '--state-dir',
-        join(dir, 'state'),
-        '--backend',
-        'simulated',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+  it("keeps electron-builder's default deb dependencies, adds the agent, autostarts", () => {
+    // app-builder-lib FpmTarget getDefaultDepends("deb"): a depends list replaces them.
+    const defaults = ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils'];
+    expect(config.deb?.depends).toEqual(
+      expect.arrayContaining([...defaults, 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0']),
     );
-    let out = '';
-    agent.stdout.on('data', (d) => (out += d));
-    agent.stderr.on('data', (d) => (out += d));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`packaged agent did not start:\n${out}`)),
-          10_000,
-        );
-        agent.stdout.on('data', () => {
-          if (out.includes('elevate-agent listening on')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        agent.once('exit', (code) =>
-          reject(new Error(`packaged agent exited with ${code}:\n${out}`)),
-        );
-      });
-    } finally {
-      const exited = new Promise((r) => agent.once('exit', r));
-      agent.kill('SIGTERM');
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    }
-    expect(out).toContain('elevate-agent listening on');
+    expect(config.deb?.depends).toContain('elevate-agent');
+    const autostart = config.deb?.fpm?.find((a) =>
+      a.endsWith('=/etc/xdg/autostart/elevate.desktop'),
+    );
+    const entry = readFileSync(join(REPO, autostart!.split('=')[0]!), 'utf8');
+    expect(entry).toMatch(/^Exec=\/opt\/Elevate\/elevate$/m);
   });
 });
