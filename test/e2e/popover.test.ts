@@ -390,6 +390,11 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
       .poll(() => announcer.innerText(), { timeout: 6000 })
       .toBe('Your administrator rights end in 5 seconds.');
     expect(await countdownSeconds(page)).toBeLessThanOrEqual(5);
+    // Said in words, not by colour alone, with the next step beside it.
+    expect(await page.getByTestId('ending-soon').innerText()).toMatch(
+      /^Ends in \d+:\d\d — save your work$/,
+    );
+    expect(await page.getByRole('button', { name: 'Request more time' }).count()).toBe(1);
     await r.popover.shoot('ending-soon');
     // The agent ends the grant by itself; the popover follows without a stale 00:00.
     await expect

@@ -28,7 +28,10 @@ export function Countdown() {
   const fraction = remainingFraction(grant, remaining);
   const soon = remaining <= Math.max(...(warnBefore?.length ? warnBefore : [300])) * 1000;
   return (
-    <section className={`countdown ${soon ? 'ending-soon' : ''}`} aria-label="Time left">
+    <section
+      className={`countdown ${soon ? 'ending-soon' : ''} ${remaining >= 3_600_000 ? 'hours' : ''}`}
+      aria-label="Time left"
+    >
       <svg className="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
         <circle className="ring-track" cx="60" cy="60" r={R} />
         <circle
@@ -53,6 +56,12 @@ export function Countdown() {
         </span>
         <span className="countdown-until">until {formatClockTime(grant.expiresAt)}</span>
       </div>
+      {soon && (
+        // Colour alone does not say it: the words do, with what to do about it.
+        <p className="ending-soon-text" data-testid="ending-soon">
+          Ends in {formatCountdown(remaining)} — save your work
+        </p>
+      )}
     </section>
   );
 }

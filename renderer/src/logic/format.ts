@@ -6,7 +6,7 @@ export function levelLabel(level: Level): string {
     case 'admin':
       return 'Administrator';
     case 'passwordless':
-      return 'Administrator, no password';
+      return 'Passwordless sudo';
     case 'none':
       return 'Standard user';
   }

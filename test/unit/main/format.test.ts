@@ -30,6 +30,6 @@ describe('format', () => {
   });
   it('names levels', () => {
     expect(levelLabel('admin')).toBe('Administrator');
-    expect(levelLabel('passwordless')).toBe('Administrator (no password)');
+    expect(levelLabel('passwordless')).toBe('Passwordless sudo');
   });
 });

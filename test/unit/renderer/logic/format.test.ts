@@ -12,7 +12,7 @@ import {
 describe('levelLabel', () => {
   it('names each level as the person sees it', () => {
     expect(levelLabel('admin')).toBe('Administrator');
-    expect(levelLabel('passwordless')).toBe('Administrator, no password');
+    expect(levelLabel('passwordless')).toBe('Passwordless sudo');
     expect(levelLabel('none')).toBe('Standard user');
   });
 });
