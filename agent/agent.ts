@@ -23,6 +23,7 @@ import { PrivilegeService } from './grants/privilege-service.js';
 import { RequestService } from './grants/request-service.js';
 import { AuditForwarder } from './forward/forwarder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
+import { readRegistryPolicy } from './policy/registry-policy.js';
 import { setUpEnforcement } from './policy-enforcement.js';
 import type { ForwarderStatus } from './protocol/schemas.js';
 import { systemClock, type Clock } from './scheduler/clock.js';
@@ -48,7 +49,11 @@ export async function startAgent(
   await mkdir(config.stateDir, { recursive: true, mode: 0o711 });
   await chmod(config.stateDir, 0o711);
 
-  const policies = new PolicyHolder(config.policy, log);
+  const policies = new PolicyHolder(
+    config.policy,
+    log,
+    config.backend === 'win32' ? readRegistryPolicy : undefined,
+  );
   await policies.load();
   const store = new StateStore(config.stateDir);
   await store.load();

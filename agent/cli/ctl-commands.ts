@@ -1,4 +1,5 @@
 /** elevatectl's commands: what an admin (or an MDM job) runs on the device. */
+import { readRegistryPolicy } from '../policy/registry-policy.js';
 import { approvalKeyProblems } from '../codes/key-files.js';
 import { sinkFileProblems } from '../forward/check-sinks.js';
 import { readPolicyFile } from '../policy/policy-file.js';
@@ -309,8 +310,11 @@ const policyCheck: Command = {
       else ctx.io.err(`${ctx.program}: ${file}: ${result.message}`);
       return ExitCode.Error;
     }
+    // On Windows, Group Policy's settings (which win over the file) are checked too.
+    const registry = process.platform === 'win32' ? await readRegistryPolicy() : null;
     // The schema cannot see files: a sink's secret or CA file must exist and be safe too.
     const problems = [
+      ...(registry && !registry.ok ? [registry.message] : []),
       ...sinkFileProblems(result.policy.forward ?? []),
       ...approvalKeyProblems(result.policy.approvalCodes?.keyFile),
     ];

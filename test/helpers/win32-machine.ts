@@ -15,6 +15,8 @@ export interface PretendWindows {
   sessions: { user: string; id: number; logonTime: string }[];
   loggedOff?: { user: string; id: number; logonTime: string }[];
   denyChanges?: boolean;
+  /** Group Policy values under HKLM\\SOFTWARE\\Policies\\Elevate: NAME → [REG_TYPE, DATA]. */
+  policies?: Record<string, [string, string]>;
 }
 
 export function writeMachine(dir: string, machine: PretendWindows): void {

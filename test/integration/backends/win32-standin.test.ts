@@ -243,23 +243,33 @@ describe(
       expect(admins()).not.toContain('CONTOSO\\bob');
       expect((await status('CONTOSO\\bob')).grant).toBeNull();
     });
-    it('under windowsLogoffAtEnd "force", counts down then logs the session off', async () => {
+    it('under windowsLogoffAtEnd "force" from Group Policy, counts down then logs the session off', async () => {
+      // The registry (Group Policy) wins over the JSON file, which asks for the hint only.
       await start(
-        machine({ sessions: [{ user: 'alice', id: 3, logonTime: '11/30/2026 9:02 AM' }] }),
-        { version: 1, defaults: { windowsLogoffAtEnd: 'force', windowsLogoffCountdownSec: 2 } },
+        machine({
+          sessions: [{ user: 'alice', id: 3, logonTime: '11/30/2026 9:02 AM' }],
+          policies: {
+            WindowsLogoffAtEnd: ['REG_SZ', 'force'],
+            WindowsLogoffCountdownSec: ['REG_DWORD', '0x2'],
+          },
+        }),
+        { version: 1, defaults: { windowsLogoffAtEnd: 'hint', windowsLogoffCountdownSec: 600 } },
       );
       await grant('alice');
       await until(
         () => audit('alice'),
         (e) => e.some((x) => x.type === 'logout.hinted'),
       );
+      const revokedAt = Date.now() - 1000;
       await client!.call('admin.revoke', { user: 'alice' });
       const counting = await until(
         () => status('alice'),
         (s) => s.platform.logoffAt !== undefined,
       );
       expect(counting.platform).toMatchObject({ logoutHint: 'revoke' });
-      expect(Date.parse(counting.platform.logoffAt!)).toBeGreaterThan(Date.now() - 1000);
+      // 2 s from Group Policy, not the file's 600 s.
+      expect(Date.parse(counting.platform.logoffAt!) - revokedAt).toBeLessThan(60_000);
+      expect(Date.parse(counting.platform.logoffAt!)).toBeGreaterThanOrEqual(revokedAt);
       const done = await until(
         () => status('alice'),
         (s) => s.platform.logoutHint === null,

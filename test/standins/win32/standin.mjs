@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// STAND-IN for Windows tools (net, powershell, quser, logoff), for tests on Linux only; never
+// STAND-IN for Windows tools (net, powershell, quser, logoff, reg), for tests on Linux only; never
 // shipped. It replays the outputs recorded in test/fixtures/win32/ (see their sources) against a
 // pretend machine kept in $ELEVATE_WIN32_STANDIN_DIR/machine.json:
 // { language: "en"|"de", computerName, accounts: {NAME: SID}, administrators: [NAME|SID],
-//   sessions: [{user, id, logonTime}], denyChanges?: boolean }
+//   sessions: [{user, id, logonTime}], denyChanges?: boolean, policies?: {NAME: [TYPE, DATA]} }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +146,15 @@ function logoff() {
   process.exit(0);
 }
 
-const tools = { net, powershell, quser, logoff };
+// `reg query HKLM\SOFTWARE\Policies\Elevate`: machine.policies is {NAME: [REG_TYPE, DATA]}.
+function reg() {
+  const policies = Object.entries(machine.policies ?? {});
+  if (args[0] !== 'query' || policies.length === 0)
+    fail('ERROR: The system was unable to find the specified registry key or value.\n', 1);
+  const lines = policies.map(([name, [type, data]]) => `    ${name}    ${type}    ${data}`);
+  out(`\n${args[1].replace(/^HKLM/, 'HKEY_LOCAL_MACHINE')}\n${lines.join('\n')}\n\n`);
+}
+
+const tools = { net, powershell, quser, logoff, reg };
 if (!tools[tool]) fail(`stand-in: unknown tool ${tool}\n`, 1);
 tools[tool]();
