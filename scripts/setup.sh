@@ -14,6 +14,7 @@ APT_PACKAGES=(
   python3 make g++ pkg-config  # node-gyp for keytar
   nsis                # makensis: the Windows installer include is compiled in a test
   systemd             # systemd-analyze verify on the agent package's unit
+  libplist-utils      # plistutil: checks the macOS LaunchDaemon plist
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
