@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDarwinWorld, type DarwinWorld } from '../../helpers/darwin-standins.js';
 import { fixture } from './fixtures.js';
 
-describe('darwin stand-in tools replay the recordings', () => {
+describe('darwin stand-in tools replay the recordings', { timeout: 180_000 }, () => {
   let world: DarwinWorld;
 
   beforeEach(() => {
