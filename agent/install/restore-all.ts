@@ -22,7 +22,13 @@ const REASON = 'restore-all: Elevate is being removed or reinstalled';
 
 async function connectAsRoot(socketPath: string): Promise<AgentClient | null> {
   try {
-    return await AgentClient.connect({ socketPath, user: 'root', client: 'restore-all' });
+    // An uninstall must wait for a slow OS (directory tools under load) rather than give up.
+    return await AgentClient.connect({
+      socketPath,
+      user: 'root',
+      client: 'restore-all',
+      timeoutMs: 60_000,
+    });
   } catch (err) {
     if (err instanceof AgentUnavailableError) return null;
     throw err;
