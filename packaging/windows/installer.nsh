@@ -5,11 +5,11 @@
 
 !define ELEVATE_SERVICE "elevate-agent"
 !define ELEVATE_SERVICE_HOST "$INSTDIR\resources\elevate-agent-service.exe"
-!define ELEVATE_AGENT_MAIN "$INSTDIR\resources\app.asar.unpacked\dist\agent\main.js"
+!define ELEVATE_AGENT "$INSTDIR\resources\elevate-agent.exe"
 !define ELEVATE_PS "$SYSDIR\WindowsPowerShell\v1.0\powershell.exe"
 
 ; electron-builder's default check kills every process whose image is under $INSTDIR, which
-; includes the SYSTEM agent (it runs as Elevate.exe): on every install, upgrade and uninstall
+; includes the SYSTEM agent (resources\elevate-agent.exe): on every install, upgrade and uninstall
 ; the agent would die mid-operation. Instead stop the service through the Service Control
 ; Manager and wait for it (the agent keeps grants and deadlines across the upgrade), then
 ; close the tray apps, which are only views.
@@ -46,10 +46,8 @@
 !macro customUnInstall
   ${ifNot} ${isUpdated}
     DetailPrint "Ending every Elevate grant"
-    System::Call 'Kernel32::SetEnvironmentVariable(t "ELECTRON_RUN_AS_NODE", t "1")i'
-    nsExec::ExecToLog `"$INSTDIR\${APP_EXECUTABLE_FILENAME}" "${ELEVATE_AGENT_MAIN}" restore-all --backend win32`
+    nsExec::ExecToLog `"${ELEVATE_AGENT}" restore-all --backend win32`
     Pop $0
-    System::Call 'Kernel32::SetEnvironmentVariable(t "ELECTRON_RUN_AS_NODE", p 0)i'
     ${if} $0 != 0
       ; The check above stopped the agent: start it again so the rights still end on time.
       nsExec::ExecToLog `"${ELEVATE_SERVICE_HOST}" start`

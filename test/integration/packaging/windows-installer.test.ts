@@ -5,7 +5,7 @@
  * (README support matrix).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,13 +100,14 @@ describe('WinSW service config', () => {
       'restart',
     ]);
     expect(tag('logpath')).toEqual(['%ProgramData%\\Elevate\\logs']);
-    expect(xml).toContain('<env name="ELECTRON_RUN_AS_NODE" value="1"/>');
-    const args = tag('arguments')[0]!;
-    expect(args).toContain('--backend win32');
-    // The script it names is where electron-builder unpacks the agent (docs/packaging.md).
-    const script = /"%BASE%\\(app\.asar\.unpacked\\dist\\agent\\main\.js)"/.exec(args)?.[1];
-    expect(script).toBe('app.asar.unpacked\\dist\\agent\\main.js');
-    expect(existsSync(join(REPO, 'dist/agent/main.js'))).toBe(true);
-    expect(tag('executable')).toEqual(['%BASE%\\..\\Elevate.exe']);
+    // The agent's own executable, never the tray's Electron binary run as Node (fuse off).
+    expect(xml).not.toContain('ELECTRON_RUN_AS_NODE');
+    expect(tag('arguments')[0]).toContain('--backend win32');
+    expect(tag('executable')).toEqual(['%BASE%\\elevate-agent.exe']);
+    // electron-builder puts it there: resources\ is %BASE% (the XML's own folder).
+    const builder = read('electron-builder.yml');
+    expect(builder).toMatch(
+      /from: dist\/bin\/win32-x64\/elevate-agent\.exe\n\s+to: elevate-agent\.exe/,
+    );
   });
 });
