@@ -133,8 +133,15 @@ describe(
       await admin.call('admin.revoke', { user: 'ada' });
       world.setGroup('admin', { ...g });
       try {
-        const s = await admin.call('admin.status', { user: 'ada' });
-        expect(s.users[0]).toMatchObject({ permanentLevel: 'admin' });
+        // The agent caches OS lookups for 2 s (snapshot-builder LOOKUP_TTL_MS): a change made
+        // outside Elevate shows once that has passed.
+        await expect
+          .poll(
+            async () =>
+              (await admin.call('admin.status', { user: 'ada' })).users[0]?.permanentLevel,
+            { timeout: 10_000, interval: 250 },
+          )
+          .toBe('admin');
         await expect(
           admin.call('admin.grant', { user: 'ada', level: 'admin', durationSec: 60 }),
         ).rejects.toMatchObject({ code: -32004 });
