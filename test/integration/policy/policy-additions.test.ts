@@ -236,11 +236,16 @@ describe('onChange hook', () => {
     });
     expect(granted.policy).not.toHaveProperty('onChange');
     await client.call('privilege.release');
+    // Each run is its own process, never awaited (it must not delay expiry): wait until both
+    // have written both files, and take the events in whichever order they finished.
     const lines = await until(async () => {
       const l = readFileSafe(out).trim().split('\n').filter(Boolean);
-      return l.length === 2 ? l : null;
+      const uids = readFileSafe(`${out}.uid`).trim().split('\n').filter(Boolean);
+      return l.length === 2 && uids.length === 2 ? l : null;
     });
-    const [start, end] = lines.map((l) => JSON.parse(l));
+    const runs = lines.map((l) => JSON.parse(l) as { event: string });
+    const start = runs.find((r) => r.event === 'granted');
+    const end = runs.find((r) => r.event === 'ended');
     expect(start).toMatchObject({
       event: 'granted',
       user: 'root',
