@@ -40,6 +40,9 @@ const elevate = (user: string, ...args: string[]) =>
   run(ELEVATE, ['--socket', agent.socket, ...args], user);
 /** The approver's machine: no socket, no agent, only the master key file. */
 const approve = (...args: string[]) => run(ELEVATECTL, ['code', 'approve', ...args]);
+/** The usual approval: REQUEST-CODE for USER on this device, for DURATION, with KEY. */
+const approveFor = (code: string, user: string, duration: string, key = masterFile) =>
+  approve(code, '--device', deviceId, '--user', user, '--for', duration, '--key', key);
 const lastLine = (text: string): string => text.trim().split('\n').at(-1) ?? '';
 
 async function requestCode(user: string, duration = '30m'): Promise<string> {
@@ -124,17 +127,7 @@ describe('approval codes read over the phone', () => {
     );
     expect(created?.detail).toMatchObject({ requestCode: code, deviceId });
 
-    const made = await approve(
-      code,
-      '--device',
-      deviceId,
-      '--user',
-      sam,
-      '--for',
-      '20m',
-      '--key',
-      masterFile,
-    );
+    const made = await approveFor(code, sam, '20m');
     expect(made.stderr).toBe('');
     expect(made.code).toBe(0);
     const approval = lastLine(made.stdout);
@@ -238,17 +231,7 @@ describe('approval codes read over the phone', () => {
   it('catch a mistyped code before anything is sent', async () => {
     await admin.call('admin.revoke', { user: sam }).catch(() => undefined);
     const code = await requestCode(sam, '10m');
-    const made = await approve(
-      code,
-      '--device',
-      deviceId,
-      '--user',
-      sam,
-      '--for',
-      '10m',
-      '--key',
-      masterFile,
-    );
+    const made = await approveFor(code, sam, '10m');
     const good = lastLine(made.stdout);
     const typo = good.slice(0, 2) + (good[2] === 'A' ? 'B' : 'A') + good.slice(3);
     const r = await elevate(sam, 'approve-code', typo);
@@ -257,17 +240,7 @@ describe('approval codes read over the phone', () => {
     expect(await codeEvents(sam)).toEqual([]);
 
     const badRequestCode = code.slice(0, 2) + (code[2] === 'A' ? 'B' : 'A') + code.slice(3);
-    const a = await approve(
-      badRequestCode,
-      '--device',
-      deviceId,
-      '--user',
-      sam,
-      '--for',
-      '10m',
-      '--key',
-      masterFile,
-    );
+    const a = await approveFor(badRequestCode, sam, '10m');
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('That request code has a typo');
 
@@ -281,17 +254,7 @@ describe('approval codes read over the phone', () => {
     writeFileSync(loose, randomBytes(32), { mode: 0o644 });
     chmodSync(loose, 0o644);
     const code = formatRequestCode({ level: 'admin', nonce: 5n });
-    const r = await approve(
-      code,
-      '--device',
-      deviceId,
-      '--user',
-      sam,
-      '--for',
-      '10m',
-      '--key',
-      loose,
-    );
+    const r = await approveFor(code, sam, '10m', loose);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('run chmod 600');
     const short = join(makeTempDir('elevate-short-'), 'master.key');
