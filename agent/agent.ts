@@ -20,6 +20,7 @@ import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
 import type { AgentConfig } from './config.js';
 import { LogoutHints } from './grants/logout-hints.js';
 import { PrivilegeService } from './grants/privilege-service.js';
+import { GrantRecovery } from './grants/grant-recovery.js';
 import { RequestService } from './grants/request-service.js';
 import { AuditForwarder } from './forward/forwarder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
@@ -156,8 +157,8 @@ export async function startAgent(
       },
     },
     log,
-    lock,
   );
+  const recovery = new GrantRecovery(privileges, { store, audit, backend, lock, log });
   const requests = new RequestService(
     store,
     audit,
@@ -198,7 +199,7 @@ export async function startAgent(
   });
   forwarder.start();
 
-  await lock.run(() => privileges.recover());
+  await lock.run(() => recovery.recover());
   await lock.run(() => enforcement.triggers.recoverReboot());
   await lock.run(() => requests.recover());
   if (sessions) await lock.run(() => sessions.recover());

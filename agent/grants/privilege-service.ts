@@ -1,21 +1,29 @@
 /**
- * The grant lifecycle: grant, extend, end (expired / released / revoked), and recovery at
- * start-up. Write-ahead: the intent and the user's previous state are durable before the OS is
+ * The grant lifecycle: grant, extend, end (expired / released / revoked); start-up recovery is
+ * grant-recovery.ts, the record of an end end-record.ts. Write-ahead: the intent and the user's previous state are durable before the OS is
  * touched, so a crash at any instant recovers to a consistent state. Callers hold the core lock.
  */
 import type { AuditLog } from '../audit/audit-log.js';
-import { OsCommandError, type Backend, type PriorState } from '../backends/backend.js';
+import type { Backend, PriorState } from '../backends/backend.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import { LEVEL_RANK, type GrantLevel } from '../protocol/schemas.js';
 import type { ExpiryScheduler } from '../scheduler/expiry-scheduler.js';
 import type { Clock } from '../scheduler/clock.js';
 import { newId } from '../shared/ids.js';
-import type { Mutex } from '../shared/mutex.js';
 import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import { RESTORE_RETRY_MS, recordRestoreFailure } from './restore-failure.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
 import { setLogoutHint } from './logout-hints.js';
+import {
+  LEVEL_NAME,
+  noSuchUser,
+  osRefused,
+  refuseWhileEnding,
+  storageError,
+} from './grant-errors.js';
+import type { RecoverableGrants } from './grant-recovery.js';
+import { recordEnd } from './end-record.js';
 
 export interface GrantInput {
   user: string;
@@ -29,19 +37,6 @@ export interface GrantInput {
   overCap?: boolean;
 }
 
-const END_EVENT = {
-  expired: 'privilege.expired',
-  released: 'privilege.released',
-  revoked: 'privilege.revoked',
-} as const;
-
-const RECOVERY_RETRY_MS = 5000;
-
-const LEVEL_NAME: Record<GrantLevel, string> = {
-  admin: 'administrator',
-  passwordless: 'passwordless sudo',
-};
-
 /** Snapshots are not pushed from here: the core lock pushes each bumped user's final state. */
 export interface PrivilegeHooks {
   /** A grant started (the OS change is in place). */
@@ -50,7 +45,7 @@ export interface PrivilegeHooks {
   ended?(user: string, grant: GrantRecord, end: EndKind): void | Promise<void>;
 }
 
-export class PrivilegeService {
+export class PrivilegeService implements RecoverableGrants {
   constructor(
     private readonly store: StateStore,
     private readonly audit: AuditLog,
@@ -60,8 +55,6 @@ export class PrivilegeService {
     private readonly clock: Clock,
     private readonly hooks: PrivilegeHooks,
     private readonly log: (msg: string) => void,
-    /** The core lock, for work this service starts on its own (recovery retries). */
-    private readonly lock: Mutex,
   ) {}
 
   /** Grants `level` for `durationSec`, replacing an active grant (PROTOCOL.md, Levels). */
@@ -163,12 +156,7 @@ export class PrivilegeService {
    * The OS refused part of the end: the restore stays due (`pending` is kept, so a restart
    * finishes it too), the refusal is recorded and shown, and expireIfDue tries again shortly.
    */
-  private async restoreRefused(
-    u: UserState,
-    user: string,
-    g: GrantRecord,
-    err: unknown,
-  ): Promise<void> {
+  async restoreRefused(u: UserState, user: string, g: GrantRecord, err: unknown): Promise<void> {
     const error = err instanceof Error ? err.message : String(err);
     await recordRestoreFailure(
       { store: this.store, audit: this.audit, now: this.clock.wall() },
@@ -199,11 +187,7 @@ export class PrivilegeService {
     if (!g) return;
     // An end the OS refused before is still due, with the kind it started as.
     const p = u.pending?.op === 'restore' && u.pending.grantId === g.id ? u.pending : null;
-    const due =
-      p !== null ||
-      this.scheduler.isDue(user) ||
-      this.clock.wall() >= Date.parse(g.expiresAt) ||
-      this.bootOverdue(g);
+    const due = p !== null || this.scheduler.isDue(user) || this.isOverdue(g);
     if (!due) {
       // Extended while this expiry waited for the lock.
       this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
@@ -218,98 +202,13 @@ export class PrivilegeService {
     }
   }
 
-  /**
-   * Start-up reconciliation, before the socket listens: finishes or undoes half-done changes,
-   * ends overdue grants, and re-arms the rest.
-   */
-  async recover(): Promise<void> {
-    for (const user of this.store.users()) {
-      try {
-        await this.recoverUser(user);
-      } catch (err) {
-        // One user's OS refusing must neither keep the agent down nor stop the others'
-        // recovery; try that user again shortly (the write-ahead record is still there).
-        this.log(
-          `recovery of ${user} failed, retrying in ${RECOVERY_RETRY_MS / 1000} s: ${(err as Error).message}`,
-        );
-        this.retryRecovery(user);
-      }
-    }
+  /** Whether the grant's deadline has passed, by the wall clock or by time since boot. */
+  isOverdue(g: GrantRecord): boolean {
+    return this.clock.wall() >= Date.parse(g.expiresAt) || this.bootOverdue(g);
   }
 
-  private retryRecovery(user: string): void {
-    setTimeout(() => {
-      void this.lock
-        .run(() => this.recoverUser(user))
-        .catch((err: unknown) => {
-          this.log(`recovery of ${user} failed again: ${(err as Error).message}`);
-          this.retryRecovery(user);
-        });
-    }, RECOVERY_RETRY_MS);
-  }
-
-  private async recoverUser(user: string): Promise<void> {
-    const u = this.store.user(user);
-    const p = u.pending;
-    if (p?.op === 'apply') {
-      await this.backend.restore(user, p.prior);
-      u.pending = null;
-      u.grant = null;
-      this.store.bump(u);
-      await this.audit.append({
-        type: 'recovery.applied',
-        user,
-        level: p.level,
-        grantId: p.grantId,
-        actor: 'agent',
-        detail: { action: 'rolled back a grant interrupted before it was confirmed' },
-      });
-      await this.audit.append({
-        type: 'privilege.restored',
-        user,
-        grantId: p.grantId,
-        actor: 'agent',
-      });
-      await this.store.save();
-    } else if (p?.op === 'restore') {
-      const g = u.grant;
-      try {
-        await this.backend.restore(user, p.prior);
-      } catch (err) {
-        if (!g || g.id !== p.grantId) throw err;
-        // Recorded and retried like any refused end; the others' recovery goes on.
-        await this.restoreRefused(u, user, g, err);
-        return;
-      }
-      await this.audit.append({
-        type: 'recovery.applied',
-        user,
-        level: p.level,
-        grantId: p.grantId,
-        actor: 'agent',
-        detail: { action: `completed an interrupted end of rights (${p.end})` },
-      });
-      if (g && g.id === p.grantId) await this.finishEnd(u, user, g, p.end, p.actor, p.reason);
-      else {
-        u.pending = null;
-        await this.store.save();
-      }
-    }
-    const g = u.grant;
-    if (!g) return;
-    if (this.clock.wall() >= Date.parse(g.expiresAt) || this.bootOverdue(g)) {
-      await this.audit.append({
-        type: 'recovery.applied',
-        user,
-        level: g.level,
-        grantId: g.id,
-        actor: 'agent',
-        detail: { action: 'ended rights whose deadline passed while the agent was not running' },
-      });
-      await this.end(user, 'expired', 'agent', null);
-    } else {
-      this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
-    }
+  rearm(user: string, g: GrantRecord): void {
+    this.scheduler.arm(user, Date.parse(g.expiresAt), g.bootDeadline);
   }
 
   private async moveDeadline(
@@ -405,7 +304,7 @@ export class PrivilegeService {
     await this.hooks.started?.(input.user, record);
   }
 
-  private async finishEnd(
+  async finishEnd(
     u: UserState,
     user: string,
     g: GrantRecord,
@@ -414,60 +313,14 @@ export class PrivilegeService {
     reason: string | null,
     bestEffort = false,
   ): Promise<void> {
-    if (!this.audit.hasEvent(user, END_EVENT[end], g.id)) {
-      await this.audit.append(
-        {
-          type: END_EVENT[end],
-          user,
-          level: g.level,
-          grantId: g.id,
-          actor,
-          ...(reason ? { reason } : {}),
-          detail: { expiresAt: g.expiresAt },
-        },
-        { bestEffort },
-      );
-    }
-    if (!this.audit.hasEvent(user, 'privilege.restored', g.id)) {
-      await this.audit.append(
-        {
-          type: 'privilege.restored',
-          user,
-          level: g.prior.permanentLevel,
-          grantId: g.id,
-          actor: 'agent',
-          detail: {
-            adminGroupMember: g.prior.adminGroupMember,
-            dropIn: g.prior.dropIn !== null,
-            ...(u.restoreFailure?.grantId === g.id && {
-              refusedAttempts: u.restoreFailure.attempts,
-            }),
-          },
-        },
-        { bestEffort },
-      );
-    }
-    u.grant = null;
-    u.pending = null;
-    u.restoreFailure = null;
-    u.lastEnd = {
-      grantId: g.id,
-      level: g.level,
-      how: end,
-      at: new Date(this.clock.wall()).toISOString(),
-      by: actor,
-      reason,
-    };
-    this.store.bump(u);
-    if (this.backend.os === 'win32') setLogoutHint(u, 'revoke');
-    for (const r of u.requests) {
-      if (r.state === 'pending' && r.kind === 'extend') {
-        r.state = 'cancelled';
-        r.decidedAt = new Date(this.clock.wall()).toISOString();
-        r.decidedBy = 'agent';
-        r.note = 'The rights it would extend have ended.';
-      }
-    }
+    await recordEnd(
+      { audit: this.audit, store: this.store, now: this.clock.wall(), os: this.backend.os },
+      u,
+      user,
+      g,
+      { end, actor, reason },
+      bestEffort,
+    );
     await this.persist(bestEffort);
     this.scheduler.disarm(user);
     this.snapshots.invalidate(user);
@@ -491,33 +344,4 @@ export class PrivilegeService {
       throw osRefused(err, `The current rights of ${user} could not be read`);
     }
   }
-}
-
-/** Rights whose end the OS refused are on their way out: they cannot be renewed or extended. */
-function refuseWhileEnding(u: UserState, user: string): void {
-  if (u.pending?.op !== 'restore') return;
-  throw new RpcError(
-    ErrorCode.Conflict,
-    `The end of ${user}'s current rights is still being retried (see elevatectl status ${user}); try again once it is done.`,
-  );
-}
-
-function osRefused(err: unknown, what: string): RpcError {
-  if (err instanceof RpcError) return err;
-  const detail =
-    err instanceof OsCommandError ? err.message : ((err as Error)?.message ?? String(err));
-  return new RpcError(ErrorCode.OsRefused, `${what}: ${detail.replace(/\.$/, '')}.`);
-}
-
-function storageError(err: unknown): RpcError {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOSPC' ? 'the disk is full' : (code ?? String(err));
-  return new RpcError(
-    ErrorCode.InternalError,
-    `The agent could not record the change (${why}), so nothing was changed.`,
-  );
-}
-
-function noSuchUser(user: string): RpcError {
-  return new RpcError(ErrorCode.NotFound, `There is no user named ${user} on this computer.`);
 }

@@ -7,13 +7,14 @@ import { checkCaps } from '../caps/cap-check.js';
 import type { ElevatedTime } from '../caps/elevated-time.js';
 import type { PolicySettings } from '../policy/policy-schema.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
-import { LEVEL_RANK, type EffectivePolicy, type GrantLevel } from '../protocol/schemas.js';
+import type { GrantLevel } from '../protocol/schemas.js';
 import type { Clock } from '../scheduler/clock.js';
 import { newId } from '../shared/ids.js';
 import type { StoredRequest } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import type { PrivilegeService } from './privilege-service.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
+import { checkNewRequest, takeRateSlot } from './request-checks.js';
 
 export interface CreateRequestInput {
   kind: 'elevate' | 'extend';
@@ -28,8 +29,7 @@ export interface RequestCodes {
   createdDetail(level: GrantLevel, nonce: string | null): Record<string, string>;
 }
 
-const HOUR_MS = 3600_000;
-const KEEP_DECIDED_MS = 7 * 24 * HOUR_MS;
+const KEEP_DECIDED_MS = 7 * 24 * 3600_000;
 
 export class RequestService {
   private codes: RequestCodes | null = null;
@@ -53,63 +53,11 @@ export class RequestService {
   async create(user: string, input: CreateRequestInput, signedByApp: boolean): Promise<void> {
     const policy = await this.snapshots.policyFor(user);
     const u = this.store.user(user);
-    if (policy.requireSignedRequests && !signedByApp) {
-      throw new RpcError(ErrorCode.Forbidden, 'This request must come from the Elevate app.');
-    }
-    if (!policy.selfServe && !policy.approvalRequired) {
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        'Your policy does not allow requesting admin rights.',
-      );
-    }
-    const level = input.kind === 'extend' ? u.grant?.level : (input.level ?? policy.levels[0]);
-    if (input.kind === 'extend' && !u.grant) {
-      throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to extend.');
-    }
-    if (!level || (input.kind === 'elevate' && !policy.levels.includes(level))) {
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        `Your policy does not allow ${levelName(input.level ?? 'admin')} rights.`,
-      );
-    }
-    checkDuration(policy, input.durationSec);
-    const reason = checkReason(policy, input.reason);
-    if (u.requests.some((r) => r.state === 'pending')) {
-      throw new RpcError(ErrorCode.Conflict, 'You already have a request waiting for approval.');
-    }
-    if (input.kind === 'elevate') {
-      const permanent = await this.snapshots.permanentLevel(user);
-      if (LEVEL_RANK[level] <= LEVEL_RANK[permanent]) {
-        throw new RpcError(
-          ErrorCode.Conflict,
-          `You already have ${levelName(level)} rights permanently.`,
-        );
-      }
-      if (u.grant && LEVEL_RANK[u.grant.level] >= LEVEL_RANK[level]) {
-        throw new RpcError(
-          ErrorCode.Conflict,
-          'You already have these rights; ask for more time instead.',
-        );
-      }
-    } else if (u.grant && u.grant.extensionsUsed >= policy.maxExtensions) {
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        `You have used all ${policy.maxExtensions} extensions your policy allows.`,
-      );
-    }
+    const permanent = input.kind === 'elevate' ? await this.snapshots.permanentLevel(user) : 'none';
+    const { level, reason } = checkNewRequest(policy, u, input, signedByApp, permanent);
     const now = this.clock.wall();
     this.checkCaps(user, policy, input.kind, input.durationSec, 'self');
-    u.requestTimes = u.requestTimes.filter((t) => now - t < HOUR_MS);
-    if (u.requestTimes.length >= policy.maxRequestsPerHour) {
-      // The oldest request in the window leaves it first: that is when one more is allowed.
-      const retryAt = new Date(Math.min(...u.requestTimes) + HOUR_MS).toISOString();
-      throw new RpcError(
-        ErrorCode.RateLimited,
-        `Too many requests: your policy allows ${policy.maxRequestsPerHour} an hour.`,
-        { retryAt },
-      );
-    }
-    u.requestTimes.push(now);
+    takeRateSlot(policy, u, now);
     u.requests = u.requests.filter(
       (r) => r.state === 'pending' || now - Date.parse(r.createdAt) < KEEP_DECIDED_MS,
     );
@@ -321,39 +269,4 @@ export class RequestService {
       throw new RpcError(ErrorCode.NotFound, `Request ${id} is already ${r.state}.`);
     return r;
   }
-}
-
-function levelName(level: GrantLevel): string {
-  return level === 'passwordless' ? 'passwordless sudo' : 'administrator';
-}
-
-function checkDuration(policy: EffectivePolicy, durationSec: number): void {
-  if (policy.durationsSec.includes(durationSec) || durationSec <= policy.maxDurationSec) return;
-  throw new RpcError(
-    ErrorCode.Forbidden,
-    `Your policy allows at most ${Math.round(policy.maxDurationSec / 60)} minutes at a time.`,
-  );
-}
-
-function checkReason(policy: PolicySettings, reason: string | undefined): string | null {
-  const text = reason?.trim() ?? '';
-  if (policy.reasonPresetsOnly && !policy.reasonPresets.includes(text)) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be one of your policy's choices: ${policy.reasonPresets.map((p) => `"${p}"`).join(', ')}.`,
-    );
-  }
-  if (text.length > policy.reasonMaxLength) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be at most ${policy.reasonMaxLength} characters.`,
-    );
-  }
-  if (policy.requireReason && text.length < Math.max(1, policy.reasonMinLength)) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be at least ${Math.max(1, policy.reasonMinLength)} characters: say what you need the rights for.`,
-    );
-  }
-  return text || null;
 }

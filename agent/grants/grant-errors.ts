@@ -1,0 +1,39 @@
+/** The errors a grant operation answers with, worded once for every caller. */
+import { OsCommandError } from '../backends/backend.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import type { GrantLevel } from '../protocol/schemas.js';
+import type { UserState } from '../store/agent-state.js';
+
+export const LEVEL_NAME: Record<GrantLevel, string> = {
+  admin: 'administrator',
+  passwordless: 'passwordless sudo',
+};
+
+/** Rights whose end the OS refused are on their way out: they cannot be renewed or extended. */
+export function refuseWhileEnding(u: UserState, user: string): void {
+  if (u.pending?.op !== 'restore') return;
+  throw new RpcError(
+    ErrorCode.Conflict,
+    `The end of ${user}'s current rights is still being retried (see elevatectl status ${user}); try again once it is done.`,
+  );
+}
+
+export function osRefused(err: unknown, what: string): RpcError {
+  if (err instanceof RpcError) return err;
+  const detail =
+    err instanceof OsCommandError ? err.message : ((err as Error)?.message ?? String(err));
+  return new RpcError(ErrorCode.OsRefused, `${what}: ${detail.replace(/\.$/, '')}.`);
+}
+
+export function storageError(err: unknown): RpcError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why = code === 'ENOSPC' ? 'the disk is full' : (code ?? String(err));
+  return new RpcError(
+    ErrorCode.InternalError,
+    `The agent could not record the change (${why}), so nothing was changed.`,
+  );
+}
+
+export function noSuchUser(user: string): RpcError {
+  return new RpcError(ErrorCode.NotFound, `There is no user named ${user} on this computer.`);
+}
