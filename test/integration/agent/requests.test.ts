@@ -5,10 +5,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import { describe, expect, it } from 'vitest';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
+import { agentPerTest } from '../../helpers/agent-per-test.js';
 
 const SELF_SERVE = {
   version: 1,
@@ -21,16 +22,8 @@ const SELF_SERVE = {
 };
 const APPROVAL = { version: 1, defaults: { selfServe: false, approvalRequired: true } };
 
-let agents: AgentHandle[] = [];
-let clients: AgentClient[] = [];
-
-async function agentWith(opts: Parameters<typeof startAgentProcess>[0] = {}) {
-  const agent = await startAgentProcess(opts);
-  agents.push(agent);
-  const client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  clients.push(client);
-  return { agent, client };
-}
+const agents = agentPerTest();
+const agentWith = agents.start;
 
 function simulatedOs(
   agent: AgentHandle,
@@ -42,16 +35,6 @@ async function auditTypes(client: AgentClient, user: string): Promise<string[]> 
   const { events } = await client.call('admin.audit', { user, limit: 100 });
   return events.map((e: AuditEvent) => e.type).reverse();
 }
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  for (const a of agents) {
-    await a.stop();
-    a.cleanup();
-  }
-  agents = [];
-  clients = [];
-});
 
 describe('admin grants', () => {
   it('grants, pushes the change to subscribers, and restores exactly on revoke', async () => {

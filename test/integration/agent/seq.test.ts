@@ -4,24 +4,13 @@
  * whatever operation ran: grants that replace a level, approvals that grant or extend,
  * self-serve requests, denials, cancellations, revocations, releases, expiry.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import { describe, expect, it } from 'vitest';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import { isRequestCurrent } from '../../../agent/protocol/request-current.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
-import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { agentPerTest } from '../../helpers/agent-per-test.js';
 
-let agents: AgentHandle[] = [];
-let clients: AgentClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  for (const a of agents) {
-    await a.stop();
-    a.cleanup();
-  }
-  agents = [];
-  clients = [];
-});
+const agents = agentPerTest();
 
 /** What a PROTOCOL.md client shows: the newest snapshot by seq, nothing else. */
 class SeqFollower {
@@ -43,12 +32,9 @@ function state(s: Snapshot): Omit<Snapshot, 'now'> {
 }
 
 async function setUp(policy?: object) {
-  const agent = await startAgentProcess(policy ? { policy } : {});
-  agents.push(agent);
   // The tests run as root: root is both the person (subscriber) and the admin.
-  const person = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  const admin = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  clients.push(person, admin);
+  const { agent, client: person } = await agents.start(policy ? { policy } : {});
+  const admin = await agents.connect(agent);
   const follower = new SeqFollower(await person.call('status.subscribe'), person);
   const settle = async (what: string): Promise<Snapshot> => {
     const truth = await person.call('status.get');

@@ -5,23 +5,16 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import { describe, expect, it } from 'vitest';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir } from '../../helpers/agent-process.js';
+import { agentPerTest } from '../../helpers/agent-per-test.js';
 
 const SELF_SERVE = { selfServe: true, approvalRequired: false, reasonMinLength: 3 };
 
-let agents: AgentHandle[] = [];
-let clients: AgentClient[] = [];
-
-async function agentWith(opts: Parameters<typeof startAgentProcess>[0]) {
-  const agent = await startAgentProcess(opts);
-  agents.push(agent);
-  const client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  clients.push(client);
-  return { agent, client };
-}
+const agents = agentPerTest();
+const agentWith = agents.start;
 
 async function events(client: AgentClient, type: string): Promise<AuditEvent[]> {
   const { events: all } = await client.call('admin.audit', { user: 'root', limit: 200 });
@@ -37,16 +30,6 @@ async function until<T>(probe: () => Promise<T | null | undefined>, ms = 10_000)
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-
-afterEach(async () => {
-  for (const c of clients) c.close();
-  for (const a of agents) {
-    await a.stop();
-    a.cleanup();
-  }
-  agents = [];
-  clients = [];
-});
 
 describe('reason presets', () => {
   it('shows the choices and refuses free text when only presets are allowed', async () => {
