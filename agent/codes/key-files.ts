@@ -3,7 +3,8 @@
  * key (on the device, read by the agent as root) and the master secret (on the approver's
  * machine). A key that others can read approves requests for them, so a loose mode is refused.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { capitalised, privateFileProblem } from '../shared/private-file.js';
 import { parseDeviceKey, type DeviceKey } from './approval-code.js';
 
 export const MIN_MASTER_BYTES = 32;
@@ -16,32 +17,8 @@ export class KeyFileError extends Error {
 }
 
 function checkPrivate(path: string, what: string, owners: readonly number[]): void {
-  let mode: number;
-  let uid: number;
-  try {
-    ({ mode, uid } = statSync(path));
-  } catch (err) {
-    throw new KeyFileError(
-      `Cannot read the ${what} ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`,
-    );
-  }
-  // Windows has no mode bits: there the installer's ACL on the file is what protects it.
-  if (process.platform === 'win32') return;
-  if ((mode & 0o077) !== 0) {
-    const octal = (mode & 0o777).toString(8).padStart(4, '0');
-    throw new KeyFileError(
-      `The ${what} ${path} is readable by group or others (mode ${octal}); run chmod 600 ${path}.`,
-    );
-  }
-  if (!owners.includes(uid)) {
-    throw new KeyFileError(
-      `The ${what} ${path} must be owned by ${ownerWord(owners)}, not uid ${uid}.`,
-    );
-  }
-}
-
-function ownerWord(owners: readonly number[]): string {
-  return owners.includes(0) && owners.length === 1 ? 'root' : 'you or root';
+  const problem = privateFileProblem(path, what, owners);
+  if (problem) throw new KeyFileError(capitalised(problem));
 }
 
 /** The device's key, for the agent: root-owned, mode 0600 or stricter. */

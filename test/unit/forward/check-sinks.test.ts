@@ -27,7 +27,7 @@ describe('sinkFileProblems', () => {
       },
     ]);
     expect(sinkFileProblems(sinks)).toEqual([
-      `Sink "open": the secret file ${shared} is readable by group or others (mode 0604); make it root-only with chmod 600.`,
+      `Sink "open": the secret file ${shared} is readable by group or others (mode 0604); run chmod 600 ${shared}.`,
       `Sink "ca": cannot read the CA file ${join(dir, 'no.pem')} (ENOENT).`,
     ]);
   });

@@ -18,7 +18,7 @@ describe('readRootOnlySecret', () => {
     const open = join(dir, 'open.key');
     writeFileSync(open, 'k3y', { mode: 0o640 });
     expect(() => readRootOnlySecret(open, 'siem')).toThrow(
-      `Sink "siem": the secret file ${open} is readable by group or others (mode 0640); make it root-only with chmod 600.`,
+      `Sink "siem": the secret file ${open} is readable by group or others (mode 0640); run chmod 600 ${open}.`,
     );
     expect(() => readRootOnlySecret(join(dir, 'none'), 'siem')).toThrow(
       `Sink "siem": cannot read the secret file ${join(dir, 'none')} (ENOENT).`,
