@@ -5,6 +5,7 @@
  * monotonic clock would be wrong here: it stops while the computer sleeps, so after a
  * 20-minute sleep the countdown would show 20 minutes too many and warnings would come late.
  */
+import { helpDeskLines } from './code-commands.js';
 import { AGENT_NOT_RUNNING } from '../client/messages.js';
 import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
@@ -113,7 +114,12 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
         ? `${formatDuration(r.durationSec)} more`
         : `${r.level} for ${formatDuration(r.durationSec)}`;
     const note = r.note ? `: ${r.note}` : '.';
-    if (r.state === 'pending') out.push(`Request ${r.id} (${what}) is waiting for an admin.`);
+    if (r.state === 'pending') {
+      out.push(
+        `Request ${r.id} (${what}) is waiting for an admin.`,
+        ...helpDeskLines(next, 'elevate'),
+      );
+    }
     if (r.state === 'approved')
       out.push(`Request ${r.id} (${what}) approved by ${r.decidedBy}${note}`);
     if (r.state === 'denied') out.push(`Request ${r.id} (${what}) denied by ${r.decidedBy}${note}`);

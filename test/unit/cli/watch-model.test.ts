@@ -52,6 +52,14 @@ describe('changeLines', () => {
     expect(changeLines(base, withReq, now)).toEqual([
       'Request r_1 (30 min more) is waiting for an admin.',
     ]);
+    // Under approval codes the person needs the code to read aloud where they are watching.
+    const withCode = snapshot({ request: { ...pending, code: 'ABCD-EFGH-JKLM' } });
+    withCode.platform = { ...withCode.platform, deviceId: 'DEV-1234' };
+    expect(changeLines(base, withCode, now)).toEqual([
+      'Request r_1 (30 min more) is waiting for an admin.',
+      'Call your help desk and read them this code: ABCD-EFGH-JKLM (this computer: DEV-1234).',
+      'Then enter the code they read back: elevate approve-code CODE',
+    ]);
     const denied = snapshot({
       request: {
         ...pending,
