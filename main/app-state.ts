@@ -12,6 +12,7 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
     keychain: 'unknown',
     problem: null,
     openAtLogin: false,
+    openAtLoginNote: null,
   };
   private agentProblem: string | null = null;
   private keyProblem: string | null = null;
@@ -32,8 +33,9 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
     this.update({ keychain });
   }
 
-  setOpenAtLogin(openAtLogin: boolean): void {
-    this.update({ openAtLogin });
+  /** `note`: why it cannot be on (macOS approval, an administrator's switch), else null. */
+  setOpenAtLogin(openAtLogin: boolean, note: string | null = null): void {
+    this.update({ openAtLogin, openAtLoginNote: note });
   }
 
   /** The popover should open its request form, preset to `durationSec` (null: the first). */
@@ -55,6 +57,7 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
       prev.keychain === next.keychain &&
       prev.problem === next.problem &&
       prev.openAtLogin === next.openAtLogin &&
+      prev.openAtLoginNote === next.openAtLoginNote &&
       prev.requestDraft === next.requestDraft
     ) {
       return;

@@ -12,7 +12,6 @@ import {
   Tray,
   type BrowserWindow,
 } from 'electron';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { clientSocketPath } from '../agent/shared/default-paths.js';
 import { os as osUser } from '../agent/client/os-user.js';
@@ -28,7 +27,8 @@ import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
 import { setupLockReport } from './lock-report.js';
 import { touchIdPresence } from './presence.js';
 import { registerIpcHandlers } from './ipc/register.js';
-import { LinuxAutostart } from './linux-autostart.js';
+import { LoginChoice, quitsAtLogin, type LoginItemView } from './login-item/choice.js';
+import { openAtLogin } from './login-item/create.js';
 import { logOutNow } from './log-out.js';
 import { setupLogging, type ScopedLog } from './logging.js';
 import { Notifier } from './notifications/notifier.js';
@@ -52,9 +52,16 @@ interface Services {
   connection: AgentConnection;
   appKey: AppKey;
   toggle: PopoverToggle;
+  loginChoice: LoginChoice;
+  refreshOpenAtLogin?: () => void;
   handlers?: IpcHandlers;
   popover?: BrowserWindow;
   tray?: Tray;
+}
+
+/** macOS and Windows: the person's own Open at login choice (main/login-item/choice.ts). */
+function loginChoice(): LoginChoice {
+  return new LoginChoice(join(app.getPath('userData'), 'login-item.json'));
 }
 
 function setupSingleInstance(): boolean {
@@ -99,6 +106,7 @@ function setupServices(): Services {
     connection,
     appKey,
     toggle: new PopoverToggle(),
+    loginChoice: loginChoice(),
   };
 }
 
@@ -122,33 +130,18 @@ function setupAgentState(s: Services): void {
 }
 
 function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResult> {
-  if (hostOs === 'linux') {
-    // Electron's login items do nothing on Linux; an XDG autostart entry does the job.
-    const command = process.env.APPIMAGE
-      ? [process.env.APPIMAGE]
-      : app.isPackaged
-        ? [process.execPath]
-        : [process.execPath, app.getAppPath()];
-    const autostart = new LinuxAutostart(
-      process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
-      command,
-    );
-    s.store.setOpenAtLogin(autostart.isEnabled());
-    return async (enabled) => {
-      try {
-        autostart.set(enabled);
-      } catch (err) {
-        return { ok: false, message: `Cannot change Open at login: ${(err as Error).message}` };
-      }
-      s.store.setOpenAtLogin(autostart.isEnabled());
-      return { ok: true };
-    };
-  }
-  s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
+  const item = openAtLogin(hostOs, s.loginChoice);
+  const log = s.logger('login-item');
+  const show = (view: LoginItemView): void => s.store.setOpenAtLogin(view.enabled, view.note);
+  const refresh = (): void =>
+    void item.read().then(show, (err: unknown) => log.warn(`cannot read Open at login: ${err}`));
+  refresh();
+  // The person may approve or switch it in System Settings / Task Manager meanwhile.
+  s.refreshOpenAtLogin = refresh;
   return async (enabled) => {
-    app.setLoginItemSettings({ openAtLogin: enabled });
-    s.store.setOpenAtLogin(app.getLoginItemSettings().openAtLogin);
-    return { ok: true };
+    const { result, view } = await item.set(enabled);
+    show(view);
+    return result;
   };
 }
 
@@ -177,6 +170,7 @@ function showPopover(s: Services): void {
     const { x, y } = popoverPosition(bounds, display.workArea);
     win.setPosition(x, y);
   }
+  s.refreshOpenAtLogin?.();
   win.show();
   win.focus();
 }
@@ -345,7 +339,9 @@ function onReady(s: Services): void {
   s.logger('app').info('Elevate tray started');
 }
 
-if (setupSingleInstance()) {
+// The installer's login entry starts everyone's tray; a person who turned it off gets none.
+if (quitsAtLogin(process.argv, loginChoice())) app.exit(0);
+else if (setupSingleInstance()) {
   const services = setupServices();
   // A tray app: closing the popover must not quit it.
   app.on('window-all-closed', () => undefined);

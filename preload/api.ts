@@ -18,6 +18,11 @@ export interface AppState {
   problem: string | null;
   openAtLogin: boolean;
   /**
+   * Added: one sentence when Open at login cannot be on and the person can act on it (macOS:
+   * approve it in System Settings > General > Login Items), else null.
+   */
+  openAtLoginNote?: string | null;
+  /**
    * Added: the tray menu asked for the request form (e.g. "Request more time ▸ 30 min" under a
    * policy that needs a reason). A new `id` means "open the form now, with this duration".
    */

@@ -11,11 +11,13 @@ VERSION="${VERSION:-$(node -p "require('$HERE/../../package.json').version")}"
 
 stage() {
   local bin="$1" out="$2"
-  rm -rf "$out" && mkdir -p "$out/root/Library/LaunchDaemons" "$out/root/usr/local/libexec/elevate"
+  rm -rf "$out" && mkdir -p "$out/root/Library/LaunchDaemons" "$out/root/Library/LaunchAgents" "$out/root/usr/local/libexec/elevate"
   cp "$HERE/com.elevate.agent.plist" "$out/root/Library/LaunchDaemons/"
+  # The tray for everyone at login (docs/packaging-macos.md, "Open at login").
+  cp "$HERE/com.elevate.tray.plist" "$out/root/Library/LaunchAgents/"
   cp "$bin/elevate-agent" "$out/root/usr/local/libexec/elevate/elevate-agent"
   cp "$HERE/uninstall.sh" "$out/root/usr/local/libexec/elevate/uninstall.sh"
-  chmod 0644 "$out/root/Library/LaunchDaemons/com.elevate.agent.plist"
+  chmod 0644 "$out/root/Library/LaunchDaemons/com.elevate.agent.plist" "$out/root/Library/LaunchAgents/com.elevate.tray.plist"
   chmod 0755 "$out/root/usr/local/libexec/elevate/elevate-agent" "$out/root/usr/local/libexec/elevate/uninstall.sh"
   mkdir -p "$out/scripts"
   cp "$HERE/scripts/preinstall" "$HERE/scripts/postinstall" "$out/scripts/"

@@ -23,6 +23,8 @@ if [ -x "$AGENT" ]; then
 fi
 launchctl bootout "system/$LABEL" 2>/dev/null || true
 rm -f "$ROOT/Library/LaunchDaemons/$LABEL.plist"
+# The tray's login entry: no new session starts it; running trays quit with the app removed.
+rm -f "$ROOT/Library/LaunchAgents/com.elevate.tray.plist"
 rm -f "$ROOT/usr/local/bin/elevatectl" "$ROOT/usr/local/bin/elevate"
 rm -rf "$ROOT/usr/local/libexec/elevate" "$ROOT/Applications/Elevate.app"
 [ "$PURGE" = 1 ] && rm -rf "$ROOT/Library/Application Support/Elevate" "$ROOT/Library/Logs/Elevate"

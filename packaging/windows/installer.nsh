@@ -7,6 +7,11 @@
 !define ELEVATE_SERVICE_HOST "$INSTDIR\resources\elevate-agent-service.exe"
 !define ELEVATE_AGENT "$INSTDIR\resources\elevate-agent.exe"
 !define ELEVATE_PS "$SYSDIR\WindowsPowerShell\v1.0\powershell.exe"
+; Open at login for everyone (main/login-item/windows.ts): Windows runs HKLM Run values at each
+; person's logon; --at-login lets the tray quit at once for a person who turned it off.
+!define ELEVATE_RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
+!define ELEVATE_APPROVED_KEY "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
+!define ELEVATE_RUN_VALUE "Elevate"
 
 ; electron-builder's default check kills every process whose image is under $INSTDIR, which
 ; includes the SYSTEM agent (resources\elevate-agent.exe): on every install, upgrade and uninstall
@@ -31,6 +36,7 @@
 ; registered (customUnInstall keeps it), so "install" fails harmlessly and "start" runs the
 ; new version with the same state.
 !macro customInstall
+  WriteRegStr HKLM "${ELEVATE_RUN_KEY}" "${ELEVATE_RUN_VALUE}" '"$INSTDIR\${APP_EXECUTABLE_FILENAME}" --at-login'
   DetailPrint "Registering the Elevate agent service"
   nsExec::ExecToLog `"${ELEVATE_SERVICE_HOST}" install`
   Pop $0
@@ -55,6 +61,9 @@
       MessageBox MB_OK|MB_ICONSTOP "Elevate could not take back every temporary administrator right, so it is not removed. See %ProgramData%\Elevate\logs, fix the cause, and uninstall again." /SD IDOK
       Abort
     ${endIf}
+    ; The login entry, and Task Manager's switch for it, go with the app.
+    DeleteRegValue HKLM "${ELEVATE_RUN_KEY}" "${ELEVATE_RUN_VALUE}"
+    DeleteRegValue HKLM "${ELEVATE_APPROVED_KEY}" "${ELEVATE_RUN_VALUE}"
     DetailPrint "Removing the Elevate agent service"
     nsExec::ExecToLog `"${ELEVATE_SERVICE_HOST}" uninstall`
     Pop $0

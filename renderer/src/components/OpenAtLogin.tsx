@@ -4,6 +4,7 @@ import { useStore } from '../store/store.js';
 export function OpenAtLogin() {
   const enabled = useStore((s) => s.openAtLogin);
   const busy = useStore((s) => s.busy === 'login-item');
+  const note = useStore((s) => s.openAtLoginNote);
   return (
     <footer className="footer">
       <label>
@@ -15,6 +16,7 @@ export function OpenAtLogin() {
         />
         Open Elevate at login
       </label>
+      {note && <p className="footer-note">{note}</p>}
     </footer>
   );
 }

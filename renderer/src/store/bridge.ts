@@ -20,6 +20,7 @@ export function applyAppState(state: AppState): void {
     keychain: state.keychain,
     problem: state.problem,
     openAtLogin: state.openAtLogin,
+    openAtLoginNote: state.openAtLoginNote ?? null,
     ...(take ? { snapshot, receivedAt: now, wallNow: now } : {}),
   });
   if (prev.loaded) {

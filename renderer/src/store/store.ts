@@ -18,6 +18,8 @@ export interface AppSlice {
   keychain: KeychainState;
   problem: string | null;
   openAtLogin: boolean;
+  /** Why Open at login cannot be on, when the person can act on it (main's sentence). */
+  openAtLoginNote: string | null;
 }
 
 export interface ClockSlice {
@@ -51,6 +53,7 @@ export const initialState: PopoverState = {
   keychain: 'unknown',
   problem: null,
   openAtLogin: false,
+  openAtLoginNote: null,
   wallNow: 0,
   confirmingStop: false,
   requestOpen: false,

@@ -47,6 +47,23 @@ describe('LaunchDaemon plist', () => {
   });
 });
 
+describe('LaunchAgent plist (the tray for everyone at login)', () => {
+  it('starts the installed app in each GUI session, once, saying it is a login start', () => {
+    const tray = join(MAC, 'com.elevate.tray.plist');
+    const bin = execFileSync('plistutil', ['-i', tray, '-f', 'bin']);
+    expect(bin.subarray(0, 8).toString()).toBe('bplist00');
+    expect(parsePlistXml(readFileSync(tray, 'utf8'))).toEqual({
+      Label: 'com.elevate.tray',
+      // main/login-item/choice.ts AT_LOGIN_ARG: a person who turned it off gets a tray that quits.
+      ProgramArguments: ['/Applications/Elevate.app/Contents/MacOS/Elevate', '--at-login'],
+      RunAtLoad: true,
+      LimitLoadToSessionType: 'Aqua',
+      ProcessType: 'Interactive',
+      AssociatedBundleIdentifiers: 'com.elevate.tray',
+    });
+  });
+});
+
 describe(
   'pkg scripts: install, upgrade with an active grant, uninstall',
   { timeout: 240_000 },
@@ -107,6 +124,9 @@ describe(
       const plist = join(world.root, 'Library/LaunchDaemons/com.elevate.agent.plist');
       expect(statSync(plist).mode & 0o777).toBe(0o644);
       expect(statSync(plist).uid).toBe(0);
+      const trayPlist = join(world.root, 'Library/LaunchAgents/com.elevate.tray.plist');
+      expect(statSync(trayPlist).mode & 0o777).toBe(0o644);
+      expect(statSync(trayPlist).uid).toBe(0);
       const exe = join(world.root, 'usr/local/libexec/elevate/elevate-agent');
       expect(statSync(exe).mode & 0o022).toBe(0);
       expect(statSync(join(world.root, 'usr/local/libexec/elevate/elevatectl')).ino).toBe(
@@ -153,6 +173,9 @@ describe(
         false,
       );
       expect(existsSync(join(world.root, 'usr/local/libexec/elevate'))).toBe(false);
+      expect(existsSync(join(world.root, 'Library/LaunchAgents/com.elevate.tray.plist'))).toBe(
+        false,
+      );
       expect(calls().slice(-3)).toEqual([
         'launchctl bootout system/com.elevate.agent',
         'pkgutil --forget com.elevate.agent',

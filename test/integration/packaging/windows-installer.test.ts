@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AT_LOGIN_ARG } from '../../../main/login-item/choice.js';
+import { APPROVED_KEY, RUN_KEY, RUN_VALUE } from '../../../main/login-item/windows.js';
 import { REPO } from '../../helpers/agent-process.js';
 
 const WINDOWS = join(REPO, 'packaging/windows');
@@ -68,6 +70,30 @@ describe('Windows installer include', () => {
     expect(uninstall.trim().startsWith('${ifNot} ${isUpdated}')).toBe(true);
     expect(uninstall.indexOf('restore-all')).toBeLessThan(uninstall.indexOf('" uninstall'));
     expect(nsh).toContain('!define ELEVATE_SERVICE "elevate-agent"');
+  });
+
+  it('starts the tray at every logon through HKLM Run, removed only on a real uninstall', () => {
+    const nsh = read('packaging/windows/installer.nsh');
+    const macro = (name: string): string =>
+      new RegExp(`!macro ${name}\\n([\\s\\S]*?)!macroend`).exec(nsh)?.[1] ?? '';
+    // The keys and value the tray reads (main/login-item/windows.ts); registry paths ignore case.
+    const define = (name: string): string =>
+      new RegExp(`!define ${name} "([^"]*)"`).exec(nsh)?.[1] ?? '';
+    expect(`HKLM\\${define('ELEVATE_RUN_KEY')}`.toLowerCase()).toBe(RUN_KEY.toLowerCase());
+    expect(`HKLM\\${define('ELEVATE_APPROVED_KEY')}`.toLowerCase()).toBe(
+      APPROVED_KEY.toLowerCase(),
+    );
+    expect(define('ELEVATE_RUN_VALUE')).toBe(RUN_VALUE);
+    expect(AT_LOGIN_ARG).toBe('--at-login');
+    expect(macro('customInstall')).toContain(
+      `WriteRegStr HKLM "\${ELEVATE_RUN_KEY}" "\${ELEVATE_RUN_VALUE}" '"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" --at-login'`,
+    );
+    const uninstall = macro('customUnInstall');
+    const guarded = uninstall.slice(uninstall.indexOf('${ifNot} ${isUpdated}'));
+    expect(guarded).toContain('DeleteRegValue HKLM "${ELEVATE_RUN_KEY}" "${ELEVATE_RUN_VALUE}"');
+    expect(guarded).toContain(
+      'DeleteRegValue HKLM "${ELEVATE_APPROVED_KEY}" "${ELEVATE_RUN_VALUE}"',
+    );
   });
 
   it('is wired into electron-builder, with the service host beside the app', () => {

@@ -19,6 +19,19 @@ describe('AppStateStore', () => {
     ]);
   });
 
+  it('pushes why Open at login cannot be on, and clears it', () => {
+    const store = new AppStateStore();
+    const seen: AppState[] = [];
+    store.on('change', (s) => seen.push(s));
+    store.setOpenAtLogin(false, 'Approve it in Login Items.');
+    store.setOpenAtLogin(false, 'Approve it in Login Items.');
+    store.setOpenAtLogin(true, null);
+    expect(seen.map((s) => [s.openAtLogin, s.openAtLoginNote])).toEqual([
+      [false, 'Approve it in Login Items.'],
+      [true, null],
+    ]);
+  });
+
   it('lets the agent problem outrank the keychain problem, and shows the keychain one after', () => {
     const store = new AppStateStore();
     store.setKeychain('unavailable', 'The system keychain is not available.');

@@ -202,6 +202,13 @@ export const screen = {
   getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 27, width: 1920, height: 1053 } }),
 };
 
+/** Opening a URL in the OS (docs/api/shell.md: resolves once the OS took it). */
+export const shell = {
+  async openExternal(url: string): Promise<void> {
+    record('shell', 'openExternal', [url]);
+  },
+};
+
 /** Emits what the test emits ('resume', 'unlock-screen', ...). */
 export const powerMonitor = new EventEmitter();
 
