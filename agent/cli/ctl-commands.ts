@@ -91,9 +91,11 @@ const status: Command = {
     };
     ctx.print(value, () =>
       [
-        renderStatusTable(result.users),
+        renderStatusTable(result.users, new Date(), ctx.io.columns),
         ...[renderRestoreFailures(result.users)].filter(Boolean).map((t) => `\n${t}`),
-        ...(sinks.length > 0 ? ['', 'Audit forwarding:', renderForwardersTable(sinks)] : []),
+        ...(sinks.length > 0
+          ? ['', 'Audit forwarding:', renderForwardersTable(sinks, new Date(), ctx.io.columns)]
+          : []),
         ...(keys.length > 0 ? ['', 'App keys:', renderPairingsTable(keys)] : []),
       ].join('\n'),
     );
@@ -169,7 +171,7 @@ const requests: Command = {
     ctx.print(result, () =>
       result.requests.length === 0 && state === 'pending'
         ? 'No requests are waiting for approval.'
-        : renderRequestsTable(result.requests),
+        : renderRequestsTable(result.requests, new Date(), ctx.io.columns),
     );
     return ExitCode.Ok;
   },

@@ -51,7 +51,11 @@ export function describeRequest(r: PrivilegeRequest): string {
 }
 
 /** elevatectl status: one row per user. */
-export function renderStatusTable(users: readonly Snapshot[], now: Date = new Date()): string {
+export function renderStatusTable(
+  users: readonly Snapshot[],
+  now: Date = new Date(),
+  width?: number,
+): string {
   if (users.length === 0) return 'No user has a temporary grant or a recent request.';
   const rows = users.map((s) => {
     const g = s.grant;
@@ -70,6 +74,7 @@ export function renderStatusTable(users: readonly Snapshot[], now: Date = new Da
   return renderTable(
     ['USER', 'LEVEL', 'PERMANENT', 'TIME LEFT', 'EXPIRES', 'SOURCE', 'REASON', 'LATEST REQUEST'],
     rows,
+    width,
   );
 }
 
@@ -138,6 +143,7 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
 export function renderRequestsTable(
   requests: readonly PrivilegeRequest[],
   now: Date = new Date(),
+  width?: number,
 ): string {
   if (requests.length === 0) return 'No requests.';
   return renderTable(
@@ -153,6 +159,7 @@ export function renderRequestsTable(
       r.reason ? truncate(r.reason, REASON_WIDTH) : '-',
       r.note ? truncate(r.note, REASON_WIDTH) : '-',
     ]),
+    width,
   );
 }
 
@@ -221,6 +228,7 @@ export function renderEventLine(e: AuditEvent, now: Date = new Date(), width?: n
 export function renderForwardersTable(
   forwarders: readonly ForwarderStatus[],
   now: Date = new Date(),
+  width?: number,
 ): string {
   return renderTable(
     ['SINK', 'TYPE', 'PENDING', 'DELIVERED', 'DROPPED', 'LAST DELIVERED', 'LAST ERROR'],
@@ -233,6 +241,7 @@ export function renderForwardersTable(
       f.lastDeliveredAt ? formatLocalTime(f.lastDeliveredAt, now) : '-',
       f.lastError ?? '-',
     ]),
+    width,
   );
 }
 

@@ -11,6 +11,7 @@ import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
 import { visible } from './table.js';
 import { unreachableSentence } from './next-step.js';
 import { UsageError } from './usage-error.js';
+import { wrapText } from './wrap.js';
 
 export interface Output {
   out(text: string): void;
@@ -19,13 +20,17 @@ export interface Output {
   readonly columns?: number | undefined;
 }
 
+function columnsOf(stream: NodeJS.WriteStream): number | undefined {
+  const fromEnv = Number(process.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stream.isTTY ? stream.columns : undefined;
+}
+
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(visible(text) + '\n'),
-  err: (text) => process.stderr.write(visible(text) + '\n'),
+  out: (text) => process.stdout.write(wrapText(visible(text), columnsOf(process.stdout)) + '\n'),
+  err: (text) => process.stderr.write(wrapText(visible(text), columnsOf(process.stderr)) + '\n'),
   get columns() {
-    const fromEnv = Number(process.env.COLUMNS);
-    if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-    return process.stdout.isTTY ? process.stdout.columns : undefined;
+    return columnsOf(process.stdout);
   },
 };
 

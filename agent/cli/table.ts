@@ -6,25 +6,63 @@
 export function renderTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
-  /** The terminal's width: the last column is cut with an ellipsis to fit (never below 12). */
+  /**
+   * The terminal's width: the widest columns are cut with an ellipsis until the table fits
+   * (short values, up to 10 characters, and the `keep` columns, ids a person copies, never
+   * are); a table that still does not fit is shown as one block of fields per row.
+   */
   maxWidth?: number,
+  keep: readonly number[] = [0],
 ): string {
   const clean = rows.map((r) => headers.map((_, i) => oneLine(r[i] ?? '')));
   const widths = headers.map((h, i) =>
     Math.max(h.length, ...clean.map((r) => (r[i] as string).length)),
   );
-  if (maxWidth !== undefined) {
-    const last = headers.length - 1;
-    const before = widths.slice(0, last).reduce((a, w) => a + w + 2, 0);
-    const room = Math.max(12, maxWidth - before);
-    for (const r of clean) r[last] = truncate(r[last] as string, room);
+  if (maxWidth !== undefined && !fitWidths(widths, headers, keep, maxWidth)) {
+    return clean
+      .map((r) => renderFields(headers.map((h, i) => [sentenceCase(h), r[i] as string] as const)))
+      .join('\n\n');
   }
   const line = (cells: readonly string[]): string =>
     cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number)))
+      .map((c, i) => {
+        const w = widths[i] as number;
+        const cell = truncate(c, w);
+        return i === cells.length - 1 ? cell : cell.padEnd(w);
+      })
       .join('  ')
       .trimEnd();
   return [line(headers), ...clean.map(line)].join('\n');
+}
+
+/** Narrows `widths` in place to fit `maxWidth`; false when it cannot. */
+function fitWidths(
+  widths: number[],
+  headers: readonly string[],
+  keep: readonly number[],
+  maxWidth: number,
+): boolean {
+  const total = (): number => widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
+  const natural = [...widths];
+  const floor = (i: number): number =>
+    Math.max((headers[i] as string).length, Math.min(natural[i] as number, 10));
+  const last = widths.length - 1;
+  while (total() > maxWidth) {
+    // The last column (details, notes) gives way first: it is read last and cut gracefully.
+    let widest = !keep.includes(last) && (widths[last] as number) > floor(last) ? last : -1;
+    for (let i = 0; widest !== last && i < last; i++) {
+      if (keep.includes(i) || (widths[i] as number) <= floor(i)) continue;
+      if (widest < 0 || (widths[i] as number) > (widths[widest] as number)) widest = i;
+    }
+    if (widest < 0) return false;
+    widths[widest] = (widths[widest] as number) - 1;
+  }
+  return true;
+}
+
+/** "ADMIN NOTE" as "Admin note"; an abbreviation such as "ID" stays as it is. */
+function sentenceCase(header: string): string {
+  return header.length <= 2 ? header : header.charAt(0) + header.slice(1).toLowerCase();
 }
 
 /** Key/value lines with the values aligned, for one record (e.g. one user's status). */

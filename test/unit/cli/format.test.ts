@@ -34,6 +34,49 @@ describe('renderTable', () => {
   });
 });
 
+describe('renderTable in a narrow terminal', () => {
+  it('cuts the widest columns with an ellipsis until the table fits, never the id', () => {
+    const id = 'r_01M8Q34XEE00002N4N5PJ4EQ9Y';
+    const out = renderTable(
+      ['ID', 'USER', 'REASON', 'NOTE'],
+      [[id, 'alice', 'install the printer driver for the second floor', 'ticket 4411, ok']],
+      60,
+    );
+    const lines = out.split('\n');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(60);
+    expect(lines[1]).toContain(id);
+    expect(lines[1]).toContain('…');
+    // The columns still line up under their headers.
+    expect(lines[1]!.indexOf('alice')).toBe(lines[0]!.indexOf('USER'));
+  });
+
+  it('shows one block of fields per row when even cut columns cannot fit', () => {
+    const out = renderTable(
+      ['ID', 'USER', 'KIND', 'STATE', 'ADMIN NOTE'],
+      [
+        ['r_01M8Q34XEE00002N4N5PJ4EQ9Y', 'alice', 'elevate', 'pending', '-'],
+        ['r_01M8Q34XEE00002N4N5PJ4EQ9Z', 'bob', 'extend', 'approved', 'ok'],
+      ],
+      40,
+    );
+    expect(out).toBe(
+      [
+        'ID:         r_01M8Q34XEE00002N4N5PJ4EQ9Y',
+        'User:       alice',
+        'Kind:       elevate',
+        'State:      pending',
+        'Admin note: -',
+        '',
+        'ID:         r_01M8Q34XEE00002N4N5PJ4EQ9Z',
+        'User:       bob',
+        'Kind:       extend',
+        'State:      approved',
+        'Admin note: ok',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('formatLocalTime', () => {
   it('shows the time alone on the same day, with the date otherwise', () => {
     expect(formatLocalTime('2026-11-24T10:10:00.000Z', NOW)).toBe('10:10:00');

@@ -1,0 +1,142 @@
+/**
+ * What a person and an admin read in a real terminal (80 columns, as tmux draws it): each
+ * screen is written to test/e2e/captures/NAME.txt for people to read, and checked for what
+ * would spoil it: a line wider than the terminal, a raw control character, a refusal without a
+ * next step.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programCommand, REPO } from '../helpers/agent-process.js';
+import { publicPath } from '../helpers/public-copy.js';
+import {
+  createUser,
+  deleteUser,
+  ELEVATE,
+  ELEVATECTL,
+  ensureBuilt,
+  startAgent,
+  type RunningAgent,
+} from '../integration/cli/cli-harness.js';
+import { Terminal, type Screen } from './support/terminal.js';
+
+const CAPTURES = join(REPO, 'test/e2e/captures');
+const COLUMNS = 80;
+
+let agent: RunningAgent;
+let term: Terminal;
+let person: string;
+
+beforeAll(async () => {
+  ensureBuilt();
+  rmSync(CAPTURES, { recursive: true, force: true });
+  mkdirSync(CAPTURES, { recursive: true });
+  person = createUser();
+  agent = await startAgent({
+    version: 1,
+    defaults: { selfServe: false, approvalRequired: true, levels: ['admin'] },
+  });
+  term = new Terminal(COLUMNS, 40);
+});
+
+afterAll(async () => {
+  term?.close();
+  await agent?.stop();
+  if (person) deleteUser(person);
+});
+
+/** Runs a CLI as `user` (root when absent) in the terminal and keeps the screen as NAME.txt. */
+async function capture(name: string, user: string | null, script: string, args: string[]) {
+  const socket = args.includes('--socket') ? [] : ['--socket', agent.socket];
+  const cli = [...programCommand(publicPath(script)), ...socket, ...args];
+  const screen = await term.run(user ? ['runuser', '-u', user, '--', ...cli] : cli);
+  writeFileSync(
+    join(CAPTURES, `${name}.txt`),
+    `$ ${user ? `(as ${user}) ` : '# '}${script.endsWith('elevatectl.js') ? 'elevatectl' : 'elevate'} ${args.join(' ')}\n${screen.rows.join('\n')}\n[exit ${screen.exitCode}]\n`,
+  );
+  expectReadable(screen, name);
+  return screen;
+}
+
+function expectReadable(screen: Screen, name: string): void {
+  for (const line of screen.lines) {
+    expect(line.length, `${name}: "${line}" is wider than the terminal`).toBeLessThanOrEqual(
+      COLUMNS,
+    );
+    const raw = [...line].find((c) => /\p{Cc}/u.test(c));
+    expect(raw, `${name}: raw control character in "${line}"`).toBeUndefined();
+  }
+}
+
+const text = (s: Screen) => s.lines.join('\n');
+
+describe('the command lines in an 80-column terminal', () => {
+  it('a person asks, an admin approves, both read what happened', async () => {
+    const before = await capture('01-person-status-standard', person, ELEVATE, ['status']);
+    expect(text(before)).toMatch(/Standard user/);
+
+    const bare = await capture('02-person-request-bare-number', person, ELEVATE, [
+      'request',
+      '10',
+      '--reason',
+      'install the printer driver',
+    ]);
+    expect(bare.exitCode).not.toBe(0);
+    expect(text(bare)).toMatch(/10m|10 min/);
+
+    const asked = await capture('03-person-request', person, ELEVATE, [
+      'request',
+      '10m',
+      '--reason',
+      'install the printer driver',
+    ]);
+    expect(asked.exitCode).toBe(0);
+    expect(text(asked)).toMatch(/waiting|approval/i);
+
+    const list = await capture('04-admin-requests', null, ELEVATECTL, ['requests']);
+    expect(text(list)).toContain(person);
+    const id = /\b(r_[A-Za-z0-9_-]+)/.exec(text(list))?.[1];
+    expect(id, 'the request id is on the admin screen').toBeDefined();
+
+    const approved = await capture('05-admin-approve', null, ELEVATECTL, [
+      'approve',
+      id!,
+      '--note',
+      'ok for the printer, ticket 4411',
+    ]);
+    expect(approved.exitCode).toBe(0);
+
+    const now = await capture('06-person-status-elevated', person, ELEVATE, ['status']);
+    expect(text(now)).toMatch(/Administrator/);
+    expect(text(now)).toMatch(/ticket 4411/);
+
+    const status = await capture('07-admin-status', null, ELEVATECTL, ['status', person]);
+    expect(text(status)).toContain(person);
+
+    const audit = await capture('08-admin-audit', null, ELEVATECTL, ['audit', '--user', person]);
+    expect(text(audit)).toMatch(/request\.approved|approved/);
+
+    const history = await capture('09-person-history', person, ELEVATE, ['history']);
+    expect(text(history)).toMatch(/Administrator/);
+
+    const stopped = await capture('10-person-stop', person, ELEVATE, ['stop']);
+    expect(stopped.exitCode).toBe(0);
+  });
+
+  it('says what to do when the agent is not there', async () => {
+    const gone = await capture('11-person-no-agent', person, ELEVATE, [
+      'status',
+      '--socket',
+      '/tmp/elevate-no-such-agent.sock',
+    ]);
+    expect(gone.exitCode).not.toBe(0);
+    expect(text(gone)).toContain('/tmp/elevate-no-such-agent.sock');
+  });
+
+  it('prints help that fits', async () => {
+    const help = await capture('12-person-help', person, ELEVATE, ['--help']);
+    expect(help.exitCode).toBe(0);
+    const adminHelp = await capture('13-admin-help', null, ELEVATECTL, ['--help']);
+    expect(adminHelp.exitCode).toBe(0);
+  });
+});
