@@ -15,6 +15,7 @@ APT_PACKAGES=(
   nsis                # makensis: the Windows installer include is compiled in a test
   systemd             # systemd-analyze verify on the agent package's unit
   libplist-utils      # plistutil: checks the macOS LaunchDaemon plist
+  tmux                # e2e: the command lines in a real 80-column terminal
 )
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
