@@ -92,7 +92,15 @@ export function programHelp(p: Program): string {
 
 export function commandHelp(p: Program, name: string): string {
   const c = p.commands[name] as Command;
-  return [`Usage: ${p.name} ${c.usage}`, '', c.help, '', GLOBAL_HELP].join('\n');
+  return [`Usage: ${p.name} ${c.usage}`, '', reflow(c.help), '', GLOBAL_HELP].join('\n');
+}
+
+/**
+ * Help is written in source-width lines; joined into paragraphs here, it is wrapped once, at
+ * the reader's terminal width. A blank or indented line keeps its own line.
+ */
+export function reflow(text: string): string {
+  return text.replace(/([^\n])\n(?=[^\s])/g, '$1 ');
 }
 
 /** Finds the command word(s) among argv, skipping global flags that may come first. */

@@ -68,7 +68,8 @@ function expectReadable(screen: Screen, name: string): void {
   }
 }
 
-const text = (s: Screen) => s.lines.join('\n');
+/** The screen as one string, wrapped lines joined, for matching sentences. */
+const text = (s: Screen) => s.lines.join(' ').replace(/\s+/g, ' ');
 
 describe('the command lines in an 80-column terminal', () => {
   it('a person asks, an admin approves, both read what happened', async () => {
@@ -138,5 +139,75 @@ describe('the command lines in an 80-column terminal', () => {
     expect(help.exitCode).toBe(0);
     const adminHelp = await capture('13-admin-help', null, ELEVATECTL, ['--help']);
     expect(adminHelp.exitCode).toBe(0);
+  });
+});
+
+describe('refusals in the terminal say what to do next', () => {
+  it('a second request, an approve by name, an unknown user, a socket that is not the agent', async () => {
+    const first = await capture('20-person-request-again-1', person, ELEVATE, [
+      'request',
+      '15m',
+      '--reason',
+      'update the VPN client',
+    ]);
+    expect(first.exitCode).toBe(0);
+    const again = await capture('21-person-request-while-pending', person, ELEVATE, [
+      'request',
+      '15m',
+      '--reason',
+      'update the VPN client',
+    ]);
+    expect(again.exitCode).not.toBe(0);
+    expect(text(again)).toMatch(/elevate cancel|elevate watch/);
+
+    const byName = await capture('22-admin-approve-by-name', null, ELEVATECTL, ['approve', person]);
+    expect(byName.exitCode).not.toBe(0);
+    expect(text(byName)).toMatch(/elevatectl requests/);
+
+    const grantUnknown = await capture('23-admin-grant-unknown', null, ELEVATECTL, [
+      'grant',
+      'nobody-here-42',
+      '--for',
+      '10m',
+    ]);
+    const revokeUnknown = await capture('24-admin-revoke-unknown', null, ELEVATECTL, [
+      'revoke',
+      'nobody-here-42',
+    ]);
+    expect(grantUnknown.exitCode).not.toBe(0);
+    expect(text(revokeUnknown)).toBe(text(grantUnknown));
+
+    const notAgent = await capture('25-person-socket-not-agent', person, ELEVATE, [
+      'status',
+      '--socket',
+      '/etc/hostname',
+    ]);
+    expect(notAgent.exitCode).not.toBe(0);
+    expect(text(notAgent)).toContain('/etc/hostname');
+
+    const cancel = await capture('26-person-cancel', person, ELEVATE, ['cancel']);
+    expect(cancel.exitCode).toBe(0);
+  });
+
+  it('--help and --version work on every subcommand', async () => {
+    for (const [name, script, args] of [
+      ['30-person-request-help', ELEVATE, ['request', '--help']],
+      ['31-admin-grant-help', ELEVATECTL, ['grant', '--help']],
+      ['32-admin-audit-help', ELEVATECTL, ['audit', '--help']],
+      ['33-admin-version', ELEVATECTL, ['status', '--version']],
+    ] as const) {
+      const screen = await capture(name, null, script, [...args]);
+      expect(screen.exitCode, name).toBe(0);
+      // Paragraphs are wrapped at the terminal's width, not at the source's: no short lines
+      // followed by a word that would have fitted on them.
+      for (const [i, row] of screen.rows.entries()) {
+        const nextWord = screen.rows[i + 1]?.trimStart().split(' ')[0] ?? '';
+        if (row.trim() && nextWord && !/^\s/.test(screen.rows[i + 1]!)) {
+          expect(row.length + 1 + nextWord.length, `${name}: ragged "${row}"`).toBeGreaterThan(
+            COLUMNS,
+          );
+        }
+      }
+    }
   });
 });
