@@ -3,6 +3,7 @@
  * connection, the app key and the login-item setting, announced only when it changes.
  */
 import { EventEmitter } from 'node:events';
+import type { UiLocale } from '../agent/shared/i18n/locale.js';
 import type { AppState } from '../preload/api.js';
 
 export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
@@ -13,9 +14,15 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
     problem: null,
     openAtLogin: false,
     openAtLoginNote: null,
+    locale: { language: 'en', intl: undefined },
   };
   private agentProblem: string | null = null;
   private keyProblem: string | null = null;
+
+  /** Once, at app ready (Electron knows the OS languages only then); English until then. */
+  setLocale(locale: UiLocale): void {
+    this.update({ locale });
+  }
 
   get current(): AppState {
     return this.state;
@@ -58,7 +65,8 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
       prev.problem === next.problem &&
       prev.openAtLogin === next.openAtLogin &&
       prev.openAtLoginNote === next.openAtLoginNote &&
-      prev.requestDraft === next.requestDraft
+      prev.requestDraft === next.requestDraft &&
+      prev.locale === next.locale
     ) {
       return;
     }

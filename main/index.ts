@@ -24,6 +24,7 @@ import { AppStateStore } from './app-state.js';
 import { Countdown, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
+import { appLocale } from './locale.js';
 import { setupLockReport } from './lock-report.js';
 import { touchIdPresence } from './presence.js';
 import { registerIpcHandlers } from './ipc/register.js';
@@ -326,6 +327,7 @@ function setupTrayAndNotifications(
 }
 
 function onReady(s: Services): void {
+  s.store.setLocale(appLocale());
   setupAgentState(s);
   const setOpenAtLogin = setupOpenAtLogin(s);
   setupPopover(s);

@@ -4,6 +4,7 @@
  * (main/ipc) as well; the renderer only ever sees these types.
  */
 import type { AuditEvent, GrantLevel, Snapshot } from '../agent/protocol/schemas.js';
+import type { UiLocale } from '../agent/shared/i18n/locale.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
 export type KeychainState = 'ok' | 'unavailable' | 'unknown';
@@ -27,6 +28,11 @@ export interface AppState {
    * policy that needs a reason). A new `id` means "open the form now, with this duration".
    */
   requestDraft?: { id: number; durationSec: number | null } | null;
+  /**
+   * Added: the language and date conventions main chose from the OS (main/locale.ts), so the
+   * popover speaks as the tray does. Absent: English, with the runtime's own date format.
+   */
+  locale?: UiLocale;
 }
 
 export interface RequestElevationInput {

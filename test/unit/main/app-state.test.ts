@@ -19,6 +19,15 @@ describe('AppStateStore', () => {
     ]);
   });
 
+  it('tells the popover the language main chose from the OS, English until then', () => {
+    const store = new AppStateStore();
+    expect(store.current.locale).toEqual({ language: 'en', intl: undefined });
+    const seen: AppState[] = [];
+    store.on('change', (s) => seen.push(s));
+    store.setLocale({ language: 'de', intl: 'de-AT' });
+    expect(seen.map((s) => s.locale)).toEqual([{ language: 'de', intl: 'de-AT' }]);
+  });
+
   it('pushes why Open at login cannot be on, and clears it', () => {
     const store = new AppStateStore();
     const seen: AppState[] = [];

@@ -180,6 +180,18 @@ class FakeApp extends EventEmitter {
   getVersion(): string {
     return '0.0.0-test';
   }
+  /** What the OS says about languages; a test sets them to see the tray in German. */
+  languages = ['en-US'];
+  systemLocale = 'en-US';
+  getPreferredSystemLanguages(): string[] {
+    return [...this.languages];
+  }
+  getLocale(): string {
+    return this.languages[0] ?? 'en-US';
+  }
+  getSystemLocale(): string {
+    return this.systemLocale;
+  }
   setAppUserModelId(id: string): void {
     record('app', 'setAppUserModelId', [id]);
   }
