@@ -13,6 +13,7 @@ APT_PACKAGES=(
   rsyslog rsyslog-gnutls openssl  # audit forwarding tests: a real syslog receiver (TCP and TLS), a self-signed cert
   python3 make g++ pkg-config  # node-gyp for keytar
   nsis                # makensis: the Windows installer include is compiled in a test
+  wine64              # runs the agent's Windows build in a test (~100 MB, under a minute to install)
   systemd             # systemd-analyze verify on the agent package's unit
   libplist-utils      # plistutil: checks the macOS LaunchDaemon plist
   tmux                # e2e: the command lines in a real 80-column terminal

@@ -28,7 +28,13 @@ export async function writeFileAtomic(path: string, data: string, mode = 0o600):
   await fsyncDir(dir);
 }
 
+/**
+ * Windows cannot flush a directory: a handle opened for reading refuses FlushFileBuffers
+ * (EPERM; seen running the agent's Windows build under Wine). NTFS journals the rename
+ * itself, so there is nothing to flush there.
+ */
 export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
   const dh = await open(dir, 'r');
   try {
     await dh.sync();
