@@ -136,6 +136,8 @@ const extend: Command = {
       );
     }
     const reason = checkedReason(args, snap, 'extend');
+    // An extension is a request too: the same proof is asked for as for the first one.
+    const stopPrompt = await startTerminalPrompt(snap);
     const result = await client
       .call('request.create', {
         kind: 'extend',
@@ -145,7 +147,8 @@ const extend: Command = {
       })
       .catch((err: unknown) => {
         throw requestRefusal(err, snap, ctx.program, 'extend');
-      });
+      })
+      .finally(stopPrompt);
     ctx.print(result, () => describeRequestOutcome(result, ctx.program));
     return result.request?.state === 'denied' ? ExitCode.NotAuthorised : ExitCode.Ok;
   },

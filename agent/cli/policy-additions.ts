@@ -4,6 +4,7 @@
  * policy asks the person to confirm it is them (over SSH there is no desktop dialog).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatDuration } from './duration.js';
 
@@ -52,26 +53,42 @@ export function policyAdditionLines(s: Snapshot): string[] {
   return out;
 }
 
+/** How long the text agent may take to register before the request goes ahead anyway. */
+const REGISTER_TIMEOUT_MS = 5_000;
+
 /**
  * Linux: when the policy asks for proof and this is a terminal, a polkit text agent for this
- * very process (the one the agent asks polkit about), unless the desktop already has one
- * (--fallback). Returns a stop function.
+ * very process (the one the agent asks polkit about), so the prompt comes in the terminal,
+ * also over SSH. Not --fallback: polkitd (0.122, Debian 12) then did not use it for this
+ * process, even with no other agent. The request waits until pkttyagent says it is registered
+ * (it closes --notify-fd, pkttyagent(1)); asking earlier makes polkit find no agent and
+ * refuse. Returns a stop function.
  */
 export async function startTerminalPrompt(s: Snapshot): Promise<() => void> {
   const required = s.policy.requireAuthentication ?? 'none';
   if (required === 'none' || process.platform !== 'linux' || !process.stdin.isTTY) {
     return () => undefined;
   }
-  let child: ChildProcess | null = null;
+  let child: ChildProcess;
   try {
-    child = spawn('pkttyagent', ['--process', String(process.pid), '--fallback'], {
-      stdio: 'inherit',
+    child = spawn('pkttyagent', ['--process', String(process.pid), '--notify-fd', '3'], {
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
     });
-    child.on('error', () => undefined);
   } catch {
     return () => undefined;
   }
-  // Give it a moment to register with polkit before the request makes polkit look for one.
-  await new Promise((r) => setTimeout(r, 300));
-  return () => child?.kill();
+  const notify = child.stdio[3] as Readable | null;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, REGISTER_TIMEOUT_MS);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    // Not installed, or exit 127 (could not register): the agent's refusal then says what to do.
+    child.once('error', done);
+    child.once('exit', done);
+    notify?.once('close', done);
+    notify?.resume();
+  });
+  return () => child.kill();
 }

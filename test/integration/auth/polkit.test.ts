@@ -3,7 +3,8 @@
  * mount namespace (the host has no system bus here), Elevate's shipped action file, and
  * pkttyagent answering the password prompt for the requesting client, as a person over SSH
  * would. The client runs as a real OS user; the agent asks polkit about that client's pid,
- * which it reads from the socket (SO_PEERCRED).
+ * which it reads from the socket (SO_PEERCRED). `elevate request` and `elevate extend` start
+ * that text agent themselves in the person's terminal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
@@ -16,9 +17,11 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentClient } from '../../../agent/client/agent-client.js';
 import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
+import { ELEVATE } from '../cli/cli-harness.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
 const POLKITD = '/usr/lib/polkit-1/polkitd';
@@ -26,6 +29,8 @@ const canRun = process.getuid?.() === 0 && existsSync(POLKITD) && existsSync('/u
 const PASSWORD = 'Correct-horse-1';
 
 let user: string;
+/** Asks through the elevate command line, in a terminal of their own. */
+let cliUser: string;
 let dir: string;
 let holder: ChildProcess;
 let daemons: string[] = [];
@@ -35,6 +40,7 @@ let nsArg: string;
 beforeAll(async () => {
   if (!canRun) return;
   user = createUser('elvpk');
+  cliUser = createUser('elvpc');
   dir = copyEtcToTempDir();
   const actions = join(dir, 'actions');
   mkdirSync(actions);
@@ -49,7 +55,7 @@ beforeAll(async () => {
     `mount --bind ${dir}/etc /etc`,
     `mount --bind ${actions} /usr/share/polkit-1/actions`,
     'mount -t tmpfs tmpfs /run/dbus',
-    `echo '${user}:${PASSWORD}' | chpasswd`,
+    `printf '%s:${PASSWORD}\\n' ${user} ${cliUser} | chpasswd`,
     'dbus-daemon --system --fork --print-pid',
     `${POLKITD} --no-debug >/dev/null 2>&1 & echo $!`,
     // polkitd is ready once it owns its bus name.
@@ -97,6 +103,7 @@ afterAll(async () => {
   holder?.kill('SIGKILL');
   agent?.cleanup();
   deleteUser(user);
+  deleteUser(cliUser);
 });
 
 /**
@@ -183,3 +190,53 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
     expect(failed.at(-1)).toMatchObject({ detail: { reason: 'requireAuthentication' } });
   }, 60_000);
 });
+
+/**
+ * Runs `elevate ARGS` as the CLI user on a pseudo-terminal (as over SSH: no desktop, no other
+ * polkit agent) and types the password once the prompt shows. Resolves with what the
+ * terminal showed and the exit code.
+ */
+function elevateInTerminal(args: string[]): Promise<{ screen: string; code: number | null }> {
+  const argv = [process.execPath, publicPath(ELEVATE), '--socket', agent.socket, ...args];
+  const command = ['runuser', '-u', cliUser, '--', ...argv].map((a) => `'${a}'`).join(' ');
+  const tty = spawn('nsenter', [nsArg, '--', 'script', '-qfec', command, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let screen = '';
+  let typed = false;
+  tty.stdout!.on('data', (d) => {
+    screen += d;
+    if (!typed && /Password:/.test(screen)) {
+      typed = true;
+      tty.stdin!.write(`${PASSWORD}\n`);
+    }
+  });
+  return new Promise((resolve) => tty.once('close', (code) => resolve({ screen, code })));
+}
+
+describe.skipIf(!canRun)('the elevate command line asks for the password in the terminal', () => {
+  it('request, then extend: each shows the polkit prompt and goes through', async () => {
+    const asked = await elevateInTerminal(['request', '10m', '--reason', 'print driver']);
+    expect(asked.screen).toContain('AUTHENTICATING FOR com.elevate.request');
+    expect(asked.screen).toContain(`Authenticating as: ${cliUser}`);
+    expect(asked.screen).toMatch(/You are .* until/);
+    expect(asked.code).toBe(0);
+    const before = (await adminStatus()).grant!.expiresAt;
+
+    const extended = await elevateInTerminal(['extend', '5m', '--reason', 'driver still copying']);
+    expect(extended.screen).toContain('AUTHENTICATING FOR com.elevate.request');
+    expect(extended.screen).toContain('AUTHENTICATION COMPLETE');
+    expect(extended.code).toBe(0);
+    const after = (await adminStatus()).grant!.expiresAt;
+    expect(Date.parse(after) - Date.parse(before)).toBeGreaterThanOrEqual(299_000);
+  }, 90_000);
+});
+
+async function adminStatus(): Promise<{ grant: { expiresAt: string } | null }> {
+  const root = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+  try {
+    return (await root.call('admin.status', { user: cliUser })).users[0]!;
+  } finally {
+    root.close();
+  }
+}
