@@ -3,6 +3,7 @@
  * add the command that moves the person on, using what the command line knows (its own name,
  * the socket it tried, the person's status).
  */
+import { statSync } from 'node:fs';
 import type { AgentUnavailableError } from '../client/agent-client.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import type { Snapshot } from '../protocol/schemas.js';
@@ -16,6 +17,10 @@ const FIND_SOCKET =
 export function unreachableSentence(err: AgentUnavailableError): string {
   const path = err.socketPath;
   const code = (err.cause as NodeJS.ErrnoException | null)?.code;
+  // connect() to a file that is not a socket fails as EACCES or ECONNREFUSED, not ENOTSOCK.
+  if (existsButIsNotSocket(path)) {
+    return `${path} is not the Elevate agent's socket (it is not a socket at all); ${FIND_SOCKET}.`;
+  }
   switch (code) {
     case 'EACCES':
       return `You may not connect to the Elevate agent at ${path} (permission denied); run this as a user the socket admits, or ${FIND_SOCKET}.`;
@@ -28,6 +33,15 @@ export function unreachableSentence(err: AgentUnavailableError): string {
       return `${path} is not the Elevate agent's socket (it is not a socket at all); ${FIND_SOCKET}.`;
     default:
       return `The Elevate agent did not answer at ${path}; if that is not its socket, ${FIND_SOCKET}.`;
+  }
+}
+
+function existsButIsNotSocket(path: string): boolean {
+  try {
+    return !statSync(path).isSocket();
+  } catch {
+    // Missing or not ours to look at: the connect error says which.
+    return false;
   }
 }
 

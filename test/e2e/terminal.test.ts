@@ -183,7 +183,7 @@ describe('refusals in the terminal say what to do next', () => {
       '/etc/hostname',
     ]);
     expect(notAgent.exitCode).not.toBe(0);
-    expect(text(notAgent)).toContain('/etc/hostname');
+    expect(text(notAgent)).toContain('/etc/hostname is not the Elevate agent');
 
     const cancel = await capture('26-person-cancel', person, ELEVATE, ['cancel']);
     expect(cancel.exitCode).toBe(0);
