@@ -9,11 +9,13 @@ import { PairingService } from './auth/pairing.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
 import { DarwinBackend } from './backends/darwin.js';
+import { darwinWatches } from './backends/darwin/session-watch.js';
 import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { Win32Backend } from './backends/win32.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
+import { linuxWatches } from './cleanup/linux-watch.js';
 import { CodeApprovals } from './codes/code-approvals.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
@@ -109,14 +111,22 @@ export async function startAgent(
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
         .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
   );
-  // What happened while elevated: sudo usage and the end-of-session check (Linux only).
-  const sessions =
+  // What happened while elevated: sudo usage and the end-of-session check (Linux, macOS).
+  const watches =
     config.backend === 'linux'
+      ? linuxWatches(
+          config.root,
+          () => policies.policy.adminGroup,
+          () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
+        )
+      : config.backend === 'darwin'
+        ? darwinWatches(config.root)
+        : null;
+  const sessions =
+    watches !== null
       ? new ElevationSessions({
           stateDir: config.stateDir,
-          root: config.root,
-          adminGroup: () => policies.policy.adminGroup,
-          ruleGroups: () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
+          watches,
           audit,
           store,
           lock,

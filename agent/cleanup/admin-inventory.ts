@@ -29,6 +29,8 @@ export const InventorySchema = z.object({
   uid0Accounts: z.array(z.string()),
   /** Path relative to the root ("etc/sudoers", "etc/sudoers.d/NAME") → content. */
   sudoers: z.record(z.string(), z.string()),
+  /** macOS: nested group → the group it is nested in (what undoing the nesting edits). */
+  nestedIn: z.record(z.string(), z.string()).default({}),
 });
 export type Inventory = z.infer<typeof InventorySchema>;
 
@@ -81,13 +83,15 @@ export async function takeInventory(
     primaryGids,
     uid0Accounts,
     sudoers,
+    nestedIn: {},
   };
 }
 
 export const SUDOERS_FILE = 'etc/sudoers';
 export const SUDOERS_DIR = 'etc/sudoers.d';
 
-async function readSudoers(root: string): Promise<Record<string, string>> {
+/** ROOT/etc/sudoers and every file in ROOT/etc/sudoers.d that sudo reads, by relative path. */
+export async function readSudoers(root: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const main = await readFile(join(root, SUDOERS_FILE), 'utf8').catch(() => null);
   if (main !== null) out[SUDOERS_FILE] = main;

@@ -36,7 +36,7 @@ export interface DriftReport {
     change: 'added' | 'modified';
     quarantinedTo?: string;
   } & Partial<Outcome>)[];
-  groupLines: ({ group: string; gid: number } & Partial<Outcome>)[];
+  groupLines: ({ group: string; gid: number; in?: string } & Partial<Outcome>)[];
   primaryGroups: ({ user: string; gid: number; was: number | null } & Partial<Outcome>)[];
 }
 
@@ -100,6 +100,23 @@ export async function undoDrift(
           }),
     });
   }
+  report.sudoersFiles = await undoSudoersDrift(root, drift, before, quarantineDir, note);
+  return report;
+}
+
+/**
+ * New sudoers files move to quarantine; changed ones go back to their content at grant start
+ * (checked with visudo first), the changed version kept in quarantine. Paths are relative to
+ * `root` (the Linux prefix, or macOS's ROOT/private).
+ */
+export async function undoSudoersDrift(
+  root: string,
+  drift: Pick<Drift, 'sudoersFiles'>,
+  before: Inventory,
+  quarantineDir: string,
+  note: QuarantineNote,
+): Promise<DriftReport['sudoersFiles']> {
+  const out: DriftReport['sudoersFiles'] = [];
   for (const f of drift.sudoersFiles) {
     const path = join(root, f.path);
     try {
@@ -111,16 +128,16 @@ export async function undoDrift(
       } else {
         await writeSudoersFile(dirname(path), basename(path), original);
       }
-      report.sudoersFiles.push({ ...f, quarantinedTo, undone: true });
+      out.push({ ...f, quarantinedTo, undone: true });
     } catch (err) {
-      report.sudoersFiles.push({
+      out.push({
         ...f,
         undone: false,
         error: `${path} could not be put back: ${(err as Error).message}`,
       });
     }
   }
-  return report;
+  return out;
 }
 
 export function undoneCount(r: DriftReport): number {

@@ -1,5 +1,5 @@
 /**
- * What happened while a person was elevated (Linux): follows sudo's log of their commands
+ * What happened while a person was elevated (Linux, macOS): follows sudo's log of their commands
  * (`privilege.used`) and runs the end-of-session check (`drift.detected`, `lastSession`).
  * Its `started`/`ended` are the PrivilegeService hooks; `recover` runs after the grants'
  * own recovery at start-up. A failure here is logged and never undoes or blocks a grant.
@@ -12,13 +12,13 @@ import type { StateStore } from '../store/state-store.js';
 import type { UserDirectory } from '../users/user-directory.js';
 import { UsageMonitor } from '../usage/usage-monitor.js';
 import type { LastSessionStore } from './last-session-store.js';
+import type { SessionWatches } from './os-watch.js';
 import { SessionCleanup, type CleanupSettings } from './session-cleanup.js';
 
 export interface ElevationSessionsDeps {
   stateDir: string;
-  root: string;
-  adminGroup(): string | undefined;
-  ruleGroups(): string[];
+  /** The backend's side of the end-of-session check (linux-watch.ts, darwin/session-watch.ts). */
+  watches: SessionWatches;
   audit: AuditLog;
   store: StateStore;
   lock: Mutex;
@@ -46,9 +46,8 @@ export class ElevationSessions {
     });
     this.cleanup = new SessionCleanup({
       stateDir: deps.stateDir,
-      root: deps.root,
-      adminGroup: deps.adminGroup,
-      ruleGroups: deps.ruleGroups,
+      admin: deps.watches.admin,
+      processes: deps.watches.processes,
       audit: deps.audit,
       lastSessions: deps.lastSessions,
       settingsFor: (user) => this.settingsFor(user),

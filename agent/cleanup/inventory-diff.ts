@@ -5,8 +5,11 @@ export interface Drift {
   groupMembers: { group: string; user: string }[];
   uid0Accounts: string[];
   sudoersFiles: { path: string; change: 'added' | 'modified' }[];
-  /** Group lines that appeared carrying a watched gid (e.g. a second line with sudo's gid). */
-  groupLines: { group: string; gid: number }[];
+  /**
+   * Group lines that appeared carrying a watched gid (e.g. a second line with sudo's gid);
+   * macOS: groups newly nested in admin (`in`: the group they were nested in).
+   */
+  groupLines: { group: string; gid: number; in?: string }[];
   /** Accounts whose primary gid became a watched gid. */
   primaryGroups: { user: string; gid: number; was: number | null }[];
 }
@@ -28,7 +31,9 @@ export function diffInventory(
   for (const [group, members] of Object.entries(after.adminGroups)) {
     const existed = group in before.adminGroups;
     const gid = after.groupGids[group];
-    if (!existed && gid !== undefined) groupLines.push({ group, gid });
+    const parent = after.nestedIn[group];
+    if (!existed && gid !== undefined)
+      groupLines.push({ group, gid, ...(parent && { in: parent }) });
     const was = new Set(before.adminGroups[group] ?? []);
     for (const user of members) {
       if (!was.has(user) && !exclude.users.has(user)) groupMembers.push({ group, user });

@@ -16,7 +16,10 @@ import { readFile, readdir } from 'node:fs/promises';
 export interface RootProcess {
   pid: number;
   command: string;
-  /** Field 22 of /proc/PID/stat: with the pid, identifies the process across pid reuse. */
+  /**
+   * With the pid, identifies the process across pid reuse: field 22 of /proc/PID/stat on
+   * Linux, ps's `lstart` on macOS.
+   */
   startTime: string;
 }
 
@@ -104,7 +107,10 @@ async function procStat(procDir: string, pid: number): Promise<ProcStat | null> 
   };
 }
 
-async function alive(p: RootProcess): Promise<boolean> {
+/** Whether the process found is still running: same pid and start time, not a zombie. */
+export type IsAlive = (p: RootProcess) => Promise<boolean>;
+
+async function procAlive(p: RootProcess): Promise<boolean> {
   const s = await procStat('/proc', p.pid);
   return !!s && s.state !== 'Z' && s.startTime === p.startTime;
 }
@@ -118,7 +124,10 @@ function signal(p: RootProcess, sig: 'SIGTERM' | 'SIGKILL'): void {
 }
 
 /** Sends SIGTERM now to every process that is still the one found. */
-export async function terminate(list: RootProcess[]): Promise<RootProcess[]> {
+export async function terminate(
+  list: RootProcess[],
+  alive: IsAlive = procAlive,
+): Promise<RootProcess[]> {
   const signalled: RootProcess[] = [];
   for (const p of list) {
     if (await alive(p)) {
@@ -134,6 +143,7 @@ export async function finishEnding(
   list: RootProcess[],
   signalled: RootProcess[],
   graceMs: number,
+  alive: IsAlive = procAlive,
 ): Promise<EndedProcess[]> {
   const deadline = Date.now() + graceMs;
   let remaining = [...signalled];

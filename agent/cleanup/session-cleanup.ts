@@ -10,19 +10,14 @@ import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AuditLog, NewAuditEvent } from '../audit/audit-log.js';
-import { dropInFileName } from '../backends/linux/account-name.js';
 import { GrantLevelSchema, type GrantLevel, type LastSession } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
-import { InventorySchema, SUDOERS_DIR, adminGroupNames, takeInventory } from './admin-inventory.js';
-import { reportOnly, undoDrift, undoneCount, type DriftReport } from './drift-remover.js';
+import { InventorySchema } from './admin-inventory.js';
+import { reportOnly, undoneCount, type DriftReport } from './drift-remover.js';
 import { diffInventory, driftCount } from './inventory-diff.js';
 import type { LastSessionStore } from './last-session-store.js';
-import {
-  findSudoRootProcesses,
-  finishEnding,
-  terminate,
-  type RootProcess,
-} from './root-processes.js';
+import type { AdminRightsWatch, RootProcessWatch } from './os-watch.js';
+import type { RootProcess } from './root-processes.js';
 
 export interface CleanupSettings {
   cleanupOnEnd: 'report' | 'remove';
@@ -33,11 +28,9 @@ export interface CleanupSettings {
 
 export interface SessionCleanupDeps {
   stateDir: string;
-  /** The Linux backend's root prefix ("/" in production). */
-  root: string;
-  adminGroup(): string | undefined;
-  /** Groups the policy's rules name (joining one can be a way back to admin). */
-  ruleGroups(): string[];
+  /** The OS side: who holds admin, undoing additions, root processes (os-watch.ts). */
+  admin: AdminRightsWatch;
+  processes: RootProcessWatch;
   audit: AuditLog;
   lastSessions: LastSessionStore;
   settingsFor(user: string): Promise<CleanupSettings>;
@@ -80,7 +73,7 @@ export class SessionCleanup {
 
   /** Records who holds admin as the grant starts. */
   async begin(user: string, grant: EndedGrant): Promise<void> {
-    const inventory = await takeInventory(this.deps.root, this.watchedNames());
+    const inventory = await this.deps.admin.take();
     await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
     const baseline: Baseline = {
       user,
@@ -107,7 +100,7 @@ export class SessionCleanup {
       await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify({ ...baseline, drift }));
     }
     const uid = await this.deps.uidOf(user);
-    const found = uid === null || uid === 0 ? [] : await findSudoRootProcesses(uid);
+    const found = uid === null || uid === 0 ? [] : await this.deps.processes.find(uid);
     const summary = (ended: number): LastSession => ({
       grantId: grant.id,
       endedAt,
@@ -120,7 +113,7 @@ export class SessionCleanup {
       await this.finish(user, grant.id, summary(0));
       return;
     }
-    const signalled = await terminate(found);
+    const signalled = await this.deps.processes.terminate(found);
     const ending = this.endProcesses(
       user,
       grant,
@@ -165,21 +158,18 @@ export class SessionCleanup {
     settings: CleanupSettings,
     at: string,
   ): Promise<{ found: number; removed: number }> {
-    const after = await takeInventory(
-      this.deps.root,
-      this.watchedNames(),
-      baseline.inventory.watchedGids,
-    );
+    const { admin } = this.deps;
+    const after = await admin.take(baseline.inventory.watchedGids);
     const managed = new Set([user, ...this.deps.elevatedUsers()]);
     const drift = diffInventory(baseline.inventory, after, {
       users: new Set(this.deps.elevatedUsers()),
-      files: new Set([...managed].map((u) => `${SUDOERS_DIR}/${dropInFileName(u)}`)),
+      files: new Set([...managed].map((u) => admin.dropInKey(u))),
     });
     const found = driftCount(drift);
     if (found === 0) return { found: 0, removed: 0 };
     const remove = settings.cleanupOnEnd === 'remove';
     const report: DriftReport = remove
-      ? await undoDrift(this.deps.root, drift, baseline.inventory, this.quarantineDir, {
+      ? await admin.undo(drift, baseline.inventory, this.quarantineDir, {
           user,
           grantId: grant.id,
           at,
@@ -218,7 +208,7 @@ export class SessionCleanup {
     graceMs: number,
     summary: (ended: number) => LastSession,
   ): Promise<void> {
-    const results = await finishEnding(found, signalled, graceMs);
+    const results = await this.deps.processes.finishEnding(found, signalled, graceMs);
     const ended = results.filter((r) => r.ended).length;
     await this.append(user, grant, {
       kind: 'root-processes',
@@ -248,10 +238,6 @@ export class SessionCleanup {
       actor: 'agent',
       detail,
     });
-  }
-
-  private watchedNames(): string[] {
-    return adminGroupNames(this.deps.adminGroup(), this.deps.ruleGroups());
   }
 
   private commandsOf(user: string, grantId: string): number {

@@ -64,11 +64,18 @@ export async function readUser(name: string): Promise<DarwinUser | null> {
 }
 
 export async function readAdminGroup(): Promise<GroupRecord> {
-  const read = parseOrRefuse(await run(readGroupPlan(ADMIN_GROUP)), `the ${ADMIN_GROUP} group`);
-  if (!read.found)
+  const group = await readGroup(ADMIN_GROUP);
+  if (!group)
     throw new OsCommandError(
       `This Mac has no '${ADMIN_GROUP}' group in its local directory; check it with "dscl . -read /Groups/admin".`,
     );
+  return group;
+}
+
+/** A group of the local node; null when there is none by that name. */
+export async function readGroup(name: string): Promise<GroupRecord | null> {
+  const read = parseOrRefuse(await run(readGroupPlan(name)), `the ${name} group`);
+  if (!read.found) return null;
   const a = read.attributes;
   return {
     membership: a.GroupMembership ?? [],

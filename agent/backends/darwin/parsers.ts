@@ -26,23 +26,44 @@ export function isRecordNotFound(result: CommandResult): boolean {
 export function parseDsclRead(result: CommandResult): DsclRead {
   if (isRecordNotFound(result)) return { found: false };
   if (result.code !== 0) throw new Error(describe('dscl', result));
-  let value;
+  const value = plistOf(result);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('dscl printed a property list that is not a record');
+  return { found: true, attributes: attributesOf(value) };
+}
+
+/**
+ * `dscl -plist . -readall /TYPE ATTR...`: an array of record dicts, each as -read prints it
+ * (read that way by public scripts: `dscl -plist . -readall /Users RecordName UniqueID`).
+ * RecordName may hold aliases after the short name.
+ */
+export function parseDsclReadAll(result: CommandResult): Record<string, string[]>[] {
+  if (result.code !== 0) throw new Error(describe('dscl', result));
+  const value = plistOf(result);
+  if (!Array.isArray(value)) throw new Error('dscl printed a property list that is not a list');
+  return value
+    .filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)
+    .map(attributesOf);
+}
+
+function plistOf(result: CommandResult): unknown {
   try {
-    value = parsePlistXml(result.stdout);
+    return parsePlistXml(result.stdout);
   } catch (err) {
     throw new Error(
       `dscl printed something that is not a property list (${(err as Error).message})`,
     );
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error('dscl printed a property list that is not a record');
+}
+
+function attributesOf(value: object): Record<string, string[]> {
   const attributes: Record<string, string[]> = {};
   for (const [key, v] of Object.entries(value)) {
     const name = key.startsWith(STANDARD_PREFIX) ? key.slice(STANDARD_PREFIX.length) : key;
     const list = Array.isArray(v) ? v : [v];
     attributes[name] = list.filter((x): x is string => typeof x === 'string');
   }
-  return { found: true, attributes };
+  return attributes;
 }
 
 export type Membership = 'member' | 'not-member' | 'no-such-user';
@@ -82,9 +103,22 @@ export interface UidEntry {
 /** `dscl . -list /Users UniqueID`: one "name   uid" line per account, padded with spaces. */
 export function parseUidList(stdout: string): UidEntry[] {
   const out: UidEntry[] = [];
+  for (const { name, value } of parseAttributeList(stdout)) {
+    if (/^-?\d+$/.test(value)) out.push({ name, uid: Number(value) });
+  }
+  return out;
+}
+
+/**
+ * `dscl . -list /TYPE ATTR`: "name<spaces>value" per record (values of a multi-valued
+ * attribute separated by spaces); a record without the attribute prints its name alone and
+ * is left out.
+ */
+export function parseAttributeList(stdout: string): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
   for (const line of stdout.split('\n')) {
-    const m = /^(\S+)\s+(-?\d+)\s*$/.exec(line);
-    if (m) out.push({ name: m[1]!, uid: Number(m[2]) });
+    const m = /^(\S+)\s+(\S.*?)\s*$/.exec(line);
+    if (m) out.push({ name: m[1]!, value: m[2]! });
   }
   return out;
 }

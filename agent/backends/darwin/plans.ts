@@ -41,7 +41,58 @@ export function readUserPlan(user: string): CommandPlan {
 
 /** Every local account with its uid, one "name uid" line each (uid-0 accounts, lookups by uid). */
 export function listUidsPlan(): CommandPlan {
-  return { file: 'dscl', args: ['.', '-list', '/Users', 'UniqueID'] };
+  return listAttributePlan('Users', 'UniqueID');
+}
+
+/**
+ * Every record of a type with the attributes asked for, as a plist array of record dicts
+ * (dscl -readall; each dict as -read prints it). One call for the whole end-of-session check.
+ */
+export function readAllPlan(type: 'Users' | 'Groups', attributes: string[]): CommandPlan {
+  return { file: 'dscl', args: ['-plist', '.', '-readall', `/${type}`, ...attributes] };
+}
+
+/** One "name value" line per record of the local node (dscl.m -list with a key). */
+export function listAttributePlan(type: 'Users' | 'Groups', attribute: string): CommandPlan {
+  return { file: 'dscl', args: ['.', '-list', `/${type}`, attribute] };
+}
+
+/**
+ * ODRecordRemoveMember with a group member: takes the group out of NestedGroups (as
+ * `-a NAME -t group` put it there). Used to undo a group nested into admin during a grant.
+ */
+export function removeNestedGroupPlan(nested: string, group: string): CommandPlan {
+  checkAccountName(nested);
+  return { file: 'dseditgroup', args: ['-o', 'edit', '-d', nested, '-t', 'group', group] };
+}
+
+/** Sets one attribute of a user record (dscl.m -create replaces the value). */
+export function setUserAttributePlan(user: string, attribute: string, value: string): CommandPlan {
+  checkAccountName(user);
+  return { file: 'dscl', args: ['.', '-create', `/Users/${user}`, attribute, value] };
+}
+
+/**
+ * Every process with the ids that tie it to a person (adv_cmds ps/keyword.c: uid is the
+ * effective uid, ruid the real one, svuid the saved one; lstart the start time, 24 fixed
+ * characters; comm last, as it may hold spaces). `-A`: all users' processes, with or
+ * without a terminal (ps(1)); `-ww`: no width limit.
+ */
+export function processTablePlan(): CommandPlan {
+  return {
+    file: 'ps',
+    args: ['-A', '-ww', '-o', 'pid=,ppid=,uid=,ruid=,svuid=,state=,lstart=,comm='],
+  };
+}
+
+/** The full command lines of a few processes, for the report. */
+export function commandLinesPlan(pids: number[]): CommandPlan {
+  return { file: 'ps', args: ['-ww', '-o', 'pid=,command=', '-p', pids.join(',')] };
+}
+
+/** One process's state and start time; exit 1 and no line once it is gone. */
+export function processStartPlan(pid: number): CommandPlan {
+  return { file: 'ps', args: ['-o', 'state=,lstart=', '-p', String(pid)] };
 }
 
 /** Resolves nested groups and the primary group (mbr_check_membership), as sudo and authd do. */

@@ -29,11 +29,24 @@ export function copyEtcToTempDir(): string {
   return dir;
 }
 
+/** Another backend in the namespace: the darwin backend over stand-ins, with its own /etc. */
+export interface NamespaceOptions {
+  backend: 'linux' | 'darwin';
+  /** The directory bind-mounted over /etc (default DIR/etc). */
+  etc?: string;
+  root?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * The namespace is held by a process of its own, so it outlives the agent: a test can stop
  * the agent, use sudo in there while it is down, and start it again.
  */
-export async function startNamespaceAgent(dir: string, policy?: object): Promise<NamespaceAgent> {
+export async function startNamespaceAgent(
+  dir: string,
+  policy?: object,
+  opts: NamespaceOptions = { backend: 'linux' },
+): Promise<NamespaceAgent> {
   // A policy path (not the object) so a restart keeps what a test wrote there since.
   const policyPath = join(dir, 'policy.json');
   if (policy) writeFileSync(policyPath, JSON.stringify(policy));
@@ -46,7 +59,7 @@ export async function startNamespaceAgent(dir: string, policy?: object): Promise
       '--',
       'bash',
       '-c',
-      `mount --bind ${join(dir, 'etc')} /etc && echo ready && exec sleep infinity`,
+      `mount --bind ${opts.etc ?? join(dir, 'etc')} /etc && echo ready && exec sleep infinity`,
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -58,7 +71,9 @@ export async function startNamespaceAgent(dir: string, policy?: object): Promise
   const start = (): Promise<AgentHandle> =>
     startAgentProcess({
       dir,
-      backend: 'linux',
+      backend: opts.backend,
+      ...(opts.root ? { root: opts.root } : {}),
+      ...(opts.env ? { env: opts.env, startTimeoutMs: 60_000 } : {}),
       ...(policy ? { policy: policyPath } : {}),
       wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
     });

@@ -13,6 +13,7 @@ const before: Inventory = {
     'etc/sudoers.d/README': '# readme\n',
     'etc/sudoers.d/elevate-sam': 'sam ALL=(ALL:ALL) NOPASSWD: ALL\n',
   },
+  nestedIn: {},
 };
 const none = { users: new Set<string>(), files: new Set<string>() };
 
@@ -33,6 +34,7 @@ describe('diffInventory', () => {
         'etc/sudoers.d/zz-keep': 'mallory ALL=(ALL) NOPASSWD: ALL\n',
         'etc/sudoers.d/elevate-sam': before.sudoers['etc/sudoers.d/elevate-sam']!,
       },
+      nestedIn: {},
     };
     expect(diffInventory(before, after, none)).toEqual({
       groupMembers: [

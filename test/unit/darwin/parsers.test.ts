@@ -5,6 +5,7 @@ import {
   parseCheckMembership,
   parseDsclRead,
   parseEdit,
+  parseAttributeList,
   parseUidList,
 } from '../../../agent/backends/darwin/parsers.js';
 import { fixture } from './fixtures.js';
@@ -69,6 +70,17 @@ describe('darwin parsers on recorded outputs', () => {
       { name: 'nobody', uid: -2 },
       { name: 'root', uid: 0 },
       { name: 'yayusernameyay', uid: 501 },
+    ]);
+  });
+
+  it('reads any dscl -list attribute as name and value, leaving out records without it', () => {
+    expect(parseAttributeList(fixture('dscl-list-users-uniqueid').stdout)).toContainEqual({
+      name: 'nobody',
+      value: '-2',
+    });
+    expect(parseAttributeList('admin                    80\nnoattr\nstaff   20 21\n')).toEqual([
+      { name: 'admin', value: '80' },
+      { name: 'staff', value: '20 21' },
     ]);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * What the end-of-session check needs from the OS, so the check itself (session-cleanup.ts)
+ * is the same on every backend: who holds admin (an Inventory), how to undo what was added,
+ * and which root processes a person's sudo left. Linux reads files and /proc
+ * (linux-watch.ts); macOS asks the directory service and ps (backends/darwin/session-watch.ts).
+ */
+import type { Inventory } from './admin-inventory.js';
+import type { DriftReport, QuarantineNote } from './drift-remover.js';
+import type { Drift } from './inventory-diff.js';
+import type { EndedProcess, RootProcess } from './root-processes.js';
+
+export interface AdminRightsWatch {
+  /** Who holds admin now; `alsoGids`: gids watched at grant start (kept if renamed since). */
+  take(alsoGids?: number[]): Promise<Inventory>;
+  /** cleanupOnEnd "remove": undoes each addition on its own and says what it did. */
+  undo(
+    drift: Drift,
+    before: Inventory,
+    quarantineDir: string,
+    note: QuarantineNote,
+  ): Promise<DriftReport>;
+  /** The inventory's key for the agent's own drop-in of `user` (left out of the diff). */
+  dropInKey(user: string): string;
+}
+
+export interface RootProcessWatch {
+  find(uid: number): Promise<RootProcess[]>;
+  /** SIGTERM now to each process that is still the one found; returns those signalled. */
+  terminate(list: RootProcess[]): Promise<RootProcess[]>;
+  /** Waits up to `graceMs` for them to exit, then SIGKILLs the rest. */
+  finishEnding(
+    list: RootProcess[],
+    signalled: RootProcess[],
+    graceMs: number,
+  ): Promise<EndedProcess[]>;
+}
+
+export interface SessionWatches {
+  admin: AdminRightsWatch;
+  processes: RootProcessWatch;
+}
