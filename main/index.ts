@@ -36,6 +36,7 @@ import { Notifier } from './notifications/notifier.js';
 import { NotificationSchedule } from './notifications/schedule.js';
 import { resolveAppPaths, type AppPaths } from './paths.js';
 import { createPopoverWindow, linuxPopoverPosition, popoverPosition } from './popover-window.js';
+import { POPOVER_WIDTH, popoverHeight } from './popover-size.js';
 import { PopoverToggle } from './popover-toggle.js';
 import { runMenuAction } from './tray/menu-actions.js';
 import { TrayAdapter } from './tray/tray-adapter.js';
@@ -158,22 +159,42 @@ function setupPopover(s: Services): void {
   win.on('blur', () => s.toggle.hiddenByBlur(Date.now()));
 }
 
-function showPopover(s: Services): void {
-  const win = s.popover;
-  if (!win || win.isDestroyed()) return;
+/** Puts the popover by the tray icon (or the Linux corner) for its current size. */
+function placePopover(s: Services, win: BrowserWindow): void {
+  const [width = POPOVER_WIDTH, height = 0] = win.getContentSize();
   if (hostOs === 'linux') {
     const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
-    const { x, y } = linuxPopoverPosition(display.workArea);
+    const { x, y } = linuxPopoverPosition(display.workArea, { width, height });
     win.setPosition(x, y);
   } else if (s.tray) {
     const bounds = s.tray.getBounds();
     const display = screen.getDisplayMatching(bounds);
-    const { x, y } = popoverPosition(bounds, display.workArea);
+    const { x, y } = popoverPosition(bounds, display.workArea, { width, height });
     win.setPosition(x, y);
   }
+}
+
+function showPopover(s: Services): void {
+  const win = s.popover;
+  if (!win || win.isDestroyed()) return;
+  placePopover(s, win);
   s.refreshOpenAtLogin?.();
   win.show();
   win.focus();
+}
+
+/**
+ * The renderer's measured content height → the window's, clamped to the screen it is on. An
+ * open popover is placed again, so one that opened above a bottom task bar grows upward.
+ */
+function fitPopover(s: Services, requested: number): void {
+  const win = s.popover;
+  if (!win || win.isDestroyed()) return;
+  const display = screen.getDisplayMatching(win.getBounds());
+  const height = popoverHeight(requested, display.workArea.height);
+  if (win.getContentSize()[1] === height) return;
+  win.setContentSize(POPOVER_WIDTH, height);
+  if (win.isVisible()) placePopover(s, win);
 }
 
 function togglePopover(s: Services): void {
@@ -207,6 +228,7 @@ function setupIpc(
       }),
     setOpenAtLogin,
     hidePopover: () => s.popover?.hide(),
+    fitPopover: (height) => fitPopover(s, height),
     ...(process.platform === 'darwin' && { confirmPresence: touchIdPresence(systemPreferences) }),
   });
   const ipcLog = s.logger('ipc');

@@ -7,8 +7,15 @@
  * window and the renderer is the least trusted code in the app.
  */
 import { BrowserWindow, type Rectangle, type Session } from 'electron';
+import { POPOVER_INITIAL_HEIGHT, POPOVER_WIDTH, SCREEN_MARGIN } from './popover-size.js';
 
-export const POPOVER_SIZE = { width: 360, height: 520 } as const;
+/** The window's size until the renderer has measured its content (popover-size.ts). */
+export const POPOVER_SIZE = { width: POPOVER_WIDTH, height: POPOVER_INITIAL_HEIGHT } as const;
+
+export interface Size {
+  width: number;
+  height: number;
+}
 
 /**
  * Denies every permission in the popover's session. The Content-Security-Policy is the meta
@@ -25,6 +32,8 @@ export function createPopoverWindow(preloadPath: string, rendererIndex: string):
   // Options written inline so static checkers (electronegativity) can see every flag.
   const win = new BrowserWindow({
     ...POPOVER_SIZE,
+    // The sizes are the page's own: the renderer measures its content, not the window frame.
+    useContentSize: true,
     show: false,
     frame: false,
     resizable: false,
@@ -62,8 +71,12 @@ export function createPopoverWindow(preloadPath: string, rendererIndex: string):
 }
 
 /** Places the popover under (or above, for bottom task bars) the tray icon, inside the work area. */
-export function popoverPosition(tray: Rectangle, workArea: Rectangle): { x: number; y: number } {
-  const { width, height } = POPOVER_SIZE;
+export function popoverPosition(
+  tray: Rectangle,
+  workArea: Rectangle,
+  size: Size = POPOVER_SIZE,
+): { x: number; y: number } {
+  const { width, height } = size;
   const x = Math.round(
     Math.min(
       Math.max(tray.x + tray.width / 2 - width / 2, workArea.x),
@@ -85,9 +98,13 @@ export function popoverPosition(tray: Rectangle, workArea: Rectangle): { x: numb
  * display the pointer is on. Wayland does not let a window place itself: there the
  * compositor decides (usually the centre), and setPosition is ignored.
  */
-export function linuxPopoverPosition(workArea: Rectangle, margin = 8): { x: number; y: number } {
+export function linuxPopoverPosition(
+  workArea: Rectangle,
+  size: Size = POPOVER_SIZE,
+  margin = SCREEN_MARGIN,
+): { x: number; y: number } {
   return {
-    x: Math.round(workArea.x + workArea.width - POPOVER_SIZE.width - margin),
+    x: Math.round(workArea.x + workArea.width - size.width - margin),
     y: Math.round(workArea.y + margin),
   };
 }

@@ -63,6 +63,13 @@ export interface ElevateApi {
   setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
   /** Closes the popover window (Escape). */
   hidePopover(): Promise<void>;
+  /** Added: the height the popover's content needs; main sizes the window to it, within limits. */
+  fitContent(size: ContentSize): Promise<void>;
+}
+
+/** The renderer's measured content, in CSS pixels. */
+export interface ContentSize {
+  height: number;
 }
 
 /** invoke channels: name → [argument, result]. Push channel is STATE_CHANNEL. */
@@ -77,6 +84,7 @@ export interface IpcChannels {
   'elevate:log-out-now': [undefined, ActionResult];
   'elevate:set-open-at-login': [boolean, ActionResult];
   'elevate:hide-popover': [undefined, void];
+  'elevate:fit-content': [ContentSize, void];
 }
 export type IpcChannel = keyof IpcChannels;
 export const STATE_CHANNEL = 'elevate:state';

@@ -40,6 +40,7 @@ const api: ElevateApi = {
   logOutNow: () => invoke('elevate:log-out-now'),
   setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),
   hidePopover: () => invoke('elevate:hide-popover'),
+  fitContent: (size) => invoke('elevate:fit-content', size),
 };
 
 contextBridge.exposeInMainWorld('elevate', Object.freeze(api));

@@ -27,6 +27,8 @@ export interface IpcHandlerDeps {
   logOut(): Promise<ActionResult>;
   setOpenAtLogin(enabled: boolean): Promise<ActionResult>;
   hidePopover(): void;
+  /** Sizes the popover to its content's height (clamped there, main/popover-size.ts). */
+  fitPopover(height: number): void;
   /** macOS: Touch ID before a request when the policy asks for it (main/presence.ts). */
   confirmPresence?: ConfirmPresence;
 }
@@ -107,5 +109,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'elevate:log-out-now': () => deps.logOut(),
     'elevate:set-open-at-login': (enabled) => deps.setOpenAtLogin(enabled),
     'elevate:hide-popover': async () => deps.hidePopover(),
+    'elevate:fit-content': async (size) => deps.fitPopover(size.height),
   };
 }

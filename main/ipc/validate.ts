@@ -25,6 +25,8 @@ export const IpcArgumentSchemas = {
   'elevate:log-out-now': none,
   'elevate:set-open-at-login': z.boolean(),
   'elevate:hide-popover': none,
+  // Clamped to the screen in main (popover-size.ts); this only keeps out what is not a size.
+  'elevate:fit-content': z.object({ height: z.number().int().nonnegative().max(100_000) }).strict(),
 } as const satisfies { [C in IpcChannel]: z.ZodType<IpcChannels[C][0]> };
 
 export const IPC_CHANNELS = Object.keys(IpcArgumentSchemas) as IpcChannel[];

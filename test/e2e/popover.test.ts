@@ -13,73 +13,16 @@ import { AgentClient } from '../../agent/client/agent-client.js';
 import { ensureBuilt } from './support/build.js';
 import { policy, socketIn, startAgent, type RunningAgent } from './support/agent-process.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
-import { startMainSide, type MainSide } from './support/main-side.js';
-import { openPopover, popoverUrl, screenshotDir, type Popover } from './support/popover-page.js';
-
-// The person is root here: the agent treats root as admin for elevatectl-style calls too.
-const USER = 'root';
-
-interface Rig {
-  dir: string;
-  agent: RunningAgent;
-  main: MainSide;
-  popover: Popover;
-  page: Page;
-  admin: AgentClient;
-}
-
-const rigs: Rig[] = [];
-
-async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Promise<Rig> {
-  const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
-  const agent = await startAgent({ dir, os, policy: policy(defaults) });
-  const main = await startMainSide({
-    socketPath: agent.socketPath,
-    user: USER,
-    popoverUrl,
-    os,
-    keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
-  });
-  const popover = await openPopover(main);
-  const admin = await AgentClient.connect({
-    socketPath: agent.socketPath,
-    user: USER,
-    client: 'e2e-admin',
-  });
-  const r = { dir, agent, main, popover, page: popover.page, admin };
-  rigs.push(r);
-  return r;
-}
-
-async function teardown(r: Rig): Promise<void> {
-  // The popover's own calls must all pass main's sender check.
-  expect(r.main.calls.refused).toEqual([]);
-  r.admin.close();
-  await r.popover.close();
-  r.main.stop();
-  await r.agent.stop();
-  rmSync(r.dir, { recursive: true, force: true });
-}
-
-/** Seconds shown on the live countdown, or null when none is shown. */
-async function countdownSeconds(page: Page): Promise<number | null> {
-  const el = page.getByTestId('countdown');
-  if ((await el.count()) === 0) return null;
-  const parts = (await el.innerText()).split(':').map(Number);
-  return parts.reduce((acc, n) => acc * 60 + n, 0);
-}
-
-async function agentLevel(r: Rig): Promise<string | undefined> {
-  const { users } = await r.admin.call('admin.status', { user: USER });
-  return users[0]?.level;
-}
-
-async function pendingRequestId(r: Rig): Promise<string> {
-  const { requests } = await r.admin.call('admin.requests', { state: 'pending' });
-  const id = requests[0]?.id;
-  if (!id) throw new Error('No pending request at the agent.');
-  return id;
-}
+import { startMainSide } from './support/main-side.js';
+import { openPopover, popoverUrl, screenshotDir } from './support/popover-page.js';
+import {
+  agentLevel,
+  countdownSeconds,
+  pendingRequestId,
+  rig,
+  teardownRigs,
+  USER,
+} from './support/rig.js';
 
 async function requestMoreTime(page: Page, duration: string, reason: string): Promise<void> {
   await page.getByRole('button', { name: 'Request more time' }).click();
@@ -90,9 +33,7 @@ async function requestMoreTime(page: Page, duration: string, reason: string): Pr
 
 beforeAll(() => ensureBuilt(), 180_000);
 
-afterEach(async () => {
-  while (rigs.length) await teardown(rigs.pop()!);
-});
+afterEach(() => teardownRigs());
 
 describe('popover without a keychain (no Secret Service)', () => {
   // Runs before any keyring exists: keytar finds no Secret Service, the real "keychain

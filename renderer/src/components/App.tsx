@@ -1,23 +1,29 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from '../store/store.js';
 import { closeRequest, hidePopover, keepRights } from '../store/actions.js';
 import { AgentDown } from './AgentDown.js';
 import { AgentNotice } from './AgentNotice.js';
 import { Announcer } from './Announcer.js';
-import { Countdown } from './Countdown.js';
 import { GrantDetails } from './GrantDetails.js';
 import { GrantEnded } from './GrantEnded.js';
 import { History } from './History.js';
 import { KeychainNotice } from './KeychainNotice.js';
-import { LevelHeading } from './LevelHeading.js';
 import { LogoutHint } from './LogoutHint.js';
 import { OpenAtLogin } from './OpenAtLogin.js';
 import { RequestPanel } from './RequestPanel.js';
+import { StatusBar } from './StatusBar.js';
 import { StopNow } from './StopNow.js';
+import { fitWindowToContent } from '../store/fit-window.js';
 
 export function App() {
   const loaded = useStore((s) => s.loaded);
   const connected = useStore((s) => s.connection === 'connected');
+  const content = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!content.current) return;
+    return fitWindowToContent(content.current, window.elevate);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -34,7 +40,7 @@ export function App() {
   }, []);
 
   return (
-    <main className="popover" aria-labelledby="level-heading">
+    <main ref={content} className="popover" aria-labelledby="level-heading">
       <Announcer />
       {!loaded ? (
         <p className="muted" role="status">
@@ -43,9 +49,8 @@ export function App() {
       ) : (
         <>
           <AgentDown />
-          <LevelHeading />
+          <StatusBar />
           <GrantEnded />
-          <Countdown />
           <GrantDetails />
           {connected && <StopNow />}
           <LogoutHint />

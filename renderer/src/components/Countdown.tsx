@@ -1,4 +1,4 @@
-import { formatClockTime, formatCountdown, spokenCountdown } from '../logic/format.js';
+import { formatClockTime, formatCountdown, secondsLeft, spokenCountdown } from '../logic/format.js';
 import { remainingFraction, remainingMs } from '../logic/countdown.js';
 import { useStore } from '../store/store.js';
 
@@ -28,40 +28,42 @@ export function Countdown() {
   const fraction = remainingFraction(grant, remaining);
   const soon = remaining <= Math.max(...(warnBefore?.length ? warnBefore : [300])) * 1000;
   return (
-    <section
-      className={`countdown ${soon ? 'ending-soon' : ''} ${remaining >= 3_600_000 ? 'hours' : ''}`}
-      aria-label="Time left"
-    >
-      <svg className="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
-        <circle className="ring-track" cx="60" cy="60" r={R} />
-        <circle
-          className="ring-fill"
-          cx="60"
-          cy="60"
-          r={R}
-          strokeDasharray={CIRCUMFERENCE}
-          strokeDashoffset={CIRCUMFERENCE * (1 - fraction)}
-          transform="rotate(-90 60 60)"
-        />
-      </svg>
-      <div className="countdown-text">
-        <span
-          className="countdown-digits"
-          role="timer"
-          aria-live="off"
-          aria-label={spokenCountdown(remaining)}
-          data-testid="countdown"
-        >
-          {formatCountdown(remaining)}
-        </span>
-        <span className="countdown-until">until {formatClockTime(grant.expiresAt)}</span>
-      </div>
+    <>
+      <section
+        className={`countdown ${soon ? 'ending-soon' : ''} ${secondsLeft(remaining) >= 3600 ? 'hours' : ''}`}
+        aria-label="Time left"
+      >
+        <svg className="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
+          <circle className="ring-track" cx="60" cy="60" r={R} />
+          <circle
+            className="ring-fill"
+            cx="60"
+            cy="60"
+            r={R}
+            strokeDasharray={CIRCUMFERENCE}
+            strokeDashoffset={CIRCUMFERENCE * (1 - fraction)}
+            transform="rotate(-90 60 60)"
+          />
+        </svg>
+        <div className="countdown-text">
+          <span
+            className="countdown-digits"
+            role="timer"
+            aria-live="off"
+            aria-label={spokenCountdown(remaining)}
+            data-testid="countdown"
+          >
+            {formatCountdown(remaining)}
+          </span>
+          <span className="countdown-until">until {formatClockTime(grant.expiresAt)}</span>
+        </div>
+      </section>
       {soon && (
         // Colour alone does not say it: the words do, with what to do about it.
         <p className="ending-soon-text" data-testid="ending-soon">
           Ends in {formatCountdown(remaining)} — save your work
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -13,9 +13,13 @@ import { KeytarStore } from '../../../main/credentials/keytar-store.js';
 import { createIpcHandlers } from '../../../main/ipc/handlers.js';
 import { registerIpcHandlers } from '../../../main/ipc/register.js';
 import { logOutNow } from '../../../main/log-out.js';
+import { popoverHeight } from '../../../main/popover-size.js';
 import type { AppState } from '../../../preload/api.js';
 
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown;
+
+/** The screen the popover opens on: a 1440×900 laptop under the macOS menu bar. */
+export const WORK_AREA_HEIGHT = 875;
 
 /** The popover window's WebContents, as main's sender check sees it. */
 const POPOVER_CONTENTS = { popover: true };
@@ -23,7 +27,7 @@ const POPOVER_CONTENTS = { popover: true };
 export interface MainSide {
   state: AppStateStore;
   connection: AgentConnection;
-  calls: { logOut: string[][]; hidePopover: number; refused: string[] };
+  calls: { logOut: string[][]; hidePopover: number; refused: string[]; fit: number[] };
   /** What ipcMain would run for an invoke from `frame`: sender check, validation, handler. */
   invoke(
     frame: { url: string; isMainFrame: boolean },
@@ -31,6 +35,8 @@ export interface MainSide {
     arg: unknown,
   ): Promise<unknown>;
   onState(listener: (s: AppState) => void): () => void;
+  /** The window height main would set (clamped) each time the renderer measures itself. */
+  onFit(listener: (height: number) => void): () => void;
   stop(): void;
 }
 
@@ -58,7 +64,8 @@ export async function startMainSide(opts: {
     },
   });
   connection.on('change', (view) => state.setConnection(view));
-  const calls: MainSide['calls'] = { logOut: [], hidePopover: 0, refused: [] };
+  const calls: MainSide['calls'] = { logOut: [], hidePopover: 0, refused: [], fit: [] };
+  const fitListeners = new Set<(height: number) => void>();
   const handlers = createIpcHandlers({
     connection,
     appKey,
@@ -78,6 +85,12 @@ export async function startMainSide(opts: {
     },
     hidePopover: () => {
       calls.hidePopover += 1;
+    },
+    // main/index.ts's fitPopover, less Electron: the clamped height goes to the page's viewport.
+    fitPopover: (requested) => {
+      const height = popoverHeight(requested, WORK_AREA_HEIGHT);
+      calls.fit.push(requested);
+      for (const listener of fitListeners) listener(height);
     },
   });
   const registry = new Map<string, Listener>();
@@ -107,6 +120,10 @@ export async function startMainSide(opts: {
     onState(listener) {
       state.on('change', listener);
       return () => state.off('change', listener);
+    },
+    onFit(listener) {
+      fitListeners.add(listener);
+      return () => fitListeners.delete(listener);
     },
     stop() {
       connection.stop();

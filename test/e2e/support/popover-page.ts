@@ -13,6 +13,12 @@ import type { AppState } from '../../../preload/api.js';
 import { rendererIndex, repoRoot } from './build.js';
 import { writeGallery } from './gallery.js';
 import type { MainSide } from './main-side.js';
+import {
+  POPOVER_INITIAL_HEIGHT,
+  POPOVER_WIDTH,
+  popoverHeight,
+} from '../../../main/popover-size.js';
+import { WORK_AREA_HEIGHT } from './main-side.js';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -51,6 +57,7 @@ export const PRELOAD_STAND_IN = `(() => {
     logOutNow: () => invoke('elevate:log-out-now'),
     setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),
     hidePopover: () => invoke('elevate:hide-popover'),
+    fitContent: (size) => invoke('elevate:fit-content', size),
   });
   Object.defineProperty(window, 'elevate', { value: api, enumerable: true });
 })();`;
@@ -72,11 +79,32 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
   return problems;
 }
 
+/** The window's height and the content's, as a person would see them now. */
+export async function windowAndContent(page: Page): Promise<{ window: number; content: number }> {
+  return page.evaluate(() => ({
+    window: window.innerHeight,
+    content: document.querySelector('main')?.getBoundingClientRect().height ?? 0,
+  }));
+}
+
+/** Waits until main has sized the window to the content's latest measurement. */
+export async function windowFitted(page: Page, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { window, content } = await windowAndContent(page);
+    if (window === popoverHeight(content, WORK_AREA_HEIGHT)) return;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`The window stayed ${window} px for content of ${content} px.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface Popover {
   page: Page;
   context: BrowserContext;
   /**
-   * Screenshots in light and dark as test/e2e/screenshots/NAME-{light,dark}.png; fails if the
+   * Screenshots of the window as sized to its content (what a person sees, a tall state
+   * scrolled to the top), in light and dark as test/e2e/screenshots/NAME-{light,dark}.png; fails if the
    * page logged an error (a CSP violation included) or axe finds a WCAG A/AA problem in either.
    * Each shot is added to the gallery page test/e2e/screenshots/index.html.
    */
@@ -89,8 +117,9 @@ export async function openPopover(main: MainSide): Promise<Popover> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
-    // main/popover-window.ts POPOVER_SIZE (not imported: that module loads Electron).
-    viewport: { width: 360, height: 520 },
+    // main/popover-window.ts POPOVER_SIZE (not imported: that module loads Electron); the
+    // renderer then asks for its content's height, and main.onFit below applies it.
+    viewport: { width: POPOVER_WIDTH, height: POPOVER_INITIAL_HEIGHT },
     deviceScaleFactor: 1,
   });
   await context.exposeBinding('__ipcInvoke', (source, channel: string, arg: unknown) =>
@@ -116,6 +145,10 @@ export async function openPopover(main: MainSide): Promise<Popover> {
       )
       .catch(() => undefined);
   });
+  // Main sizes the window to the content, as setContentSize does in Electron.
+  const offFit = main.onFit((height) => {
+    void page.setViewportSize({ width: POPOVER_WIDTH, height }).catch(() => undefined);
+  });
   await page.goto(popoverUrl);
   mkdirSync(screenshotDir, { recursive: true });
   return {
@@ -123,11 +156,12 @@ export async function openPopover(main: MainSide): Promise<Popover> {
     context,
     async shoot(name) {
       if (errors.length) throw new Error(`The popover logged errors: ${errors.join(' | ')}`);
+      await windowFitted(page);
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         await page.screenshot({
           path: join(screenshotDir, `${name}-${colorScheme}.png`),
-          fullPage: true,
+          fullPage: false,
         });
         const problems = await accessibilityProblems(page);
         if (problems.length) throw new Error(`${name} (${colorScheme}): ${problems.join(' | ')}`);
@@ -137,6 +171,7 @@ export async function openPopover(main: MainSide): Promise<Popover> {
     },
     async close() {
       off();
+      offFit();
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -74,6 +74,7 @@ describe('AgentConnection with a real agent', () => {
       logOut: async () => ({ ok: true }),
       setOpenAtLogin: async () => ({ ok: true }),
       hidePopover: () => undefined,
+      fitPopover: () => undefined,
     });
 
   beforeAll(async () => {

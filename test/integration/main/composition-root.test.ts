@@ -164,6 +164,24 @@ describe('main/index.ts with a real agent', () => {
     );
   });
 
+  it('sizes the popover to what its content asks, within the screen', async () => {
+    const fit = ipcMain.handlers.get('elevate:fit-content') as (
+      e: unknown,
+      a: unknown,
+    ) => Promise<unknown>;
+    await fit(fromPopover, { height: 212 });
+    expect(BrowserWindow.created[0]!.getContentSize()).toEqual([360, 212]);
+    await fit(fromPopover, { height: 5000 });
+    expect(BrowserWindow.created[0]!.getContentSize()).toEqual([360, 600]);
+    expect(() =>
+      fit(
+        { sender: {}, senderFrame: { url: 'https://evil.example/', routingId: 1, processId: 1 } },
+        { height: 100 },
+      ),
+    ).toThrow(/did not come from the Elevate window/);
+    expect(() => fit(fromPopover, { height: 'tall' })).toThrow(/height/);
+  });
+
   it('shows the popover from the tray menu', async () => {
     lastMenu()
       .find((m) => m.id === 'show-details')

@@ -91,6 +91,7 @@ describe('Touch ID before a request (macOS)', () => {
       logOut: async () => ({ ok: true }),
       setOpenAtLogin: async () => ({ ok: true }),
       hidePopover: () => undefined,
+      fitPopover: () => undefined,
       ...(withTouchId && { confirmPresence: touchIdPresence(systemPreferences) }),
     });
   }

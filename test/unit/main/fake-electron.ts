@@ -119,6 +119,18 @@ export class BrowserWindow extends EventEmitter {
   setPosition(x: number, y: number): void {
     record('window', 'setPosition', [x, y]);
   }
+  private contentSize: [number, number] | null = null;
+  getContentSize(): [number, number] {
+    return this.contentSize ?? [Number(this.options.width), Number(this.options.height)];
+  }
+  setContentSize(width: number, height: number): void {
+    this.contentSize = [width, height];
+    record('window', 'setContentSize', [width, height]);
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    const [width, height] = this.getContentSize();
+    return { x: 0, y: 0, width, height };
+  }
   loadFile(file: string): Promise<void> {
     this.loaded = file;
     return Promise.resolve();

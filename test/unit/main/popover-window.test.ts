@@ -91,4 +91,10 @@ describe('popoverPosition', () => {
       y: 1045 - POPOVER_SIZE.height,
     });
   });
+  it('keeps a popover above a bottom task bar as it grows to its measured height', () => {
+    const bottom = { x: 0, y: 0, width: 1920, height: 1040 };
+    const icon = { x: 1700, y: 1045, width: 24, height: 24 };
+    expect(popoverPosition(icon, bottom, { width: 360, height: 240 }).y).toBe(1045 - 240);
+    expect(popoverPosition(icon, bottom, { width: 360, height: 600 }).y).toBe(1045 - 600);
+  });
 });

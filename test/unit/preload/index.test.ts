@@ -70,6 +70,7 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual([
       'cancelRequest',
       'enterApprovalCode',
+      'fitContent',
       'getHistory',
       'getState',
       'hidePopover',
@@ -95,6 +96,7 @@ describe('preload', () => {
     await api.logOutNow();
     await api.setOpenAtLogin(true);
     await api.hidePopover();
+    await api.fitContent({ height: 412 });
     expect(loaded.invokes).toEqual([
       ['elevate:get-state', undefined],
       ['elevate:stop-now', undefined],
@@ -106,6 +108,7 @@ describe('preload', () => {
       ['elevate:log-out-now', undefined],
       ['elevate:set-open-at-login', true],
       ['elevate:hide-popover', undefined],
+      ['elevate:fit-content', { height: 412 }],
     ]);
   });
 

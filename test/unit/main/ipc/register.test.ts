@@ -26,6 +26,7 @@ function setup(): { received: unknown[]; warnings: string[] } {
     'elevate:log-out-now': ok,
     'elevate:set-open-at-login': ok,
     'elevate:hide-popover': async () => undefined,
+    'elevate:fit-content': async () => undefined,
   } as unknown as IpcHandlers;
   ipcMain.handlers.clear();
   registerIpcHandlers(
@@ -52,7 +53,7 @@ const invoke = (channel: string, ev: unknown, arg?: unknown) => {
 describe('registerIpcHandlers', () => {
   it('registers one handler per channel', () => {
     setup();
-    expect(ipcMain.handlers.size).toBe(10);
+    expect(ipcMain.handlers.size).toBe(11);
   });
 
   it('passes validated arguments from the popover to the handler', async () => {

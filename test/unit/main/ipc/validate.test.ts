@@ -11,6 +11,7 @@ describe('validateIpcArgument', () => {
     expect(IPC_CHANNELS.sort()).toEqual([
       'elevate:cancel-request',
       'elevate:enter-approval-code',
+      'elevate:fit-content',
       'elevate:get-history',
       'elevate:get-state',
       'elevate:hide-popover',
@@ -29,6 +30,7 @@ describe('validateIpcArgument', () => {
     expect(validateIpcArgument('elevate:request-elevation', input)).toEqual(input);
     expect(validateIpcArgument('elevate:get-history', 20)).toBe(20);
     expect(validateIpcArgument('elevate:stop-now', undefined)).toBeUndefined();
+    expect(validateIpcArgument('elevate:fit-content', { height: 412 })).toEqual({ height: 412 });
   });
 
   it('refuses bad arguments with a sentence naming the field', () => {
@@ -38,6 +40,11 @@ describe('validateIpcArgument', () => {
       ['elevate:request-more-time', { durationSec: 600, reason: 'x'.repeat(1001) }, /reason/],
       ['elevate:request-more-time', { durationSec: 600, reason: 'ok', extra: 1 }, /invalid value/],
       ['elevate:get-history', 10_000, /get-history/],
+      ['elevate:fit-content', { height: -5 }, /height/],
+      ['elevate:fit-content', { height: 1e9 }, /height/],
+      ['elevate:fit-content', { height: 400.5 }, /height/],
+      ['elevate:fit-content', { height: 400, width: 9000 }, /invalid value/],
+      ['elevate:fit-content', 400, /fit-content/],
       ['elevate:cancel-request', '', /cancel-request/],
       ['elevate:enter-approval-code', 'X'.repeat(65), /enter-approval-code/],
       ['elevate:set-open-at-login', 'yes', /set-open-at-login/],
