@@ -3,6 +3,8 @@
  * vi.mock('electron', ...) to check how the thin adapters drive Electron's API.
  */
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Call {
   target: string;
@@ -188,6 +190,10 @@ class FakeApp extends EventEmitter {
   }
   getAppPath(): string {
     return this.appPath;
+  }
+  /** A per-process temp folder for 'userData' (main/index.ts keeps the login choice there). */
+  getPath(name: string): string {
+    return join(tmpdir(), `elevate-fake-${name}-${process.pid}`);
   }
   getVersion(): string {
     return '0.0.0-test';
