@@ -20,7 +20,7 @@ export function checkCaps(time: ElevatedTime, caps: Caps, req: CapRequest): void
   const when = a.moreAt ? `; more becomes available at ${clockTime(a.moreAt)}` : '';
   const next =
     req.asker === 'admin'
-      ? ' Approve or grant less time, or grant with --over-cap.'
+      ? ' Approve or grant less time (--for), or add --over-cap to approve or grant beyond it.'
       : ' Ask for less time or try again then.';
   throw new RpcError(
     ErrorCode.Forbidden,

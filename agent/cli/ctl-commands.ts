@@ -181,10 +181,14 @@ const approve: Command = {
   spec: spec('approve', ['ID'], {
     for: { type: 'string', value: 'DURATION' },
     note: { type: 'string', value: 'TEXT' },
+    'over-cap': { type: 'boolean' },
   }),
   summary: 'approve a pending request',
-  usage: 'approve ID [--for DURATION] [--note TEXT]',
-  help: 'Approves request ID; --for grants a different duration than the one asked for, --note is shown to the person.',
+  usage: 'approve ID [--for DURATION] [--note TEXT] [--over-cap]',
+  help: [
+    'Approves request ID; --for grants a different duration than the one asked for, --note is',
+    "shown to the person. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
+  ].join('\n'),
   async run(args, ctx) {
     const id = args.positionals[0] as string;
     const forText = stringFlag(args, 'for');
@@ -196,6 +200,7 @@ const approve: Command = {
         id,
         ...(durationSec !== undefined ? { durationSec } : {}),
         ...(note !== undefined ? { note } : {}),
+        ...(args.flags['over-cap'] === true ? { overCap: true } : {}),
       })
       .catch((err: unknown) => {
         throw decisionRefusal(err, id, ctx.program);

@@ -91,6 +91,7 @@ export class PrivilegeService implements RecoverableGrants {
     actor: string,
     reason: string | null,
     requestId?: string,
+    overCap = false,
   ): Promise<void> {
     const u = this.store.user(user);
     const g = u.grant;
@@ -106,7 +107,12 @@ export class PrivilegeService implements RecoverableGrants {
       actor,
       ...(requestId ? { requestId } : {}),
       ...(reason ? { reason } : {}),
-      detail: { from: g.expiresAt, to: new Date(expiresAtMs).toISOString(), addedSec: durationSec },
+      detail: {
+        from: g.expiresAt,
+        to: new Date(expiresAtMs).toISOString(),
+        addedSec: durationSec,
+        ...(overCap ? { overCap: true } : {}),
+      },
     });
     g.expiresAt = new Date(expiresAtMs).toISOString();
     g.extensionsUsed += 1;

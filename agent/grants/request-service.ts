@@ -160,9 +160,11 @@ export class RequestService {
     id: string,
     durationSec: number | undefined,
     note: string | null,
+    /** An admin's word that the policy's elevated-time caps do not apply to this approval. */
+    overCap = false,
   ): Promise<string> {
     const r = this.findPending(id);
-    await this.decideApproved(r, actor, durationSec ?? r.durationSec, note);
+    await this.decideApproved(r, actor, durationSec ?? r.durationSec, note, overCap);
     return r.user;
   }
 
@@ -195,6 +197,7 @@ export class RequestService {
     actor: string,
     durationSec: number,
     note: string | null,
+    overCap = false,
   ): Promise<void> {
     const u = this.store.user(r.user);
     if (r.kind === 'extend' && !u.grant) {
@@ -204,7 +207,9 @@ export class RequestService {
       );
     }
     const policy = await this.snapshots.policyFor(r.user);
-    this.checkCaps(r.user, policy, r.kind, durationSec, actor === 'policy' ? 'self' : 'admin');
+    if (!overCap) {
+      this.checkCaps(r.user, policy, r.kind, durationSec, actor === 'policy' ? 'self' : 'admin');
+    }
     await this.audit.append({
       type: 'request.approved',
       user: r.user,
@@ -212,7 +217,7 @@ export class RequestService {
       requestId: r.id,
       actor,
       ...(note ? { reason: note } : {}),
-      detail: { durationSec },
+      detail: { durationSec, ...(overCap ? { overCap: true } : {}) },
     });
     this.decide(r, 'approved', actor, note);
     this.store.bump(u);
@@ -220,7 +225,7 @@ export class RequestService {
     const source = actor === 'policy' ? 'self-serve' : 'approval';
     if (r.kind === 'extend') {
       r.grantId = u.grant?.id ?? null;
-      await this.privileges.extend(r.user, durationSec, actor, r.reason, r.id);
+      await this.privileges.extend(r.user, durationSec, actor, r.reason, r.id, overCap);
     } else {
       await this.privileges.grant({
         user: r.user,
@@ -230,6 +235,7 @@ export class RequestService {
         source,
         actor,
         requestId: r.id,
+        ...(overCap ? { overCap: true } : {}),
       });
       // The approval belongs to this grant only (a later grant must not show it).
       r.grantId = u.grant?.id ?? null;

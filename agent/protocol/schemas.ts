@@ -101,6 +101,8 @@ export const ParamsSchemas = {
       id: z.string().min(1).max(100),
       durationSec: durationSec.optional(),
       note: note.optional(),
+      /** Added: approve beyond the user's maxElevatedSecPer* caps (audited as overCap). */
+      overCap: z.boolean().optional(),
     })
     .strict(),
   'admin.deny': z.object({ id: z.string().min(1).max(100), note: note.optional() }).strict(),

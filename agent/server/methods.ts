@@ -175,7 +175,9 @@ export function createHandler(d: MethodDeps): Handler {
       case 'admin.approve': {
         const p = params as P<'admin.approve'>;
         return d.lock.run(async () =>
-          build(await d.requests.approve(me, p.id, p.durationSec, p.note ?? null)),
+          build(
+            await d.requests.approve(me, p.id, p.durationSec, p.note ?? null, p.overCap === true),
+          ),
         );
       }
       case 'admin.deny': {

@@ -13,10 +13,13 @@ import {
 
 let agent: RunningAgent;
 let kim: string;
+/** Needs an admin's approval, under the same cap. */
+let lee: string;
 
 beforeAll(async () => {
   ensureBuilt();
   kim = createUser();
+  lee = createUser();
   agent = await startAgent({
     version: 1,
     defaults: {
@@ -26,12 +29,14 @@ beforeAll(async () => {
       reasonPresetsOnly: true,
       maxElevatedSecPerDay: 1200,
     },
+    rules: [{ users: [lee], selfServe: false, approvalRequired: true }],
   });
 });
 
 afterAll(async () => {
   await agent?.stop();
   if (kim) deleteUser(kim);
+  if (lee) deleteUser(lee);
 });
 
 const as = (user: string, ...args: string[]) =>
@@ -66,10 +71,36 @@ describe('policy additions in the CLIs', () => {
     );
     const refused = await ctl('grant', kim, '--for', '1h');
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toContain('or grant with --over-cap.');
+    expect(refused.stderr).toContain('or add --over-cap to approve or grant beyond it.');
     const over = await ctl('grant', kim, '--for', '1h', '--over-cap');
     expect(over.code).toBe(0);
     const audit = await ctl('audit', '--user', kim, '--json');
     expect(audit.stdout).toContain('"overCap":true');
+  });
+
+  it('an approval past the cap is refused with what is left, and goes through with --over-cap', async () => {
+    // Within the cap when asked; the admin approves for longer than that.
+    const asked = await as(lee, 'request', '10m', '--reason', '1');
+    expect(asked.code).toBe(0);
+    const id = /request (r_\S+) is waiting/.exec(asked.stdout)![1]!;
+
+    const refused = await ctl('approve', id, '--for', '30m');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toBe(
+      `elevatectl: ${lee}'s policy allows only 20 minutes more of admin time now (asked for 30 minutes). Approve or grant less time (--for), or add --over-cap to approve or grant beyond it.\n`,
+    );
+    expect(JSON.parse((await as(lee, 'status', '--json')).stdout).request.state).toBe('pending');
+
+    const over = await ctl('approve', id, '--for', '30m', '--over-cap', '--note', 'month-end');
+    expect(over.code).toBe(0);
+    const status = JSON.parse((await as(lee, 'status', '--json')).stdout);
+    expect(status.grant.level).toBe('admin');
+    const { events } = JSON.parse((await ctl('audit', '--user', lee, '--json')).stdout);
+    const byType = (t: string) => events.find((e: { type: string }) => e.type === t);
+    expect(byType('request.approved')).toMatchObject({
+      actor: 'root',
+      detail: { durationSec: 1800, overCap: true },
+    });
+    expect(byType('privilege.granted')).toMatchObject({ detail: { overCap: true } });
   });
 });
