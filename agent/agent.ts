@@ -14,6 +14,7 @@ import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
 import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { Win32Backend } from './backends/win32.js';
+import { protectWin32Dirs } from './backends/win32/dir-acls.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
 import { linuxWatches } from './cleanup/linux-watch.js';
 import { CodeApprovals } from './codes/code-approvals.js';
@@ -51,6 +52,9 @@ export async function startAgent(
 ): Promise<RunningAgent> {
   await mkdir(config.stateDir, { recursive: true, mode: 0o711 });
   await chmod(config.stateDir, 0o711);
+  // Windows: ACLs instead of modes; the agent does not start on a state dir it cannot restrict.
+  const cookieGuard =
+    config.backend === 'win32' ? await protectWin32Dirs(config.stateDir, log) : null;
 
   const policies = new PolicyHolder(
     config.policy,
@@ -81,7 +85,7 @@ export async function startAgent(
           ? new Win32Backend()
           : new SimulatedBackend(config.stateDir, config.simulateOs, users);
   const authFailures = new AuthFailures(audit, users, log);
-  const challenges = new CookieChallenges(config.stateDir);
+  const challenges = new CookieChallenges(config.stateDir, cookieGuard);
   await challenges.init();
 
   const subscriptions = new Subscriptions();

@@ -18,11 +18,22 @@ export interface Challenge {
   expiresAtMono: number;
 }
 
+/**
+ * Restricts a cookie directory where modes mean nothing (Windows ACLs); rejects if it cannot,
+ * and then no cookie is written there.
+ */
+export type DirGuard = (dir: string, account: Account) => Promise<void>;
+
 export class CookieChallenges {
   private readonly authDir: string;
   private readonly agentUid = process.getuid?.() ?? 0;
+  /** dir + account already restricted by the guard in this run. */
+  private readonly guarded = new Set<string>();
 
-  constructor(stateDir: string) {
+  constructor(
+    stateDir: string,
+    private readonly guard: DirGuard | null = null,
+  ) {
     this.authDir = join(stateDir, 'auth');
   }
 
@@ -88,5 +99,10 @@ export class CookieChallenges {
       await chown(dir, account.uid, account.gid);
     }
     if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
+    const key = `${dir}\0${account.name}`;
+    if (this.guard && !this.guarded.has(key)) {
+      await this.guard(dir, account);
+      this.guarded.add(key);
+    }
   }
 }

@@ -17,6 +17,10 @@ export interface PretendWindows {
   denyChanges?: boolean;
   /** Group Policy values under HKLM\\SOFTWARE\\Policies\\Elevate: NAME → [REG_TYPE, DATA]. */
   policies?: Record<string, [string, string]>;
+  /** icacls: each directory's entries as [SID, FLAGS+RIGHTS, inherited]. */
+  acls?: Record<string, [string, string, boolean][]>;
+  /** icacls: "Access is denied." for every call. */
+  icaclsDenied?: boolean;
 }
 
 export function writeMachine(dir: string, machine: PretendWindows): void {

@@ -8,6 +8,8 @@
 /** BUILTIN\Administrators; its name is localised ("Administratoren"), its SID is not. */
 export const ADMINISTRATORS_SID = 'S-1-5-32-544';
 export const SYSTEM_SID = 'S-1-5-18';
+/** BUILTIN\Users: every local account. */
+export const USERS_SID = 'S-1-5-32-545';
 
 const SID = /^S-1-\d{1,13}(-\d{1,10}){1,15}$/;
 // Characters Windows forbids in user names ("/\[]:;|=,+*?<>), plus quotes and control characters.

@@ -12,7 +12,7 @@
  * are the same in every language. Only the group's name needs PowerShell: it is localised,
  * so it is looked up from the well-known SID S-1-5-32-544, as MakeMeAdmin does.
  */
-import { ADMINISTRATORS_SID, SYSTEM_SID } from './accounts.js';
+import { ADMINISTRATORS_SID, SYSTEM_SID, USERS_SID } from './accounts.js';
 
 export interface Command {
   file: string;
@@ -111,9 +111,14 @@ export function stateDirAclPlan(dir: string): Command {
       '/grant:r',
       `*${SYSTEM_SID}:(OI)(CI)F`,
       `*${ADMINISTRATORS_SID}:(OI)(CI)F`,
-      '*S-1-5-32-545:(X,RD)',
+      `*${USERS_SID}:(X,RD)`,
     ],
   };
+}
+
+/** A directory's access list as icacls prints it, to check what the two plans above set. */
+export function showAclPlan(dir: string): Command {
+  return { file: 'icacls', args: [dir] };
 }
 
 /** Group Policy / Intune settings (packaging/windows/policy/elevate.admx). */

@@ -26,6 +26,8 @@ function machine(overrides: Partial<PretendWindows> = {}): PretendWindows {
     language: 'en',
     computerName: 'PC01',
     accounts: {
+      // The test's client connects as root: its cookie directory is ACL'd to this SID.
+      root: 'S-1-5-21-1-2-3-1000',
       Administrator: 'S-1-5-21-1-2-3-500',
       alice: 'S-1-5-21-1-2-3-1001',
       'CONTOSO\\bob': 'S-1-5-21-7-8-9-1104',

@@ -4,6 +4,7 @@
 // pretend machine kept in $ELEVATE_WIN32_STANDIN_DIR/machine.json:
 // { language: "en"|"de", computerName, accounts: {NAME: SID}, administrators: [NAME|SID],
 //   sessions: [{user, id, logonTime}], denyChanges?: boolean, policies?: {NAME: [TYPE, DATA]} }
+//   acls?: {PATH: [[SID, RIGHTS, inherited?]]}, icaclsDenied?: boolean }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,7 +112,7 @@ function powershell() {
   );
   if (toName) {
     const sid = unquote(toName[1]);
-    if (sid === 'S-1-5-32-544') out(`${BUILTIN}\\${GROUP}\n`);
+    if (WELL_KNOWN[sid]) out(`${WELL_KNOWN[sid]}\n`);
     const name = Object.keys(machine.accounts).find((a) => machine.accounts[a] === sid);
     if (!name) process.exit(2);
     out(`${name.includes('\\') ? name : `${machine.computerName}\\${name}`}\n`);
@@ -155,6 +156,59 @@ function reg() {
   out(`\n${args[1].replace(/^HKLM/, 'HKEY_LOCAL_MACHINE')}\n${lines.join('\n')}\n\n`);
 }
 
-const tools = { net, powershell, quser, logoff, reg };
+// icacls DIR [/inheritance:r] [/grant:r *SID:(FLAGS)RIGHTS ...] and `icacls DIR` (layout of
+// test/fixtures/win32/icacls-*.json). A path never set shows the entries a new folder under
+// C:\ProgramData inherits; explicit entries stay until a /grant:r for the same SID.
+const WELL_KNOWN = {
+  'S-1-5-18': 'NT AUTHORITY\\SYSTEM',
+  'S-1-5-32-544': `${BUILTIN}\\${GROUP}`,
+  'S-1-5-32-545': de ? 'VORDEFINIERT\\Benutzer' : 'BUILTIN\\Users',
+  'S-1-1-0': de ? 'Jeder' : 'Everyone',
+};
+const INHERITED = [
+  ['S-1-5-18', '(OI)(CI)(F)', true],
+  ['S-1-5-32-544', '(OI)(CI)(F)', true],
+  ['S-1-5-32-545', '(OI)(CI)(RX)', true],
+];
+function icacls() {
+  const [path, ...ops] = args;
+  if (machine.icaclsDenied) {
+    process.stdout.write('Successfully processed 0 files; Failed processing 1 files\r\n');
+    fail(`${path}: Access is denied.\n`, 5);
+  }
+  machine.acls ??= {};
+  let acl = machine.acls[path] ?? INHERITED;
+  if (ops.length === 0) {
+    const nameOf = (sid) => {
+      if (WELL_KNOWN[sid]) return WELL_KNOWN[sid];
+      const name = Object.keys(machine.accounts).find((a) => machine.accounts[a] === sid);
+      if (!name) return sid;
+      return name.includes('\\') ? name : `${machine.computerName}\\${name}`;
+    };
+    const lines = acl.map(
+      ([sid, rights, inherited]) => `${nameOf(sid)}:${inherited ? '(I)' : ''}${rights}`,
+    );
+    const pad = ' '.repeat(path.length + 1);
+    out(
+      `${path} ${lines.map((l, i) => (i ? pad + l : l)).join('\n')}\n\nSuccessfully processed 1 files; Failed processing 0 files\n`,
+    );
+  }
+  for (let i = 0; i < ops.length; i++) {
+    if (ops[i] === '/inheritance:r') acl = acl.filter(([, , inherited]) => !inherited);
+    else if (ops[i] === '/grant:r') {
+      while (ops[i + 1]?.startsWith('*')) {
+        const m = /^\*(S-[\d-]+):((?:\([A-Z]+\))*)([A-Z,()]+)$/.exec(ops[++i]);
+        if (!m) fail(`Invalid parameter "${ops[i]}"\n`, 87);
+        const rights = m[3].startsWith('(') ? m[3] : `(${m[3]})`;
+        acl = [...acl.filter(([sid]) => sid !== m[1]), [m[1], `${m[2]}${rights}`, false]];
+      }
+    } else fail(`stand-in: unsupported icacls option ${ops[i]}\n`, 1);
+  }
+  machine.acls[path] = acl;
+  save();
+  out(`processed file: ${path}\nSuccessfully processed 1 files; Failed processing 0 files\n`);
+}
+
+const tools = { net, powershell, quser, logoff, reg, icacls };
 if (!tools[tool]) fail(`stand-in: unknown tool ${tool}\n`, 1);
 tools[tool]();
