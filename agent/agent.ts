@@ -109,7 +109,7 @@ export async function startAgent(
   const lock = new Mutex(() => publish(store.endOperation()));
   const scheduler = new ExpiryScheduler(
     clock,
-    (user) => void lock.run(() => privileges.expireIfDue(user)),
+    (user) => void lock.runFirst(() => privileges.expireIfDue(user)),
     (deltaMs) =>
       void audit
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })

@@ -73,6 +73,8 @@ export class Connection implements ConnectionContext {
     private readonly onClose: (c: Connection) => void,
     readonly peer: PeerCredentials | null = null,
     private readonly onAuthenticated: (c: Connection) => void = () => undefined,
+    /** How long to hold the next request back (a flooding account's share of the agent). */
+    private readonly pace: (authenticated: boolean) => number = () => 0,
   ) {
     // A connection that never authenticates holds a slot for nothing.
     this.deadline = setTimeout(() => {
@@ -181,6 +183,8 @@ export class Connection implements ConnectionContext {
           this.lines = this.lines.slice(this.head);
           this.head = 0;
         }
+        const wait = this.pace(this.authenticated);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await this.process(line);
       }
     } finally {

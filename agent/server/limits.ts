@@ -22,3 +22,9 @@ export const CONNECTIONS_PER_UID = 64;
 export const UNAUTHENTICATED_PER_UID = 16;
 /** Connections all non-root peers together may hold: the rest of the agent's files are root's. */
 export const CONNECTIONS_NON_ROOT = 1024;
+/** Requests one non-root account may have handled per second before authenticating... */
+export const UNAUTHENTICATED_PER_SECOND = 50;
+export const UNAUTHENTICATED_BURST = 50;
+/** ... and after (a tray makes a few a minute; status floods wait, they are not refused). */
+export const AUTHENTICATED_PER_SECOND = 200;
+export const AUTHENTICATED_BURST = 400;

@@ -10,12 +10,14 @@ import { dirname } from 'node:path';
 import { Connection, type Handler } from './connection.js';
 import { ConnectionQuota } from './connection-quota.js';
 import { peerCredentials } from './peer-credentials.js';
+import { RequestPacer } from './request-pacer.js';
 
 export class SocketServer {
   private server: Server | null = null;
   private nextId = 1;
   readonly connections = new Set<Connection>();
   private readonly quota = new ConnectionQuota();
+  private readonly pacer = new RequestPacer();
 
   constructor(
     private readonly path: string,
@@ -54,6 +56,7 @@ export class SocketServer {
         },
         peer,
         (authed) => this.quota.authenticated(authed.peer),
+        (authenticated) => this.pacer.delayFor(peer?.uid ?? null, authenticated),
       );
       this.connections.add(c);
     });

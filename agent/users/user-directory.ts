@@ -6,10 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { DirectoryLookups } from './directory-lookups.js';
-
-const execFileAsync = promisify(execFile);
 
 export interface Account {
   name: string;
@@ -29,7 +26,8 @@ const ACCOUNT_NAME = /^[a-zA-Z0-9_.][a-zA-Z0-9_.@-]{0,255}\$?$/;
 export class EtcUserDirectory implements UserDirectory {
   /** The parsed file, reused while it is unchanged: a flood of hellos costs a stat each. */
   private passwdCache: { key: string; accounts: Account[] } | null = null;
-  private readonly nss = new DirectoryLookups<Account>((key) => getent(['passwd', key]));
+  /** Keys are names or, all digits, uids (as getent reads them). */
+  private readonly nss = new DirectoryLookups<Account>(getentPasswd);
 
   constructor(private readonly root = '/') {}
 
@@ -37,7 +35,8 @@ export class EtcUserDirectory implements UserDirectory {
     if (!ACCOUNT_NAME.test(name)) return null;
     const fromFile = (await this.passwd()).find((a) => a.name === name);
     if (fromFile) return fromFile;
-    return this.root === '/' ? this.nss.get(name) : null;
+    // getent would read an all-digit name as a uid.
+    return this.root === '/' && !/^\d+$/.test(name) ? this.nss.get(name) : null;
   }
 
   async lookupUid(uid: number): Promise<Account | null> {
@@ -83,11 +82,18 @@ function parsePasswdLine(line: string): Account | null {
   return { name: f[0], uid, gid, home: f[5] ?? '/' };
 }
 
-async function getent(args: string[]): Promise<Account | null> {
-  try {
-    const { stdout } = await execFileAsync('getent', args, { timeout: 5000 });
-    return parsePasswdLine(stdout.trim());
-  } catch {
-    return null;
-  }
+/** One `getent passwd KEY...` for several keys; it exits 2 when some are unknown. */
+function getentPasswd(keys: string[]): Promise<Map<string, Account>> {
+  return new Promise((resolve) => {
+    execFile('getent', ['passwd', ...keys], { timeout: 5000 }, (err, stdout) => {
+      const found = new Map<string, Account>();
+      if (err && typeof err.code !== 'number') return resolve(found); // not run, or timed out
+      for (const line of stdout.split('\n')) {
+        const a = parsePasswdLine(line.trim());
+        if (!a) continue;
+        for (const key of [a.name, String(a.uid)]) if (keys.includes(key)) found.set(key, a);
+      }
+      resolve(found);
+    });
+  });
 }
