@@ -24,6 +24,7 @@ import { AppStateStore } from './app-state.js';
 import { Countdown, msUntilNextSecond } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js';
+import { mainMessages } from './i18n/index.js';
 import { appLocale } from './locale.js';
 import { setupLockReport } from './lock-report.js';
 import { touchIdPresence } from './presence.js';
@@ -215,14 +216,14 @@ function setupIpc(
     getState: () => s.store.current,
     logOut: () =>
       logOutNow(process.platform, async () => {
+        const t = mainMessages(s.store.current.locale?.language ?? 'en').dialog;
         const { response } = await dialog.showMessageBox({
           type: 'question',
-          buttons: ['Log out', 'Cancel'],
+          buttons: [t.logOut.confirm, t.cancel],
           defaultId: 0,
           cancelId: 1,
-          message: 'Log out now?',
-          detail:
-            'Windows applies the change to your rights when you log back in. Save your work first.',
+          message: t.logOut.message,
+          detail: t.logOut.detail,
         });
         return response === 0;
       }),
@@ -286,10 +287,11 @@ function setupTrayAndNotifications(
         toggleOpenAtLogin: () => void setOpenAtLogin(!s.store.current.openAtLogin).then(report),
         quit: () => app.quit(),
         report,
+        locale: s.store.current.locale,
         confirm: async (q) => {
           const { response } = await dialog.showMessageBox({
             type: 'question',
-            buttons: [q.confirmLabel, 'Cancel'],
+            buttons: [q.confirmLabel, q.cancelLabel],
             defaultId: 1,
             cancelId: 1,
             message: q.message,
@@ -302,7 +304,7 @@ function setupTrayAndNotifications(
     () => togglePopover(s),
   );
 
-  const schedule = new NotificationSchedule();
+  const schedule = new NotificationSchedule(s.store.current.locale?.language);
   s.connection.on('snapshot', (snapshot) => {
     for (const n of schedule.onSnapshot(snapshot)) notifier.show(n);
   });
@@ -322,6 +324,7 @@ function setupTrayAndNotifications(
         remainingMs,
         totalMs: s.countdown.totalMs(),
         openAtLogin: state.openAtLogin,
+        locale: state.locale,
       }),
     );
     if (state.connection === 'connected' && state.snapshot && remainingMs !== null) {

@@ -6,7 +6,8 @@
  */
 import type { Snapshot } from '../../agent/protocol/schemas.js';
 import type { ConnectionState } from '../../preload/api.js';
-import { formatDuration, levelLabel } from '../format.js';
+import type { Locale } from '../../agent/shared/i18n/locale.js';
+import { mainMessages, type MainMessages } from '../i18n/index.js';
 
 export interface NotificationModel {
   key: string;
@@ -22,6 +23,12 @@ export class NotificationSchedule {
   private connection: ConnectionState = 'connecting';
   private agentLost = false;
   private agentEpisodes = 0;
+  private readonly t: MainMessages;
+
+  /** `language`: what main chose from the OS (main/locale.ts). */
+  constructor(language: Locale = 'en') {
+    this.t = mainMessages(language);
+  }
 
   /**
    * Call with every snapshot shown (already seq-filtered). The first one only primes the
@@ -31,6 +38,7 @@ export class NotificationSchedule {
     const prev = this.last;
     this.last = next;
     const out: NotificationModel[] = [];
+    const t = this.t;
     const grant = next.grant;
     if (prev === null) {
       if (grant) this.shown.add(`granted:${grant.id}`);
@@ -42,32 +50,33 @@ export class NotificationSchedule {
     const report = next.lastSession;
     if (prevGrant && prevGrant.id !== grant?.id) {
       const revokeHint = next.platform.os === 'win32' && next.platform.logoutHint === 'revoke';
-      const summary = report?.grantId === prevGrant.id ? sessionSummary(report) : '';
+      const summary = report?.grantId === prevGrant.id ? sessionSummary(report, t) : '';
       if (summary) this.shown.add(`session-report:${prevGrant.id}:${summary}`);
       const ended = next.ended?.grantId === prevGrant.id ? next.ended : undefined;
       // Someone else ended them: say who, and the reason they wrote.
       const byOther =
         ended && ended.how !== 'expired' && ended.by !== next.user
-          ? `${ended.by} ended them${ended.reason ? `: ${ended.reason.replace(/[.!?]?$/, (p) => p || '.')}` : '.'} `
+          ? t.notify.endedBy(
+              ended.by,
+              ended.reason ? ended.reason.replace(/[.!?]?$/, (p) => p || '.') : null,
+            ) + ' '
           : '';
       this.push(out, {
         key: `ended:${prevGrant.id}`,
-        title: `${levelLabel(prevGrant.level)} rights ended`,
+        title: t.notify.ended(t.level(prevGrant.level)),
         body:
           byOther +
-          (revokeHint
-            ? 'Log out and back in to finish removing them.'
-            : 'Your account is back to how it was before.') +
+          (revokeHint ? t.notify.logOutToFinish : t.notify.backToBefore) +
           (summary ? ` ${summary}` : ''),
         action: null,
       });
     } else if (report && this.shown.has(`ended:${report.grantId}`)) {
       // The clean-up report can follow the end (root processes are ended after a grace period).
-      const summary = sessionSummary(report);
+      const summary = sessionSummary(report, t);
       if (summary && (report.drift.found > 0 || report.rootProcesses.found > 0)) {
         this.push(out, {
           key: `session-report:${report.grantId}:${summary}`,
-          title: 'After your admin session',
+          title: t.notify.afterSession,
           body: summary,
           action: null,
         });
@@ -80,10 +89,10 @@ export class NotificationSchedule {
       const grantHint = next.platform.os === 'win32' && next.platform.logoutHint === 'grant';
       this.push(out, {
         key: `granted:${grant.id}`,
-        title: `You are now ${grant.level === 'passwordless' ? 'an administrator (no password)' : 'an administrator'}`,
+        title: t.notify.granted(grant.level === 'passwordless'),
         body:
-          `For ${formatDuration(lengthSec)}.` +
-          (grantHint ? ' Log out and back in for the new rights to take full effect.' : ''),
+          t.notify.grantedFor(t.duration(lengthSec)) +
+          (grantHint ? ` ${t.notify.logOutToApply}` : ''),
         action: null,
       });
     } else if (grant && prevGrant && grant.expiresAt !== prevGrant.expiresAt) {
@@ -93,8 +102,8 @@ export class NotificationSchedule {
       if (gainedSec > 0) {
         this.push(out, {
           key: `extended:${grant.id}:${grant.expiresAt}`,
-          title: 'More time granted',
-          body: `${formatDuration(gainedSec)} added to your ${levelLabel(grant.level).toLowerCase()} rights.`,
+          title: t.notify.moreTime,
+          body: t.notify.added(t.duration(gainedSec), t.levelInSentence(grant.level)),
           action: null,
         });
       }
@@ -102,30 +111,30 @@ export class NotificationSchedule {
 
     const req = next.request;
     const sawPending = !!req && prev.request?.id === req.id && prev.request.state === 'pending';
-    const who = req?.decidedBy ?? 'An administrator';
+    const who = req?.decidedBy ?? t.notify.someAdmin;
     if (req?.state === 'approved' && sawPending) {
       // Self-serve requests come back approved at once, and the grant notice says it all.
       this.push(out, {
         key: `request:${req.id}:approved`,
-        title: 'Request approved',
+        title: t.notify.approvedTitle,
         body:
-          `${who} approved ${formatDuration(req.durationSec)} of ${levelLabel(req.level).toLowerCase()} rights.` +
-          (req.note ? ` Note: ${req.note}` : ''),
+          t.notify.approved(who, t.duration(req.durationSec), t.levelInSentence(req.level)) +
+          (req.note ? ` ${t.notify.note(req.note)}` : ''),
         action: null,
       });
     } else if (req?.state === 'denied') {
       this.push(out, {
         key: `request:${req.id}:denied`,
-        title: 'Request denied',
-        body: req.note ? `${who} said: ${req.note}` : `${who} declined your request.`,
+        title: t.notify.deniedTitle,
+        body: req.note ? t.notify.deniedSaid(who, req.note) : t.notify.denied(who),
         action: null,
       });
     } else if (req?.state === 'cancelled' && sawPending && req.decidedBy !== next.user) {
       // The agent cancelled it (the rights it would extend ended): the person did not.
       this.push(out, {
         key: `request:${req.id}:cancelled`,
-        title: 'Request cancelled',
-        body: req.note ?? 'Your request was cancelled.',
+        title: t.notify.cancelledTitle,
+        body: req.note ?? t.notify.cancelled,
         action: null,
       });
     }
@@ -144,8 +153,8 @@ export class NotificationSchedule {
       return [
         {
           key: `agent-lost:${++this.agentEpisodes}`,
-          title: 'Elevate agent stopped',
-          body: 'Your rights cannot be checked or changed until it is back; they still end on time.',
+          title: this.t.notify.agentLostTitle,
+          body: this.t.notify.agentLost,
           action: null,
         },
       ];
@@ -155,8 +164,8 @@ export class NotificationSchedule {
       return [
         {
           key: `agent-back:${this.agentEpisodes}`,
-          title: 'Elevate agent is back',
-          body: 'Your rights are shown live again.',
+          title: this.t.notify.agentBackTitle,
+          body: this.t.notify.agentBack,
           action: null,
         },
       ];
@@ -183,14 +192,13 @@ export class NotificationSchedule {
     if (totalMs <= nearest * 1000) return [];
     const canExtend =
       grant.extensionsLeft > 0 && (snapshot.policy.selfServe || snapshot.policy.approvalRequired);
+    const t = this.t;
     return [
       {
         key: warnKey(grant.id, grant.expiresAt, nearest),
-        title: `${levelLabel(grant.level)} rights end in ${formatDuration(roundUpForHumans(remainingMs))}`,
-        body: canExtend
-          ? 'Save your work, or ask for more time.'
-          : 'Save your work; the rights end by themselves.',
-        action: canExtend ? { type: 'request-more-time', label: 'Request more time' } : null,
+        title: t.notify.endsIn(t.level(grant.level), t.duration(roundUpForHumans(remainingMs))),
+        body: canExtend ? t.notify.saveOrAsk : t.notify.saveWork,
+        action: canExtend ? { type: 'request-more-time', label: t.notify.requestMoreTime } : null,
       },
     ];
   }
@@ -213,25 +221,12 @@ function roundUpForHumans(remainingMs: number): number {
 }
 
 /** The end-of-session report in a sentence or three: commands run, rights and processes left behind. */
-export function sessionSummary(r: NonNullable<Snapshot['lastSession']>): string {
+function sessionSummary(r: NonNullable<Snapshot['lastSession']>, t: MainMessages): string {
   const parts: string[] = [];
-  if (r.commands > 0)
-    parts.push(`${plural(r.commands, 'command was', 'commands were')} run with sudo.`);
-  if (r.drift.found > 0) {
-    parts.push(
-      `${plural(r.drift.found, 'admin right was', 'admin rights were')} added during the session` +
-        (r.drift.removed > 0 ? `; ${r.drift.removed} removed.` : ' and reported to IT.'),
-    );
-  }
+  if (r.commands > 0) parts.push(t.notify.commands(r.commands));
+  if (r.drift.found > 0) parts.push(t.notify.drift(r.drift.found, r.drift.removed));
   if (r.rootProcesses.found > 0) {
-    parts.push(
-      `${plural(r.rootProcesses.found, 'root process was', 'root processes were')} still running` +
-        (r.rootProcesses.ended > 0 ? `; ${r.rootProcesses.ended} ended.` : ' and reported to IT.'),
-    );
+    parts.push(t.notify.rootProcesses(r.rootProcesses.found, r.rootProcesses.ended));
   }
   return parts.join(' ');
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -3,7 +3,9 @@
  * popover, where the person can type one; the rest go straight to the agent.
  */
 import type { Snapshot } from '../../agent/protocol/schemas.js';
-import { formatClockTime } from '../format.js';
+import { clockTime } from '../../agent/shared/i18n/dates.js';
+import type { UiLocale } from '../../agent/shared/i18n/locale.js';
+import { mainMessages, type MainMessages } from '../i18n/index.js';
 import type { ActionResult } from '../../preload/api.js';
 import type { IpcHandlers } from '../ipc/handlers.js';
 import type { MenuAction } from './tray-model.js';
@@ -20,34 +22,44 @@ export interface MenuActionDeps {
   report(result: ActionResult): void;
   /** Asks before something the person cannot undo from the tray; true to go ahead. */
   confirm(question: Confirmation): Promise<boolean>;
+  /** The language and date conventions the questions are asked in; absent: English. */
+  locale?: UiLocale;
 }
 
 export interface Confirmation {
   message: string;
   detail: string;
-  /** The button that goes ahead; the other one is "Cancel" and is the default. */
+  /** The button that goes ahead; the other one (cancelLabel) is the default. */
   confirmLabel: string;
+  cancelLabel: string;
 }
 
 /** The same question the popover asks before Stop now. */
-export const STOP_NOW_QUESTION: Confirmation = {
-  message: 'Give your administrator rights back now?',
-  detail: 'You will need to ask again to get them back.',
-  confirmLabel: 'Yes, stop now',
-};
-
-export function quitQuestion(expiresAt: string): Confirmation {
+export function stopNowQuestion(t: MainMessages = mainMessages('en')): Confirmation {
+  const q = t.dialog.stopNow;
   return {
-    message: 'Quit Elevate while you are an administrator?',
-    detail: `Your rights still end at ${formatClockTime(expiresAt)}, but without Elevate you get no countdown and no warnings before then.`,
-    confirmLabel: 'Quit',
+    message: q.message,
+    detail: q.detail,
+    confirmLabel: q.confirm,
+    cancelLabel: t.dialog.cancel,
+  };
+}
+
+export function quitQuestion(expiresAt: string, locale?: UiLocale): Confirmation {
+  const t = mainMessages(locale?.language ?? 'en');
+  return {
+    message: t.dialog.quit.message,
+    detail: t.dialog.quit.detail(clockTime(expiresAt, { tag: locale?.intl })),
+    confirmLabel: t.dialog.quit.confirm,
+    cancelLabel: t.dialog.cancel,
   };
 }
 
 export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): Promise<void> {
   switch (action.type) {
     case 'stop-now':
-      if (!(await deps.confirm(STOP_NOW_QUESTION))) return;
+      if (!(await deps.confirm(stopNowQuestion(mainMessages(deps.locale?.language ?? 'en')))))
+        return;
       deps.report(await deps.handlers['elevate:stop-now'](undefined));
       return;
     case 'request-more-time':
@@ -79,7 +91,7 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
       return;
     case 'quit': {
       const grant = deps.snapshot()?.grant;
-      if (grant && !(await deps.confirm(quitQuestion(grant.expiresAt)))) return;
+      if (grant && !(await deps.confirm(quitQuestion(grant.expiresAt, deps.locale)))) return;
       deps.quit();
       return;
     }

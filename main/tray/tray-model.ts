@@ -6,13 +6,10 @@
  */
 import { LEVEL_RANK, type Snapshot } from '../../agent/protocol/schemas.js';
 import type { ConnectionState } from '../../preload/api.js';
-import {
-  formatClock,
-  formatClockTime,
-  formatDuration,
-  formatMinutesLeft,
-  levelLabel,
-} from '../format.js';
+import { clockTime } from '../../agent/shared/i18n/dates.js';
+import type { UiLocale } from '../../agent/shared/i18n/locale.js';
+import { formatClock } from '../format.js';
+import { mainMessages, type MainMessages } from '../i18n/index.js';
 
 export type TrayOs = 'darwin' | 'win32' | 'linux';
 export type TrayIconState = 'idle' | 'elevated' | 'ending' | 'pending' | 'offline';
@@ -52,6 +49,8 @@ export interface TrayInput {
   remainingMs: number | null;
   totalMs: number | null;
   openAtLogin: boolean;
+  /** The language and date conventions from the OS (main/locale.ts); absent: English. */
+  locale?: UiLocale;
 }
 
 export interface TrayView {
@@ -96,17 +95,18 @@ export function buildTrayView(input: TrayInput): TrayView {
       ? osRingFrame(os, ringFrame(remaining, input.totalMs ?? remaining))
       : null;
 
-  const status = statusLine(input, live);
+  const t = mainMessages(input.locale?.language ?? 'en');
+  const status = statusLine(input, live, t);
   const title = os === 'darwin' && grant && remaining !== null ? formatClock(remaining) : '';
   // Windows has no menu-bar title, so its tooltip carries the live clock. Linux shows the
   // deadline instead of minutes left: a rebuilt menu closes when it is open, so nothing in
   // it may change with the clock.
   const tooltip =
     os === 'win32' && grant && remaining !== null
-      ? `Elevate: ${levelLabel(grant.level)} · ${formatClock(remaining)} left`
-      : `Elevate: ${status}`;
+      ? t.tray.tooltipClock(t.level(grant.level), formatClock(remaining))
+      : t.tray.tooltip(status);
 
-  const menu = buildMenu(input, live, status);
+  const menu = buildMenu(input, live, status, t);
   return {
     iconState,
     ringFrame: frame,
@@ -123,30 +123,32 @@ function osRingFrame(os: TrayOs, frame: number): number {
   return Math.min(RING_FRAMES - 1, Math.ceil(frame / LINUX_RING_STEP) * LINUX_RING_STEP);
 }
 
-function statusLine(input: TrayInput, live: boolean): string {
+function statusLine(input: TrayInput, live: boolean, t: MainMessages): string {
   const s = input.snapshot;
-  if (!live || !s) {
-    return input.connection === 'connecting'
-      ? 'Connecting to the Elevate agent…'
-      : 'Elevate agent is not running';
-  }
+  if (!live || !s) return input.connection === 'connecting' ? t.tray.connecting : t.tray.agentDown;
   if (s.grant) {
+    const level = t.level(s.grant.level);
     return input.os === 'linux'
-      ? `${levelLabel(s.grant.level)} until ${formatClockTime(s.grant.expiresAt)}`
-      : `${levelLabel(s.grant.level)} · ${formatMinutesLeft(input.remainingMs ?? 0)}`;
+      ? t.tray.until(level, clockTime(s.grant.expiresAt, { tag: input.locale?.intl }))
+      : t.tray.timeLeft(level, t.minutesLeft(input.remainingMs ?? 0));
   }
   if (s.request?.state === 'pending') {
-    return `Request pending: ${levelLabel(s.request.level)} for ${formatDuration(s.request.durationSec)}`;
+    return t.tray.pending(t.level(s.request.level), t.duration(s.request.durationSec));
   }
-  if (s.permanentLevel !== 'none') return `${levelLabel(s.permanentLevel)} (permanent)`;
-  return 'Not elevated';
+  if (s.permanentLevel !== 'none') return t.tray.permanent(t.level(s.permanentLevel));
+  return t.tray.notElevated;
 }
 
 function requestsAllowed(s: Snapshot): boolean {
   return (s.policy.selfServe || s.policy.approvalRequired) && s.policy.levels.length > 0;
 }
 
-function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemModel[] {
+function buildMenu(
+  input: TrayInput,
+  live: boolean,
+  status: string,
+  t: MainMessages,
+): MenuItemModel[] {
   const s = live ? input.snapshot : null;
   const grant = s?.grant ?? null;
   const pending = s?.request?.state === 'pending' ? s.request : null;
@@ -159,7 +161,7 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
     items.push({
       kind: 'item',
       id: 'stop-now',
-      label: 'Stop now',
+      label: t.tray.stopNow,
       enabled: true,
       action: { type: 'stop-now' },
     });
@@ -167,12 +169,12 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
       items.push({
         kind: 'submenu',
         id: 'more-time',
-        label: 'Request more time',
+        label: t.tray.moreTime,
         enabled: pending === null,
         items: s.policy.durationsSec.map((sec) => ({
           kind: 'item' as const,
           id: `more-time-${sec}`,
-          label: formatDuration(sec),
+          label: t.duration(sec),
           enabled: true,
           action: { type: 'request-more-time' as const, durationSec: sec },
         })),
@@ -185,7 +187,7 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
       items.push({
         kind: 'item',
         id: 'request-rights',
-        label: 'Request admin rights…',
+        label: t.tray.requestRights,
         enabled: true,
         action: { type: 'request-rights' },
       });
@@ -195,7 +197,7 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
     items.push({
       kind: 'item',
       id: 'cancel-request',
-      label: 'Cancel request',
+      label: t.tray.cancelRequest,
       enabled: true,
       action: { type: 'cancel-request', id: pending.id },
     });
@@ -203,7 +205,7 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
   items.push({
     kind: 'item',
     id: 'show-details',
-    label: 'Show details…',
+    label: t.tray.showDetails,
     enabled: true,
     action: { type: 'show-details' },
   });
@@ -211,7 +213,7 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
     items.push({
       kind: 'item',
       id: 'log-out',
-      label: 'Log out now…',
+      label: t.tray.logOut,
       enabled: true,
       action: { type: 'log-out' },
     });
@@ -221,11 +223,11 @@ function buildMenu(input: TrayInput, live: boolean, status: string): MenuItemMod
     {
       kind: 'checkbox',
       id: 'open-at-login',
-      label: 'Open at login',
+      label: t.tray.openAtLogin,
       checked: input.openAtLogin,
       action: { type: 'toggle-open-at-login' },
     },
-    { kind: 'item', id: 'quit', label: 'Quit Elevate', enabled: true, action: { type: 'quit' } },
+    { kind: 'item', id: 'quit', label: t.tray.quit, enabled: true, action: { type: 'quit' } },
   );
   return items;
 }

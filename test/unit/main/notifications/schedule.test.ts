@@ -250,3 +250,23 @@ describe('NotificationSchedule', () => {
     expect(s.onConnection('connected')).toEqual([]);
   });
 });
+
+describe('NotificationSchedule in German', () => {
+  it('announces the grant, the warning and the end in German', () => {
+    const s = new NotificationSchedule('de');
+    s.onSnapshot(idle(1));
+    expect(s.onSnapshot(withGrant(2)).map((n) => [n.title, n.body])).toEqual([
+      ['Sie sind jetzt Administrator', 'Für 10 Minuten.'],
+    ]);
+    const grant = withGrant(2);
+    const [warn] = s.onTick(grant, 299_000, 600_000);
+    expect([warn?.title, warn?.body, warn?.action?.label]).toEqual([
+      'Administrator-Rechte enden in 5 Minuten',
+      'Speichern Sie Ihre Arbeit oder fragen Sie mehr Zeit an.',
+      'Mehr Zeit anfragen',
+    ]);
+    expect(s.onSnapshot(idle(3)).map((n) => [n.title, n.body])).toEqual([
+      ['Administrator-Rechte beendet', 'Ihr Konto ist wieder so wie vorher.'],
+    ]);
+  });
+});

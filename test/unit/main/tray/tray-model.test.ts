@@ -189,3 +189,40 @@ describe('buildTrayView', () => {
     });
   });
 });
+
+describe('buildTrayView in German', () => {
+  const de = { language: 'de', intl: 'de-DE' } as const;
+
+  it('says the status, the deadline in German clock time, and every menu item in German', () => {
+    const v = buildTrayView(base({ locale: de }));
+    const expires = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(elevated.grant?.expiresAt ?? ''),
+    );
+    expect(v.menu[0]).toMatchObject({ label: `Administrator bis ${expires}` });
+    expect(v.tooltip).toBe(`Elevate: Administrator bis ${expires}`);
+    const labels = v.menu.flatMap((m) => (m.kind === 'separator' ? [] : [m.label]));
+    expect(labels.slice(1)).toEqual([
+      'Jetzt beenden',
+      'Mehr Zeit anfragen',
+      'Details anzeigen…',
+      'Bei Anmeldung öffnen',
+      'Elevate beenden',
+    ]);
+    const more = item(v.menu, 'more-time');
+    expect(
+      more?.kind === 'submenu' && more.items.map((m) => m.kind !== 'separator' && m.label),
+    ).toEqual(['10 Minuten', '30 Minuten', '1 Stunde']);
+  });
+
+  it('counts minutes left on macOS and Windows, and says when the agent is away', () => {
+    expect(buildTrayView(base({ os: 'darwin', locale: de })).menu[0]).toMatchObject({
+      label: 'Administrator · noch 10 Min.',
+    });
+    expect(buildTrayView(base({ os: 'win32', locale: de })).tooltip).toBe(
+      'Elevate: Administrator · noch 9:41',
+    );
+    expect(buildTrayView(base({ connection: 'unavailable', locale: de })).menu[0]).toMatchObject({
+      label: 'Der Elevate-Dienst läuft nicht',
+    });
+  });
+});

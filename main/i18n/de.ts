@@ -1,0 +1,124 @@
+/** The tray, its menu, dialogs and notifications in German; typed from English (en.ts). */
+import { plural } from '../../agent/shared/i18n/catalogue.js';
+import type { MainMessages } from './en.js';
+
+type Level = 'none' | 'admin' | 'passwordless';
+
+function duration(seconds: number): string {
+  if (seconds < 60) return plural('de', seconds, { one: '# Sekunde', other: '# Sekunden' });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return plural('de', minutes, { one: '# Minute', other: '# Minuten' });
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (m === 0) return plural('de', h, { one: '# Stunde', other: '# Stunden' });
+  return `${h} Std. ${m} Min.`;
+}
+
+function minutesLeft(remainingMs: number): string {
+  if (remainingMs <= 0) return 'endet jetzt';
+  const minutes = Math.ceil(remainingMs / 60_000);
+  if (minutes < 60) return `noch ${minutes} Min.`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `noch ${h} Std.` : `noch ${h} Std. ${m} Min.`;
+}
+
+const level: Record<Level, string> = {
+  none: 'Standardbenutzer',
+  admin: 'Administrator',
+  passwordless: 'sudo ohne Passwort',
+};
+
+export const de: MainMessages = {
+  level: (l) => level[l],
+  levelInSentence: (l) => level[l],
+  duration,
+  minutesLeft,
+  tray: {
+    connecting: 'Verbindung zum Elevate-Dienst wird hergestellt…',
+    agentDown: 'Der Elevate-Dienst läuft nicht',
+    until: (level, time) => `${level} bis ${time}`,
+    timeLeft: (level, left) => `${level} · ${left}`,
+    pending: (level, length) => `Anfrage offen: ${level} für ${length}`,
+    permanent: (level) => `${level} (dauerhaft)`,
+    notElevated: 'Keine erhöhten Rechte',
+    tooltipClock: (level, clock) => `Elevate: ${level} · noch ${clock}`,
+    tooltip: (status) => `Elevate: ${status}`,
+    stopNow: 'Jetzt beenden',
+    moreTime: 'Mehr Zeit anfragen',
+    requestRights: 'Administratorrechte anfragen…',
+    cancelRequest: 'Anfrage zurückziehen',
+    showDetails: 'Details anzeigen…',
+    logOut: 'Jetzt abmelden…',
+    openAtLogin: 'Bei Anmeldung öffnen',
+    quit: 'Elevate beenden',
+  },
+  dialog: {
+    cancel: 'Abbrechen',
+    stopNow: {
+      message: 'Administratorrechte jetzt zurückgeben?',
+      detail: 'Um sie wiederzubekommen, müssen Sie sie erneut anfragen.',
+      confirm: 'Ja, jetzt beenden',
+    },
+    quit: {
+      message: 'Elevate beenden, während Sie Administrator sind?',
+      detail: (time) =>
+        `Ihre Rechte enden trotzdem um ${time}, aber ohne Elevate sehen Sie keinen Countdown und erhalten vorher keine Warnungen.`,
+      confirm: 'Beenden',
+    },
+    logOut: {
+      message: 'Jetzt abmelden?',
+      detail:
+        'Windows übernimmt die Änderung Ihrer Rechte bei der nächsten Anmeldung. Speichern Sie vorher Ihre Arbeit.',
+      confirm: 'Abmelden',
+    },
+  },
+  notify: {
+    ended: (level) => `${level}-Rechte beendet`,
+    endedBy: (who, reason) =>
+      reason ? `${who} hat sie beendet: ${reason}` : `${who} hat sie beendet.`,
+    logOutToFinish: 'Melden Sie sich ab und wieder an, damit sie ganz entfernt werden.',
+    backToBefore: 'Ihr Konto ist wieder so wie vorher.',
+    afterSession: 'Nach Ihrer Administratorsitzung',
+    granted: (passwordless) =>
+      passwordless
+        ? 'Sie sind jetzt Administrator (ohne Passwort)'
+        : 'Sie sind jetzt Administrator',
+    grantedFor: (length) => `Für ${length}.`,
+    logOutToApply: 'Melden Sie sich ab und wieder an, damit die neuen Rechte vollständig wirken.',
+    moreTime: 'Mehr Zeit gewährt',
+    added: (length, level) => `${length} zu Ihren Rechten (${level}) hinzugefügt.`,
+    someAdmin: 'Ein Administrator',
+    approvedTitle: 'Anfrage genehmigt',
+    approved: (who, length, level) => `${who} hat ${length} mit Rechten (${level}) genehmigt.`,
+    note: (note) => `Notiz: ${note}`,
+    deniedTitle: 'Anfrage abgelehnt',
+    deniedSaid: (who, note) => `${who} schreibt: ${note}`,
+    denied: (who) => `${who} hat Ihre Anfrage abgelehnt.`,
+    cancelledTitle: 'Anfrage zurückgezogen',
+    cancelled: 'Ihre Anfrage wurde zurückgezogen.',
+    agentLostTitle: 'Elevate-Dienst angehalten',
+    agentLost:
+      'Bis er wieder läuft, lassen sich Ihre Rechte weder prüfen noch ändern; sie enden trotzdem pünktlich.',
+    agentBackTitle: 'Der Elevate-Dienst läuft wieder',
+    agentBack: 'Ihre Rechte werden wieder live angezeigt.',
+    endsIn: (level, length) => `${level}-Rechte enden in ${length}`,
+    saveOrAsk: 'Speichern Sie Ihre Arbeit oder fragen Sie mehr Zeit an.',
+    saveWork: 'Speichern Sie Ihre Arbeit; die Rechte enden von selbst.',
+    requestMoreTime: 'Mehr Zeit anfragen',
+    commands: (n) =>
+      plural('de', n, { one: '# Befehl wurde', other: '# Befehle wurden' }) +
+      ' mit sudo ausgeführt.',
+    drift: (found, removed) =>
+      plural('de', found, {
+        one: '# Administratorrecht wurde',
+        other: '# Administratorrechte wurden',
+      }) +
+      ' während der Sitzung hinzugefügt' +
+      (removed > 0 ? `; ${removed} entfernt.` : ' und der IT gemeldet.'),
+    rootProcesses: (found, ended) =>
+      plural('de', found, { one: '# Root-Prozess lief', other: '# Root-Prozesse liefen' }) +
+      ' noch' +
+      (ended > 0 ? `; ${ended} beendet.` : '; der IT gemeldet.'),
+  },
+};

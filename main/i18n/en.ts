@@ -1,0 +1,127 @@
+/**
+ * Every sentence the tray, its menu, its dialogs and its notifications show, in English: the
+ * source of truth. Other languages are typed from it (de.ts), so none can miss a sentence.
+ */
+import { plural } from '../../agent/shared/i18n/catalogue.js';
+
+type Level = 'none' | 'admin' | 'passwordless';
+
+/** "10 minutes", "1 hour", "1 h 30 min": a duration from the policy, in full words. */
+function duration(seconds: number): string {
+  if (seconds < 60) return plural('en', seconds, { one: '# second', other: '# seconds' });
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return plural('en', minutes, { one: '# minute', other: '# minutes' });
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (m === 0) return plural('en', h, { one: '# hour', other: '# hours' });
+  return `${h} h ${m} min`;
+}
+
+/** "9 min left" / "1 h 5 min left": minute granularity, rounded up. */
+function minutesLeft(remainingMs: number): string {
+  if (remainingMs <= 0) return 'ending now';
+  const minutes = Math.ceil(remainingMs / 60_000);
+  if (minutes < 60) return `${minutes} min left`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h left` : `${h} h ${m} min left`;
+}
+
+const level: Record<Level, string> = {
+  none: 'Standard user',
+  admin: 'Administrator',
+  passwordless: 'Passwordless sudo',
+};
+
+export const en = {
+  level: (l: Level): string => level[l],
+  /** The level inside a sentence ("your administrator rights"). */
+  levelInSentence: (l: Level): string => level[l].toLowerCase(),
+  duration,
+  minutesLeft,
+  tray: {
+    connecting: 'Connecting to the Elevate agent…',
+    agentDown: 'Elevate agent is not running',
+    /** Linux: the deadline, which does not change as the clock runs. */
+    until: (level: string, time: string) => `${level} until ${time}`,
+    timeLeft: (level: string, left: string) => `${level} · ${left}`,
+    pending: (level: string, length: string) => `Request pending: ${level} for ${length}`,
+    permanent: (level: string) => `${level} (permanent)`,
+    notElevated: 'Not elevated',
+    /** Windows tooltip: the live clock ("9:41"). */
+    tooltipClock: (level: string, clock: string) => `Elevate: ${level} · ${clock} left`,
+    tooltip: (status: string) => `Elevate: ${status}`,
+    stopNow: 'Stop now',
+    moreTime: 'Request more time',
+    requestRights: 'Request admin rights…',
+    cancelRequest: 'Cancel request',
+    showDetails: 'Show details…',
+    logOut: 'Log out now…',
+    openAtLogin: 'Open at login',
+    quit: 'Quit Elevate',
+  },
+  dialog: {
+    cancel: 'Cancel',
+    stopNow: {
+      message: 'Give your administrator rights back now?',
+      detail: 'You will need to ask again to get them back.',
+      confirm: 'Yes, stop now',
+    },
+    quit: {
+      message: 'Quit Elevate while you are an administrator?',
+      detail: (time: string) =>
+        `Your rights still end at ${time}, but without Elevate you get no countdown and no warnings before then.`,
+      confirm: 'Quit',
+    },
+    logOut: {
+      message: 'Log out now?',
+      detail:
+        'Windows applies the change to your rights when you log back in. Save your work first.',
+      confirm: 'Log out',
+    },
+  },
+  notify: {
+    ended: (level: string) => `${level} rights ended`,
+    endedBy: (who: string, reason: string | null) =>
+      reason ? `${who} ended them: ${reason}` : `${who} ended them.`,
+    logOutToFinish: 'Log out and back in to finish removing them.',
+    backToBefore: 'Your account is back to how it was before.',
+    afterSession: 'After your admin session',
+    granted: (passwordless: boolean): string =>
+      passwordless ? 'You are now an administrator (no password)' : 'You are now an administrator',
+    grantedFor: (length: string) => `For ${length}.`,
+    logOutToApply: 'Log out and back in for the new rights to take full effect.',
+    moreTime: 'More time granted',
+    added: (length: string, level: string) => `${length} added to your ${level} rights.`,
+    someAdmin: 'An administrator',
+    approvedTitle: 'Request approved',
+    approved: (who: string, length: string, level: string) =>
+      `${who} approved ${length} of ${level} rights.`,
+    note: (note: string) => `Note: ${note}`,
+    deniedTitle: 'Request denied',
+    deniedSaid: (who: string, note: string) => `${who} said: ${note}`,
+    denied: (who: string) => `${who} declined your request.`,
+    cancelledTitle: 'Request cancelled',
+    cancelled: 'Your request was cancelled.',
+    agentLostTitle: 'Elevate agent stopped',
+    agentLost: 'Your rights cannot be checked or changed until it is back; they still end on time.',
+    agentBackTitle: 'Elevate agent is back',
+    agentBack: 'Your rights are shown live again.',
+    endsIn: (level: string, length: string) => `${level} rights end in ${length}`,
+    saveOrAsk: 'Save your work, or ask for more time.',
+    saveWork: 'Save your work; the rights end by themselves.',
+    requestMoreTime: 'Request more time',
+    commands: (n: number) =>
+      plural('en', n, { one: '# command was', other: '# commands were' }) + ' run with sudo.',
+    drift: (found: number, removed: number) =>
+      plural('en', found, { one: '# admin right was', other: '# admin rights were' }) +
+      ' added during the session' +
+      (removed > 0 ? `; ${removed} removed.` : ' and reported to IT.'),
+    rootProcesses: (found: number, ended: number) =>
+      plural('en', found, { one: '# root process was', other: '# root processes were' }) +
+      ' still running' +
+      (ended > 0 ? `; ${ended} ended.` : ' and reported to IT.'),
+  },
+};
+
+export type MainMessages = typeof en;
