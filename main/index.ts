@@ -29,6 +29,7 @@ import { appLocale } from './locale.js';
 import { setupLockReport } from './lock-report.js';
 import { touchIdPresence } from './presence.js';
 import { registerIpcHandlers } from './ipc/register.js';
+import { RendererErrorLog } from './renderer-log.js';
 import { LoginChoice, quitsAtLogin, type LoginItemView } from './login-item/choice.js';
 import { openAtLogin } from './login-item/create.js';
 import { logOutNow } from './log-out.js';
@@ -210,6 +211,8 @@ function setupIpc(
   s: Services,
   setOpenAtLogin: (enabled: boolean) => Promise<ActionResult>,
 ): IpcHandlers {
+  const popoverLog = s.logger('popover');
+  const rendererLog = new RendererErrorLog((line) => popoverLog.error(line));
   const handlers = createIpcHandlers({
     connection: s.connection,
     appKey: s.appKey,
@@ -230,6 +233,7 @@ function setupIpc(
     setOpenAtLogin,
     hidePopover: () => s.popover?.hide(),
     fitPopover: (height) => fitPopover(s, height),
+    logRendererError: (report) => rendererLog.report(report),
     ...(process.platform === 'darwin' && { confirmPresence: touchIdPresence(systemPreferences) }),
   });
   const ipcLog = s.logger('ipc');

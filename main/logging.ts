@@ -2,7 +2,8 @@
  * electron-log in main: file + console transports and uncaught errors. Its preload is off
  * (`preload: false`): it would be injected into every session, and the page has no use for
  * it. Its IPC channel (`__ELECTRON_LOG__`, registered when the module loads) checks no
- * sender, so it is removed: nothing but main writes the log.
+ * sender, so it is removed: the popover's errors arrive through the checked `elevate:log`
+ * channel instead (main/ipc, main/renderer-log.ts).
  */
 import { ipcMain } from 'electron';
 import log from 'electron-log/main.js';

@@ -45,6 +45,17 @@ export interface RequestMoreTimeInput {
   reason: string;
 }
 
+/**
+ * What the popover reports when its own code fails (window 'error', 'unhandledrejection', the
+ * React error boundary), so it reaches the log file. Bounded: main refuses longer texts.
+ */
+export interface RendererErrorReport {
+  kind: 'error' | 'unhandledrejection' | 'render';
+  message: string;
+  stack?: string;
+}
+export const RENDERER_ERROR_LIMITS = { message: 2000, stack: 8000 } as const;
+
 /** Result of an action: ok, or the agent's one-sentence refusal to show as it is. */
 export type ActionResult = { ok: true } | { ok: false; message: string };
 
@@ -65,6 +76,8 @@ export interface ElevateApi {
   hidePopover(): Promise<void>;
   /** Added: the height the popover's content needs; main sizes the window to it, within limits. */
   fitContent(size: ContentSize): Promise<void>;
+  /** Writes one of the popover's own errors to the app's log file. */
+  reportError(report: RendererErrorReport): Promise<void>;
 }
 
 /** The renderer's measured content, in CSS pixels. */
@@ -85,6 +98,7 @@ export interface IpcChannels {
   'elevate:set-open-at-login': [boolean, ActionResult];
   'elevate:hide-popover': [undefined, void];
   'elevate:fit-content': [ContentSize, void];
+  'elevate:log': [RendererErrorReport, void];
 }
 export type IpcChannel = keyof IpcChannels;
 export const STATE_CHANNEL = 'elevate:state';

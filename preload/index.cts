@@ -41,6 +41,7 @@ const api: ElevateApi = {
   setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),
   hidePopover: () => invoke('elevate:hide-popover'),
   fitContent: (size) => invoke('elevate:fit-content', size),
+  reportError: (report) => invoke('elevate:log', report),
 };
 
 contextBridge.exposeInMainWorld('elevate', Object.freeze(api));

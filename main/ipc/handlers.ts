@@ -5,7 +5,13 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { Method, ParamsOf, ResultOf } from '../../agent/protocol/schemas.js';
-import type { ActionResult, AppState, IpcChannel, IpcChannels } from '../../preload/api.js';
+import type {
+  ActionResult,
+  AppState,
+  IpcChannel,
+  IpcChannels,
+  RendererErrorReport,
+} from '../../preload/api.js';
 import type { ConfirmPresence } from '../presence.js';
 
 export type IpcHandlers = {
@@ -29,6 +35,8 @@ export interface IpcHandlerDeps {
   hidePopover(): void;
   /** Sizes the popover to its content's height (clamped there, main/popover-size.ts). */
   fitPopover(height: number): void;
+  /** Writes a popover error to the log file (main/renderer-log.ts). */
+  logRendererError(report: RendererErrorReport): void;
   /** macOS: Touch ID before a request when the policy asks for it (main/presence.ts). */
   confirmPresence?: ConfirmPresence;
 }
@@ -110,5 +118,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'elevate:set-open-at-login': (enabled) => deps.setOpenAtLogin(enabled),
     'elevate:hide-popover': async () => deps.hidePopover(),
     'elevate:fit-content': async (size) => deps.fitPopover(size.height),
+    'elevate:log': async (report) => deps.logRendererError(report),
   };
 }

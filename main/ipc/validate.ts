@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { GrantLevelSchema } from '../../agent/protocol/schemas.js';
-import type { IpcChannel, IpcChannels } from '../../preload/api.js';
+import { RENDERER_ERROR_LIMITS, type IpcChannel, type IpcChannels } from '../../preload/api.js';
 
 const none = z.undefined();
 const durationSec = z
@@ -27,6 +27,14 @@ export const IpcArgumentSchemas = {
   'elevate:hide-popover': none,
   // Clamped to the screen in main (popover-size.ts); this only keeps out what is not a size.
   'elevate:fit-content': z.object({ height: z.number().int().nonnegative().max(100_000) }).strict(),
+  // Bounded so a page gone wrong (or taken over) cannot fill the disk through the log.
+  'elevate:log': z
+    .object({
+      kind: z.enum(['error', 'unhandledrejection', 'render']),
+      message: z.string().max(RENDERER_ERROR_LIMITS.message),
+      stack: z.string().max(RENDERER_ERROR_LIMITS.stack).optional(),
+    })
+    .strict(),
 } as const satisfies { [C in IpcChannel]: z.ZodType<IpcChannels[C][0]> };
 
 export const IPC_CHANNELS = Object.keys(IpcArgumentSchemas) as IpcChannel[];

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { reportErrorsTo } from './logic/error-report.js';
 import { startBridge } from './store/bridge.js';
 import { startClock } from './store/clock.js';
 
@@ -9,6 +11,7 @@ if (!root) throw new Error('The popover page has no #root element.');
 
 startClock();
 if (window.elevate) {
+  reportErrorsTo(window, (report) => window.elevate.reportError(report));
   startBridge(window.elevate);
 } else {
   // Opened outside the app (no preload): say so instead of showing an empty window.
@@ -17,7 +20,9 @@ if (window.elevate) {
 if (window.elevate) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -77,6 +77,26 @@ describe('popover without a keychain (no Secret Service)', () => {
     await r.popover.shoot('windows-revoke-hint');
   });
 
+  it("writes the popover's own errors to the app's log through the checked channel", async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false });
+    await expect.poll(() => r.page.getByTestId('level').innerText()).toBe('Standard user');
+    await r.page.evaluate(`
+      setTimeout(() => { throw new TypeError('x is undefined (e2e)'); });
+      setTimeout(() => void Promise.reject(new Error('no answer (e2e)')));
+      undefined;
+    `);
+    await expect
+      .poll(() => r.main.calls.logged.map((l) => l.split('\n')[0]))
+      .toEqual(
+        expect.arrayContaining([
+          'popover error: TypeError: x is undefined (e2e)',
+          'popover unhandledrejection: Error: no answer (e2e)',
+        ]),
+      );
+    // With the stack, indented under the message.
+    expect(r.main.calls.logged.join('\n')).toMatch(/\n {4}\| TypeError: x is undefined/);
+  });
+
   it('says the agent is not running, then shows the state once it starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
     const socketPath = socketIn(dir);

@@ -14,6 +14,7 @@ import { createIpcHandlers } from '../../../main/ipc/handlers.js';
 import { registerIpcHandlers } from '../../../main/ipc/register.js';
 import { logOutNow } from '../../../main/log-out.js';
 import { popoverHeight } from '../../../main/popover-size.js';
+import { RendererErrorLog } from '../../../main/renderer-log.js';
 import type { AppState } from '../../../preload/api.js';
 
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown;
@@ -27,7 +28,13 @@ const POPOVER_CONTENTS = { popover: true };
 export interface MainSide {
   state: AppStateStore;
   connection: AgentConnection;
-  calls: { logOut: string[][]; hidePopover: number; refused: string[]; fit: number[] };
+  calls: {
+    logOut: string[][];
+    hidePopover: number;
+    refused: string[];
+    fit: number[];
+    logged: string[];
+  };
   /** What ipcMain would run for an invoke from `frame`: sender check, validation, handler. */
   invoke(
     frame: { url: string; isMainFrame: boolean },
@@ -64,8 +71,16 @@ export async function startMainSide(opts: {
     },
   });
   connection.on('change', (view) => state.setConnection(view));
-  const calls: MainSide['calls'] = { logOut: [], hidePopover: 0, refused: [], fit: [] };
+  const calls: MainSide['calls'] = {
+    logOut: [],
+    hidePopover: 0,
+    refused: [],
+    fit: [],
+    logged: [],
+  };
   const fitListeners = new Set<(height: number) => void>();
+  // What main/index.ts wires to the log file's 'renderer' scope.
+  const rendererLog = new RendererErrorLog((line) => calls.logged.push(line));
   const handlers = createIpcHandlers({
     connection,
     appKey,
@@ -92,6 +107,7 @@ export async function startMainSide(opts: {
       calls.fit.push(requested);
       for (const listener of fitListeners) listener(height);
     },
+    logRendererError: (report) => rendererLog.report(report),
   });
   const registry = new Map<string, Listener>();
   registerIpcHandlers(

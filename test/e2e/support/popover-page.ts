@@ -58,6 +58,7 @@ export const PRELOAD_STAND_IN = `(() => {
     setOpenAtLogin: (enabled) => invoke('elevate:set-open-at-login', enabled),
     hidePopover: () => invoke('elevate:hide-popover'),
     fitContent: (size) => invoke('elevate:fit-content', size),
+    reportError: (report) => invoke('elevate:log', report),
   });
   Object.defineProperty(window, 'elevate', { value: api, enumerable: true });
 })();`;

@@ -73,6 +73,7 @@ describe('AgentConnection with a real agent', () => {
       },
       logOut: async () => ({ ok: true }),
       setOpenAtLogin: async () => ({ ok: true }),
+      logRendererError: () => undefined,
       hidePopover: () => undefined,
       fitPopover: () => undefined,
     });

@@ -90,6 +90,7 @@ describe('Touch ID before a request (macOS)', () => {
       getState: () => ({ snapshot }) as AppState,
       logOut: async () => ({ ok: true }),
       setOpenAtLogin: async () => ({ ok: true }),
+      logRendererError: () => undefined,
       hidePopover: () => undefined,
       fitPopover: () => undefined,
       ...(withTouchId && { confirmPresence: touchIdPresence(systemPreferences) }),

@@ -27,6 +27,7 @@ function setup(): { received: unknown[]; warnings: string[] } {
     'elevate:set-open-at-login': ok,
     'elevate:hide-popover': async () => undefined,
     'elevate:fit-content': async () => undefined,
+    'elevate:log': ok,
   } as unknown as IpcHandlers;
   ipcMain.handlers.clear();
   registerIpcHandlers(
@@ -53,7 +54,7 @@ const invoke = (channel: string, ev: unknown, arg?: unknown) => {
 describe('registerIpcHandlers', () => {
   it('registers one handler per channel', () => {
     setup();
-    expect(ipcMain.handlers.size).toBe(11);
+    expect(ipcMain.handlers.size).toBe(12);
   });
 
   it('passes validated arguments from the popover to the handler', async () => {
@@ -73,6 +74,23 @@ describe('registerIpcHandlers', () => {
     expect(() => invoke('elevate:stop-now', { senderFrame: null })).toThrow(UntrustedSenderError);
     expect(received).toEqual([]);
     expect(warnings[0]).toContain('refused elevate:stop-now from https://evil.example/');
+  });
+
+  it('takes log reports from the popover only, checked and bounded', async () => {
+    const { received, warnings } = setup();
+    const report = { kind: 'error', message: 'TypeError: x is undefined' };
+    expect(() => invoke('elevate:log', event('https://evil.example/'), report)).toThrow(
+      UntrustedSenderError,
+    );
+    expect(() => invoke('elevate:log', event(POPOVER, false), report)).toThrow(
+      UntrustedSenderError,
+    );
+    expect(() =>
+      invoke('elevate:log', event(POPOVER), { kind: 'error', message: 'x'.repeat(5000) }),
+    ).toThrow(/invalid value/);
+    await invoke('elevate:log', event(POPOVER), report);
+    expect(received).toEqual([report]);
+    expect(warnings).toHaveLength(2);
   });
 
   it('rejects an invalid argument from the popover', () => {

@@ -15,6 +15,7 @@ describe('validateIpcArgument', () => {
       'elevate:get-history',
       'elevate:get-state',
       'elevate:hide-popover',
+      'elevate:log',
       'elevate:log-out-now',
       'elevate:request-elevation',
       'elevate:request-more-time',
@@ -31,6 +32,18 @@ describe('validateIpcArgument', () => {
     expect(validateIpcArgument('elevate:get-history', 20)).toBe(20);
     expect(validateIpcArgument('elevate:stop-now', undefined)).toBeUndefined();
     expect(validateIpcArgument('elevate:fit-content', { height: 412 })).toEqual({ height: 412 });
+    const report = { kind: 'render', message: 'TypeError: x', stack: 'at App' };
+    expect(validateIpcArgument('elevate:log', report)).toEqual(report);
+  });
+
+  it('bounds what the popover may write to the log', () => {
+    const log = (arg: unknown) => () => validateIpcArgument('elevate:log', arg);
+    expect(log({ kind: 'error', message: 'x'.repeat(2000) })).not.toThrow();
+    expect(log({ kind: 'error', message: 'x'.repeat(2001) })).toThrow(/elevate:log: message/);
+    expect(log({ kind: 'error', message: 'x', stack: 'y'.repeat(8001) })).toThrow(/stack/);
+    expect(log({ kind: 'info', message: 'x' })).toThrow(/kind/);
+    expect(log({ kind: 'error', message: 'x', level: 'warn' })).toThrow(InvalidIpcArgumentError);
+    expect(log('a plain string')).toThrow(InvalidIpcArgumentError);
   });
 
   it('refuses bad arguments with a sentence naming the field', () => {

@@ -1,0 +1,31 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { errorReport } from '../logic/error-report.js';
+
+/**
+ * A render error anywhere below: the log gets it (with React's component stack), the person
+ * gets one sentence instead of a blank window.
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown, info: ErrorInfo): void {
+    void window.elevate
+      .reportError(errorReport('render', error, info.componentStack))
+      .catch(() => undefined);
+  }
+
+  override render(): ReactNode {
+    if (this.state.failed) {
+      return (
+        <p role="alert">
+          Elevate could not show this window. Close it and open it again from the Elevate icon.
+        </p>
+      );
+    }
+    return this.props.children;
+  }
+}
