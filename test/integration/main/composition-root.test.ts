@@ -4,7 +4,7 @@
  * state, follow a grant as it happens, run Stop now from the popover, and push AppState to
  * the window. electron-log needs the Electron runtime, so logging writes to an array here.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -66,6 +66,7 @@ describe('main/index.ts with a real agent', () => {
   let admin: AgentClient;
   let user: string;
   let configHome: string;
+  let systemConfig: string;
   const saved = { ...process.env };
   // The one popover window main/index.ts created (fake electron): its WebContents and frame.
   const fromPopover = {
@@ -90,6 +91,14 @@ describe('main/index.ts with a real agent', () => {
     delete process.env.DISPLAY;
     configHome = makeTempDir('elevate-xdg-');
     process.env.XDG_CONFIG_HOME = configHome;
+    // The machine-wide entry the tray deb installs, in a config dir of its own.
+    systemConfig = makeTempDir('elevate-xdg-system-');
+    mkdirSync(join(systemConfig, 'autostart'));
+    copyFileSync(
+      join(REPO, 'packaging/linux/elevate-autostart.desktop'),
+      join(systemConfig, 'autostart/elevate.desktop'),
+    );
+    process.env.XDG_CONFIG_DIRS = systemConfig;
     app.appPath = REPO;
     await import('../../../main/index.js');
   });
@@ -102,6 +111,7 @@ describe('main/index.ts with a real agent', () => {
     if (user) deleteUser(user);
     process.env = saved;
     rmSync(configHome, { recursive: true, force: true });
+    rmSync(systemConfig, { recursive: true, force: true });
   });
 
   it('registers every IPC channel and draws the tray from the agent', async () => {
@@ -189,25 +199,31 @@ describe('main/index.ts with a real agent', () => {
     await until('the popover to show', () => callsTo('window', 'show').length > 0);
   });
 
-  it('turns Open at login on and off with an XDG autostart entry on Linux', async () => {
+  it('starts with Open at login on from the machine-wide entry; off and on again for this person', async () => {
     const handler = ipcMain.handlers.get('elevate:set-open-at-login') as (
       e: unknown,
       a: unknown,
     ) => Promise<unknown>;
-    const entry = join(configHome, 'autostart/elevate.desktop');
-    expect(await handler(fromPopover, true)).toEqual({ ok: true });
-    expect(existsSync(entry)).toBe(true);
     const getState = ipcMain.handlers.get('elevate:get-state') as (
       e: unknown,
       a: unknown,
     ) => Promise<{ openAtLogin: boolean }>;
+    const menuChecked = (checked: boolean) =>
+      until(`the menu checkbox ${checked ? 'on' : 'off'}`, () =>
+        lastMenu().find(
+          (m) => m.id === 'open-at-login' && (m as { checked?: boolean }).checked === checked,
+        ),
+      );
+    const entry = join(configHome, 'autostart/elevate.desktop');
+    // Read in the background at start; the menu shows it once known.
+    await menuChecked(true);
     expect((await getState(fromPopover, undefined)).openAtLogin).toBe(true);
-    await until('the menu checkbox', () =>
-      lastMenu().find(
-        (m) => m.id === 'open-at-login' && (m as { checked?: boolean }).checked === true,
-      ),
-    );
     expect(await handler(fromPopover, false)).toEqual({ ok: true });
+    expect(readFileSync(entry, 'utf8')).toMatch(/^Hidden=true$/m);
+    expect((await getState(fromPopover, undefined)).openAtLogin).toBe(false);
+    await menuChecked(false);
+    expect(await handler(fromPopover, true)).toEqual({ ok: true });
     expect(existsSync(entry)).toBe(false);
+    expect((await getState(fromPopover, undefined)).openAtLogin).toBe(true);
   });
 });
