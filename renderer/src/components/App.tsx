@@ -8,6 +8,7 @@ import { GrantDetails } from './GrantDetails.js';
 import { GrantEnded } from './GrantEnded.js';
 import { History } from './History.js';
 import { KeychainNotice } from './KeychainNotice.js';
+import { LogoffCountdown } from './LogoffCountdown.js';
 import { LogoutHint } from './LogoutHint.js';
 import { OpenAtLogin } from './OpenAtLogin.js';
 import { RequestPanel } from './RequestPanel.js';
@@ -54,6 +55,7 @@ export function App() {
           <GrantDetails />
           {connected && <StopNow />}
           <LogoutHint />
+          <LogoffCountdown />
           <KeychainNotice />
           <AgentNotice />
           {connected && <RequestPanel />}
