@@ -25,8 +25,11 @@ export type AttackSpec =
   | { mode: 'idle'; connections: number; holdMs: number }
   /** New connections, each `auth.hello` for the names in turn, for `durationMs`. */
   | { mode: 'hello-flood'; durationMs: number; names: string[]; parallel: number }
-  /** auth.hello as `claim` then a wrong auth.prove, `count` times over `parallel` connections. */
-  | { mode: 'prove-flood'; claim: string; count: number; parallel: number };
+  /**
+   * auth.hello as `claim` (or each name of a list in turn) then a wrong auth.prove, `count`
+   * times over `parallel` connections.
+   */
+  | { mode: 'prove-flood'; claim: string | string[]; count: number; parallel: number };
 
 const SCRIPT = String.raw`
 import net from 'node:net';
@@ -142,14 +145,15 @@ async function helloFlood() {
 
 async function proveFlood() {
   let done = 0;
+  const claims = [].concat(spec.claim);
   await Promise.all(Array.from({ length: spec.parallel }, async () => {
     while (done < spec.count) {
-      done++;
+      const claim = claims[done++ % claims.length];
       const s = await open();
       if (!s) { await sleep(5); continue; }
       s.on('error', () => {});
       const call = reader(s);
-      await call(1, { method: 'auth.hello', params: { user: spec.claim, client: 'attacker', protocol: 1 } });
+      await call(1, { method: 'auth.hello', params: { user: claim, client: 'attacker', protocol: 1 } });
       await call(2, { method: 'auth.prove', params: { proof: '00'.repeat(32) } });
       s.destroy();
     }
