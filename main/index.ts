@@ -134,7 +134,11 @@ function setupAgentState(s: Services): void {
 }
 
 function setupOpenAtLogin(s: Services): (enabled: boolean) => Promise<ActionResult> {
-  const item = openAtLogin(hostOs, s.loginChoice);
+  const item = openAtLogin(
+    hostOs,
+    s.loginChoice,
+    () => mainMessages(s.store.current.locale?.language ?? 'en').loginItem,
+  );
   const log = s.logger('login-item');
   const show = (view: LoginItemView): void => s.store.setOpenAtLogin(view.enabled, view.note);
   const refresh = (): void =>

@@ -121,4 +121,13 @@ export const de: MainMessages = {
       ' noch' +
       (ended > 0 ? `; ${ended} beendet.` : '; der IT gemeldet.'),
   },
+  loginItem: {
+    'not-installed':
+      'Bei Anmeldung öffnen gehört zum Elevate-Installationsprogramm: Installieren Sie Elevate damit, um es zu nutzen.',
+    'requires-approval':
+      'Elevate braucht Ihre Zustimmung, um bei der Anmeldung zu starten: Schalten Sie es in Systemeinstellungen > Allgemein > Anmeldeobjekte ein.',
+    'off-by-admin':
+      'Ein Administrator hat Elevate beim Start dieses PCs ausgeschaltet: Bitten Sie ihn, es im Task-Manager unter Autostart-Apps wieder einzuschalten.',
+    cannotChange: (detail) => `Bei Anmeldung öffnen lässt sich nicht ändern: ${detail}`,
+  },
 };

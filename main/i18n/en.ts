@@ -122,6 +122,16 @@ export const en = {
       ' still running' +
       (ended > 0 ? `; ${ended} ended.` : ' and reported to IT.'),
   },
+  /** Why Open at login cannot be on (main/login-item), one sentence saying what to do. */
+  loginItem: {
+    'not-installed':
+      'Open at login comes with the Elevate installer: install Elevate with it to use this.',
+    'requires-approval':
+      'Elevate needs your approval to open at login: turn it on in System Settings > General > Login Items.',
+    'off-by-admin':
+      'An administrator turned Elevate off at startup on this PC: ask them to turn it on again in Task Manager > Startup apps.',
+    cannotChange: (detail: string) => `Cannot change Open at login: ${detail}`,
+  },
 };
 
 export type MainMessages = typeof en;

@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { en } from '../i18n/en.js';
 
 /** The argument the machine-wide login entries pass: "started by the login, not by a person". */
 export const AT_LOGIN_ARG = '--at-login';
@@ -25,14 +26,8 @@ export interface LoginItemView {
   note: string | null;
 }
 
-export const NOTES = {
-  'not-installed':
-    'Open at login comes with the Elevate installer: install Elevate with it to use this.',
-  'requires-approval':
-    'Elevate needs your approval to open at login: turn it on in System Settings > General > Login Items.',
-  'off-by-admin':
-    'An administrator turned Elevate off at startup on this PC: ask them to turn it on again in Task Manager > Startup apps.',
-} as const;
+/** The English sentences (main/i18n); the adapter shows them in the person's language. */
+export const NOTES = en.loginItem;
 
 export function view(cause: LoginItemCause, choice: boolean): LoginItemView {
   if (cause === 'ok') return { enabled: choice, cause, note: null };

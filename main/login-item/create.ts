@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../../agent/backends/run-command.js';
+import type { MainMessages } from '../i18n/index.js';
 import type { TrayOs } from '../tray/tray-model.js';
 import type { LoginChoice } from './choice.js';
 import { LinuxAutostart, systemConfigDirs } from './linux.js';
@@ -15,7 +16,11 @@ function linuxCommand(): string[] {
   return app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()];
 }
 
-export function openAtLogin(os: TrayOs, choice: LoginChoice): OpenAtLogin {
+export function openAtLogin(
+  os: TrayOs,
+  choice: LoginChoice,
+  messages: () => MainMessages['loginItem'],
+): OpenAtLogin {
   const linux =
     os === 'linux'
       ? new LinuxAutostart(
@@ -30,5 +35,6 @@ export function openAtLogin(os: TrayOs, choice: LoginChoice): OpenAtLogin {
     linux,
     run: (c) => runCommand(c.file, c.args, 5_000),
     exists: existsSync,
+    messages,
   });
 }

@@ -7,7 +7,8 @@
 import { shell } from 'electron';
 import type { ActionResult } from '../../preload/api.js';
 import type { TrayOs } from '../tray/tray-model.js';
-import { NOTES, view, type LoginChoice, type LoginItemView } from './choice.js';
+import { en, type MainMessages } from '../i18n/en.js';
+import { view, type LoginChoice, type LoginItemView } from './choice.js';
 import type { LinuxAutostart } from './linux.js';
 import { LAUNCH_AGENT_PLIST, legacyStatusQuery, LOGIN_ITEMS_PANE, macLoginItem } from './macos.js';
 import { approvedQuery, runValueQuery, windowsLoginItem } from './windows.js';
@@ -21,12 +22,25 @@ export interface LoginItemDeps {
   linux: Pick<LinuxAutostart, 'isEnabled' | 'set'> | null;
   run(command: Command): Promise<Output>;
   exists(path: string): boolean;
+  /** The sentences in the person's language (main/i18n); English when absent. */
+  messages?: () => MainMessages['loginItem'];
 }
+
+type NotOk = Exclude<LoginItemView['cause'], 'ok'>;
 
 export class OpenAtLogin {
   constructor(private readonly deps: LoginItemDeps) {}
 
   async read(): Promise<LoginItemView> {
+    const seen = await this.readOs();
+    return seen.note === null ? seen : { ...seen, note: this.text()[seen.cause as NotOk] };
+  }
+
+  private text(): MainMessages['loginItem'] {
+    return this.deps.messages?.() ?? en.loginItem;
+  }
+
+  private async readOs(): Promise<LoginItemView> {
     const { os, choice, run } = this.deps;
     if (os === 'linux') return view('ok', this.deps.linux?.isEnabled() ?? false);
     if (os === 'win32') {
@@ -46,7 +60,7 @@ export class OpenAtLogin {
     } catch (err) {
       const result = {
         ok: false as const,
-        message: `Cannot change Open at login: ${(err as Error).message}`,
+        message: this.text().cannotChange((err as Error).message),
       };
       return { result, view: await this.read() };
     }
@@ -54,6 +68,6 @@ export class OpenAtLogin {
     if (!enabled || now.cause === 'ok') return { result: { ok: true }, view: now };
     // Turning it on cannot work by itself: say why, and open the place where it can.
     if (now.cause === 'requires-approval') await shell.openExternal(LOGIN_ITEMS_PANE);
-    return { result: { ok: false, message: NOTES[now.cause] }, view: now };
+    return { result: { ok: false, message: this.text()[now.cause] }, view: now };
   }
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => await import('../fake-electron.js'));
 import { callsTo, resetCalls } from '../fake-electron.js';
+import { mainMessages } from '../../../../main/i18n/index.js';
 import { LoginChoice } from '../../../../main/login-item/choice.js';
 import { LinuxAutostart } from '../../../../main/login-item/linux.js';
 import { OpenAtLogin } from '../../../../main/login-item/open-at-login.js';
@@ -71,6 +72,24 @@ describe('Open at login on macOS', () => {
     ]);
     // Turning it off needs no approval.
     expect((await item.set(false)).result).toEqual({ ok: true });
+  });
+
+  it('says it in the person’s language', async () => {
+    const item = new OpenAtLogin({
+      os: 'darwin',
+      choice: new LoginChoice(join(tempDir(), 'login-item.json')),
+      linux: null,
+      run: replay({ '/usr/bin/osascript': { code: 0, stdout: '2\n' } }),
+      exists: () => true,
+      messages: () => mainMessages('de').loginItem,
+    });
+    expect((await item.read()).note).toBe(
+      'Elevate braucht Ihre Zustimmung, um bei der Anmeldung zu starten: Schalten Sie es in Systemeinstellungen > Allgemein > Anmeldeobjekte ein.',
+    );
+    expect((await item.set(true)).result).toEqual({
+      ok: false,
+      message: mainMessages('de').loginItem['requires-approval'],
+    });
   });
 });
 
