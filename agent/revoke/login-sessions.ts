@@ -36,13 +36,18 @@ export function parseUtmp(buf: Buffer): UtmpEntry[] {
  * write SESSIONS).
  */
 export function parseLogindUser(text: string): number {
+  return logindUserSessions(text).length;
+}
+
+/** The session ids in that file (ONLINE_SESSIONS, else SESSIONS). */
+export function logindUserSessions(text: string): string[] {
   const vars = new Map<string, string>();
   for (const line of text.split('\n')) {
     const eq = line.indexOf('=');
     if (eq > 0) vars.set(line.slice(0, eq), line.slice(eq + 1).replace(/^"|"$/g, ''));
   }
   const list = vars.get('ONLINE_SESSIONS') ?? vars.get('SESSIONS') ?? '';
-  return list.split(/\s+/).filter(Boolean).length;
+  return list.split(/\s+/).filter(Boolean);
 }
 
 export type SessionSource = 'logind' | 'utmp';

@@ -1,8 +1,9 @@
 /**
  * revokeAt (docs/policy-additions.md): ends rights when the computer restarted since the grant
- * (boot id), when the person's last login session ended, or when the tray reports the screen
- * lock. What each grant started with (boot id, whether a session was seen) is kept in
- * STATE/revoke-triggers.json, so an agent restart in between changes nothing.
+ * (boot id), when the person's last login session ended, or when the screen is locked (the
+ * tray's report, or on Linux logind's LockedHint, which needs no tray). What each grant
+ * started with (boot id, whether a session was seen, which sessions were seen unlocked) is
+ * kept in STATE/revoke-triggers.json, so an agent restart in between changes nothing.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import type { GrantRecord } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UserDirectory } from '../users/user-directory.js';
 import { countLoginSessions } from './login-sessions.js';
+import { readLockedHints } from './logind-lock.js';
 
 export const REVOKE_REASON: Record<RevokeTrigger, string> = {
   logout: 'The person logged out (policy revokeAt: logout).',
@@ -27,7 +29,10 @@ const GrantMarkSchema = z.object({
   user: z.string(),
   bootId: z.string().nullable(),
   seenSession: z.boolean(),
+  /** logind sessions seen unlocked during the grant: locking one of them ends it. */
+  unlockedSessions: z.array(z.string()).optional(),
 });
+type GrantMark = z.infer<typeof GrantMarkSchema>;
 const FileSchema = z.object({ grants: z.record(z.string(), GrantMarkSchema) });
 type TriggerFile = z.infer<typeof FileSchema>;
 
@@ -101,7 +106,7 @@ export class RevokeTriggers {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.pollLogouts(), this.d.pollMs ?? 2000);
+    this.timer = setInterval(() => void this.poll(), this.d.pollMs ?? 2000);
     this.timer.unref();
   }
 
@@ -110,31 +115,65 @@ export class RevokeTriggers {
     this.timer = null;
   }
 
-  private async pollLogouts(): Promise<void> {
+  /** Every 2 s, for people with rights only: their login sessions and their screen lock. */
+  private async poll(): Promise<void> {
     if (this.polling) return;
     this.polling = true;
     try {
       for (const user of this.d.store.users()) {
         const g = this.d.store.peek(user)?.grant;
-        if (!g || !(await this.applies(user, 'logout'))) continue;
-        const count = await this.sessions(user);
-        if (count === null) continue;
+        if (!g) continue;
+        const revokeAt = (await this.d.snapshots.policyFor(user)).revokeAt;
         const mark = (this.data.grants[g.id] ??= { user, bootId: null, seenSession: false });
-        if (count > 0 && !mark.seenSession) {
-          mark.seenSession = true;
-          await this.save();
-        } else if (count === 0 && mark.seenSession) {
-          await this.d.lock.run(async () => {
-            const still = this.d.store.peek(user)?.grant;
-            if (still?.id === g.id) await this.revoke(user, 'logout');
-          });
-        }
+        let trigger: RevokeTrigger | null = null;
+        if (revokeAt.includes('logout')) trigger = await this.loggedOut(user, mark);
+        if (!trigger && revokeAt.includes('lock')) trigger = await this.screenLocked(user, mark);
+        if (!trigger) continue;
+        const why = trigger;
+        await this.d.lock.run(async () => {
+          const still = this.d.store.peek(user)?.grant;
+          if (still?.id === g.id) await this.revoke(user, why);
+        });
       }
     } catch (err) {
-      this.d.log(`revokeAt logout check failed: ${(err as Error).message}`);
+      this.d.log(`revokeAt check failed: ${(err as Error).message}`);
     } finally {
       this.polling = false;
     }
+  }
+
+  /** 'logout' once a session was seen during the grant and none is left. */
+  private async loggedOut(user: string, mark: GrantMark): Promise<RevokeTrigger | null> {
+    const count = await this.sessions(user);
+    if (count === null) return null;
+    if (count > 0 && !mark.seenSession) {
+      mark.seenSession = true;
+      await this.save();
+    }
+    return count === 0 && mark.seenSession ? 'logout' : null;
+  }
+
+  /**
+   * 'lock' when a session seen unlocked during the grant now has LockedHint set. A session
+   * already locked when first seen (rights given over SSH while the screen was locked) counts
+   * only after it was unlocked once.
+   */
+  private async screenLocked(user: string, mark: GrantMark): Promise<RevokeTrigger | null> {
+    const account = await this.d.users.lookup(user);
+    if (!account) return null;
+    const hints = await readLockedHints(this.d.root, account.uid).catch(() => null);
+    if (!hints) return null;
+    const unlocked = new Set(mark.unlockedSessions ?? []);
+    const before = unlocked.size;
+    for (const [id, locked] of hints) {
+      if (locked && unlocked.has(id)) return 'lock';
+      if (!locked) unlocked.add(id);
+    }
+    if (unlocked.size !== before) {
+      mark.unlockedSessions = [...unlocked];
+      await this.save();
+    }
+    return null;
   }
 
   /** Callers hold the core lock. The snapshot's `ended` then carries the reason. */
