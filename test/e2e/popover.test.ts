@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../agent/client/agent-client.js';
+import { en } from '../../main/i18n/en.js';
 import { ensureBuilt } from './support/build.js';
 import { policy, socketIn, startAgent, type RunningAgent } from './support/agent-process.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
@@ -95,6 +96,23 @@ describe('popover without a keychain (no Secret Service)', () => {
       );
     // With the stack, indented under the message.
     expect(r.main.calls.logged.join('\n')).toMatch(/\n {4}\| TypeError: x is undefined/);
+  });
+
+  it('says why Open at login is off when macOS waits for approval, and where to turn it on', async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false });
+    const { page } = r;
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
+    // What main/login-item pushes when SMAppService reports requires-approval.
+    r.main.state.setOpenAtLogin(false, en.loginItem['requires-approval']);
+    await expect
+      .poll(() => page.getByText(en.loginItem['requires-approval'], { exact: true }).count())
+      .toBe(1);
+    const box = page.getByRole('checkbox', { name: 'Open Elevate at login' });
+    expect(await box.isChecked()).toBe(false);
+    await r.popover.shoot('open-at-login-approval');
+    r.main.state.setOpenAtLogin(true, null);
+    await expect.poll(() => box.isChecked()).toBe(true);
+    expect(await page.getByText(en.loginItem['requires-approval']).count()).toBe(0);
   });
 
   it('says the agent is not running, then shows the state once it starts', async () => {
