@@ -21,6 +21,11 @@ export const InventorySchema = z.object({
   adminGroups: z.record(z.string(), z.array(z.string())),
   /** Name → gid of those lines. */
   groupGids: z.record(z.string(), z.number()).default({}),
+  /**
+   * Every group name in the group file. A line carrying a watched gid under a name not in it
+   * was added during the grant and is deleted under "remove" (absent: taken by an older agent).
+   */
+  groupNames: z.array(z.string()).optional(),
   /** The watched gids: admin groups' and policy-named groups'. */
   watchedGids: z.array(z.number()).default([]),
   /** Account name → primary gid, for every passwd line. */
@@ -79,6 +84,7 @@ export async function takeInventory(
   return {
     adminGroups,
     groupGids,
+    groupNames: [...new Set(groups.map((g) => g.name))],
     watchedGids: [...watched].sort((a, b) => a - b),
     primaryGids,
     uid0Accounts,

@@ -9,15 +9,17 @@
  *   account and its files is an admin's decision;
  * - an account whose primary gid became an admin gid gets its old one back (usermod -g), or
  *   is locked when it is new;
- * - a new group line carrying an admin gid is reported, not deleted (groupdel is an admin's
- *   decision; its members were already taken out above).
+ * - a group line carrying an admin gid under a name the group file did not have at grant start
+ *   is deleted (edited out under the file's lock: groupdel would act on the first line of a
+ *   name, and a user's primary gid keeps it from working at all); an existing group that now
+ *   carries an admin gid is only reported, as deleting it would take more than was added.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { removeSudoersFile, writeSudoersFile } from '../backends/linux/sudoers-file.js';
 import { readGroups } from '../backends/linux/etc-group.js';
-import { removeMemberFromGid } from '../backends/linux/group-file-edit.js';
+import { removeGroupLines, removeMemberFromGid } from '../backends/linux/group-file-edit.js';
 import { runCommand, toolMessage } from '../backends/run-command.js';
 import type { Inventory } from './admin-inventory.js';
 import type { Drift } from './inventory-diff.js';
@@ -67,14 +69,13 @@ export async function undoDrift(
     groupMembers: [],
     uid0Accounts: [],
     sudoersFiles: [],
-    groupLines: drift.groupLines.map((g) => ({
-      ...g,
-      undone: false,
-      error: `Group ${g.group} (gid ${g.gid}) is new and carries admin rights; remove it with groupdel if nobody needs it.`,
-    })),
+    groupLines: [],
     primaryGroups: [],
   };
   for (const m of drift.groupMembers) report.groupMembers.push({ ...m, ...(await leave(root, m)) });
+  for (const g of drift.groupLines) {
+    report.groupLines.push({ ...g, ...(await deleteGroupLine(root, g, before.groupNames)) });
+  }
   for (const p of drift.primaryGroups) {
     const args = p.was === null ? ['-L', '-e', '1', p.user] : ['-g', String(p.was), p.user];
     const r = await runCommand('usermod', prefixed(root, '-P', args));
@@ -171,6 +172,28 @@ async function leave(root: string, m: { group: string; user: string }): Promise<
     return {
       undone: false,
       error: `${m.user} could not be removed from ${m.group}${refused}: ${(err as Error).message}`,
+    };
+  }
+}
+
+async function deleteGroupLine(
+  root: string,
+  g: { group: string; gid: number },
+  namesBefore: string[] | undefined,
+): Promise<Outcome> {
+  if (!namesBefore || namesBefore.includes(g.group)) {
+    return {
+      undone: false,
+      error: `Group ${g.group} now carries admin rights (gid ${g.gid}); give it back its own gid, or remove it with groupdel if nobody needs it.`,
+    };
+  }
+  try {
+    await removeGroupLines(root, g.group, g.gid);
+    return { undone: true };
+  } catch (err) {
+    return {
+      undone: false,
+      error: `The group line ${g.group} (gid ${g.gid}) could not be deleted: ${(err as Error).message}`,
     };
   }
 }

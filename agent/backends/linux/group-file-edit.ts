@@ -44,6 +44,30 @@ export async function removeMemberFromGid(
   return { group, gshadow };
 }
 
+/**
+ * Deletes the lines of ROOT/etc/group named `name` with `gid` (a line added during a grant to
+ * carry admin rights under another name), and the gshadow line of that name when no group
+ * line keeps it. Returns how many group lines went.
+ */
+export async function removeGroupLines(root: string, name: string, gid: number): Promise<number> {
+  const groupPath = join(root, 'etc/group');
+  const removed = await editLocked(groupPath, (line) => {
+    const f = line.split(':');
+    return f.length >= 4 && f[0] === name && parseId(f[2]!) === gid ? null : line;
+  });
+  const left = (await readFile(groupPath, 'utf8'))
+    .split('\n')
+    .some((l) => l.startsWith(`${name}:`));
+  if (!left) {
+    await editLocked(join(root, 'etc/gshadow'), (line) =>
+      line.split(':')[0] === name ? null : line,
+    ).catch((err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    });
+  }
+  return removed;
+}
+
 function without(list: string, user: string): string {
   return list
     .split(',')
@@ -51,17 +75,13 @@ function without(list: string, user: string): string {
     .join(',');
 }
 
-async function editLocked(path: string, edit: (line: string) => string): Promise<number> {
-  const text = await readFile(path, 'utf8');
-  const lines = text.split('\n');
-  const edited = lines.map(edit);
-  const changed = edited.filter((l, i) => l !== lines[i]).length;
-  if (changed === 0) return 0;
+/** `edit` returns the line as it should be, or null to delete it; returns lines changed. */
+async function editLocked(path: string, edit: (line: string) => string | null): Promise<number> {
+  if (applyEdit((await readFile(path, 'utf8')).split('\n'), edit).changed === 0) return 0;
   await lock(path); // outside the try: a lock we did not get is not ours to remove
   try {
     // Read again under the lock: another tool may have written between the read and the lock.
-    const fresh = (await readFile(path, 'utf8')).split('\n');
-    const result = fresh.map(edit);
+    const { lines: result, changed } = applyEdit((await readFile(path, 'utf8')).split('\n'), edit);
     const info = await stat(path);
     const tmp = join(dirname(path), `.${randomBytes(6).toString('hex')}.elevate-tmp`);
     const fh = await open(tmp, 'wx', 0o600);
@@ -78,10 +98,24 @@ async function editLocked(path: string, edit: (line: string) => string): Promise
       throw err;
     });
     await fsyncDir(dirname(path));
-    return result.filter((l, i) => l !== fresh[i]).length;
+    return changed;
   } finally {
     await unlink(`${path}.lock`).catch(() => undefined);
   }
+}
+
+function applyEdit(
+  lines: string[],
+  edit: (line: string) => string | null,
+): { lines: string[]; changed: number } {
+  const out: string[] = [];
+  let changed = 0;
+  for (const line of lines) {
+    const e = edit(line);
+    if (e !== line) changed++;
+    if (e !== null) out.push(e);
+  }
+  return { lines: out, changed };
 }
 
 /**

@@ -36,6 +36,12 @@ describe('session clean-up at the end of a grant', () => {
       .split(',')
       .filter(Boolean);
 
+  const groupFile = (): string[][] =>
+    readFileSync(join(ns.dir, 'etc/group'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(':'));
+
   const driftEvents = async (grantId: string): Promise<AuditEvent[]> =>
     (await client.call('admin.audit', { user, limit: 1000 })).events.filter(
       (e) => e.type === 'drift.detected' && e.grantId === grantId,
@@ -224,6 +230,44 @@ describe('session clean-up at the end of a grant', () => {
       drift: { found: 2, removed: 2 },
       rootProcesses: { found: 1, ended: 1 },
     });
+  });
+  it('deletes a group line added with the admin gid under another name (policy "remove")', async () => {
+    writeFileSync(
+      ns.agent.policyPath!,
+      JSON.stringify({ version: 1, defaults: { cleanupOnEnd: 'remove' } }),
+    );
+    await ns.restart();
+    client.close();
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3 });
+    const grantId = s.grant!.id;
+    const gid = Number(groupFile().find((f) => f[0] === 'sudo')![2]);
+    const alias = `staff${grantId.slice(-4)}`;
+    // The classic one-liner while root: a second line with sudo's gid, under another name.
+    const sed = await ns.asUser(
+      user,
+      'sudo',
+      '-n',
+      'sed',
+      '-i',
+      `$a ${alias}:x:${gid}:${other}`,
+      '/etc/group',
+    );
+    expect(sed.code).toBe(0);
+    expect((await ns.inNs('sudo', '-l', '-U', other)).stdout).toMatch(/may run the following/);
+
+    await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(1);
+    const [drift] = await driftEvents(grantId);
+    expect(drift!.detail).toMatchObject({
+      action: 'removed',
+      groupMembers: [{ group: alias, user: other, undone: true }],
+      groupLines: [{ group: alias, gid, undone: true }],
+    });
+    expect(
+      groupFile().filter((f) => f[0] === alias || (Number(f[2]) === gid && f[3]?.includes(other))),
+    ).toEqual([]);
+    expect((await ns.inNs('sudo', '-l', '-U', other)).stdout).toMatch(/not allowed to run sudo/);
+    expect((await ns.inNs('grpck', '-r')).stdout).not.toContain(alias);
   });
 });
 

@@ -155,17 +155,42 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
     expect(report.groupMembers.every((m) => m.undone)).toBe(true);
     expect(report.primaryGroups[0]).toMatchObject({ undone: true });
     expect(report.uid0Accounts[0]).toMatchObject({ undone: true });
-    expect(report.groupLines[0]).toMatchObject({
-      undone: false,
-      error: expect.stringContaining('groupdel'),
-    });
+    expect(report.groupLines).toEqual([{ group: alias, gid, undone: true }]);
+    expect(readFileSync(join(root, 'etc/group'), 'utf8')).not.toMatch(
+      new RegExp(`^${alias}:`, 'm'),
+    );
     const fixed = await takeInventory(root, names, before.watchedGids);
     const stillThere = diffInventory(before, fixed, none);
     expect(stillThere.groupMembers).toEqual([]);
+    expect(stillThere.groupLines).toEqual([]);
     expect(stillThere.primaryGroups).toEqual([]);
     const toor = readFileSync(join(root, 'etc/shadow'), 'utf8')
       .split('\n')
       .find((l) => l.startsWith('toor:'))!;
     expect(toor.split(':')[1]).toMatch(/^!/);
+  });
+
+  it('only reports an existing group given an admin gid, and any new line seen by an older inventory', async () => {
+    const names = adminGroupNames(undefined);
+    const before = await takeInventory(root, names);
+    const gid = before.groupGids['sudo']!;
+    execFileSync('groupmod', ['-P', root, '-o', '-g', String(gid), 'games'], { stdio: 'ignore' });
+    appendFileSync(join(root, 'etc/group'), `late${randomBytes(2).toString('hex')}:x:${gid}:\n`);
+    const drift = diffInventory(before, await takeInventory(root, names, before.watchedGids), none);
+    expect(drift.groupLines.map((g) => g.group)).toContain('games');
+    const note = { user: 'sam', grantId: 'g_4', at: '2026-11-24T10:00:00.000Z' };
+    const { groupNames: _, ...older } = before;
+    const report = await undoDrift(root, drift, older, join(root, 'q'), note);
+    for (const line of report.groupLines) {
+      expect(line).toMatchObject({ undone: false, error: expect.stringContaining('groupdel') });
+    }
+    const group = readFileSync(join(root, 'etc/group'), 'utf8');
+    for (const g of drift.groupLines)
+      expect(group).toMatch(new RegExp(`^${g.group}:x:${gid}:`, 'm'));
+    const current = await undoDrift(root, drift, before, join(root, 'q'), note);
+    expect(current.groupLines.find((g) => g.group === 'games')).toMatchObject({ undone: false });
+    expect(current.groupLines.filter((g) => g.undone).map((g) => g.group)).toEqual(
+      drift.groupLines.map((g) => g.group).filter((g) => g !== 'games'),
+    );
   });
 });
