@@ -24,7 +24,7 @@ import {
   type Snapshot,
 } from '../agent/protocol/schemas.js';
 import { VERSION } from '../agent/shared/version.js';
-import type { ConnectionState } from '../preload/api.js';
+import type { AgentTrouble, ConnectionState } from '../preload/api.js';
 
 /** The part of AgentClient this module uses. */
 export interface AgentSession {
@@ -72,6 +72,8 @@ export interface ConnectionView {
   snapshot: Snapshot | null;
   /** One sentence when the agent cannot be reached or refused us; null when all is well. */
   problem: string | null;
+  /** The kind of `problem` while unreachable, for the popover's own words; else absent. */
+  trouble?: AgentTrouble | null;
 }
 
 export interface AgentConnectionOptions {
@@ -247,15 +249,21 @@ export class AgentConnection extends EventEmitter<Events> {
 
   private fail(err: unknown): void {
     if (this.stopped) return;
+    const unreachable = err instanceof AgentUnavailableError || !(err instanceof Error);
+    const trouble: AgentTrouble = !unreachable
+      ? 'other'
+      : agentInstalled(this.opts.socketPath)
+        ? 'not-running'
+        : 'not-installed';
     const problem =
-      err instanceof AgentUnavailableError || !(err instanceof Error)
-        ? agentInstalled(this.opts.socketPath)
-          ? AGENT_NOT_RUNNING
-          : AGENT_NOT_INSTALLED
-        : err instanceof RpcError
-          ? `The Elevate agent refused the connection: ${err.message}`
-          : `Cannot talk to the Elevate agent: ${err.message}`;
-    this.setView({ connection: 'unavailable', snapshot: this.view.snapshot, problem });
+      trouble === 'not-running'
+        ? AGENT_NOT_RUNNING
+        : trouble === 'not-installed'
+          ? AGENT_NOT_INSTALLED
+          : err instanceof RpcError
+            ? `The Elevate agent refused the connection: ${err.message}`
+            : `Cannot talk to the Elevate agent: ${(err as Error).message}`;
+    this.setView({ connection: 'unavailable', snapshot: this.view.snapshot, problem, trouble });
     const delay = backoffDelay(this.attempt++, this.backoff, this.random);
     this.opts.log?.(
       `agent unavailable (${(err as Error)?.message ?? String(err)}); retrying in ${delay} ms`,
@@ -269,7 +277,8 @@ export class AgentConnection extends EventEmitter<Events> {
     if (
       prev.connection !== next.connection ||
       prev.snapshot !== next.snapshot ||
-      prev.problem !== next.problem
+      prev.problem !== next.problem ||
+      prev.trouble !== next.trouble
     ) {
       this.emit('change', next);
     }

@@ -29,10 +29,17 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
   }
 
   setConnection(
-    view: Pick<AppState, 'connection' | 'snapshot'> & { problem: string | null },
+    view: Pick<AppState, 'connection' | 'snapshot'> & {
+      problem: string | null;
+      trouble?: AppState['agentTrouble'];
+    },
   ): void {
     this.agentProblem = view.problem;
-    this.update({ connection: view.connection, snapshot: view.snapshot });
+    this.update({
+      connection: view.connection,
+      snapshot: view.snapshot,
+      agentTrouble: view.connection === 'connected' ? null : (view.trouble ?? null),
+    });
   }
 
   setKeychain(keychain: AppState['keychain'], problem: string | null): void {
@@ -66,7 +73,8 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
       prev.openAtLogin === next.openAtLogin &&
       prev.openAtLoginNote === next.openAtLoginNote &&
       prev.requestDraft === next.requestDraft &&
-      prev.locale === next.locale
+      prev.locale === next.locale &&
+      prev.agentTrouble === next.agentTrouble
     ) {
       return;
     }

@@ -8,6 +8,12 @@ import type { UiLocale } from '../agent/shared/i18n/locale.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'unavailable';
 export type KeychainState = 'ok' | 'unavailable' | 'unknown';
+/**
+ * Why the agent cannot be reached, so the popover can give the next step in its own words:
+ * nothing answers where an installed agent would (`not-running`), no agent is installed at all
+ * (`not-installed`), or something else went wrong (`other`: refused, timed out).
+ */
+export type AgentTrouble = 'not-running' | 'not-installed' | 'other';
 
 /** Everything the popover shows, pushed by main whenever any part changes. */
 export interface AppState {
@@ -33,6 +39,8 @@ export interface AppState {
    * popover speaks as the tray does. Absent: English, with the runtime's own date format.
    */
   locale?: UiLocale;
+  /** Added: set while the agent cannot be reached (connection not 'connected'). */
+  agentTrouble?: AgentTrouble | null;
 }
 
 export interface RequestElevationInput {

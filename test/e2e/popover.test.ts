@@ -25,12 +25,23 @@ import {
   USER,
 } from './support/rig.js';
 
-async function requestMoreTime(page: Page, duration: string, reason: string): Promise<void> {
+/** Asks for more time; `submit` is the button's label ("Send request", or "Add 30 min now"). */
+async function requestMoreTime(
+  page: Page,
+  duration: string,
+  reason: string,
+  submit = 'Send request',
+): Promise<void> {
   await page.getByRole('button', { name: 'Request more time' }).click();
   await page.getByRole('radio', { name: duration }).check();
   await page.getByLabel('Reason').fill(reason);
-  await page.getByRole('button', { name: 'Send request' }).click();
+  await page.getByRole('button', { name: submit }).click();
 }
+
+const AGENT_DOWN = "Elevate's background service is not running";
+
+/** Text of the whole popover as a person reads it. */
+const pageText = (page: Page): Promise<string> => page.locator('main').innerText();
 
 beforeAll(() => ensureBuilt(), 180_000);
 
@@ -48,11 +59,24 @@ describe('popover without a keychain (no Secret Service)', () => {
     else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
   });
 
-  it('shows the log-out hint and logs out on request, with the keychain notice', async () => {
-    const r = await rig('win32', { selfServe: true, approvalRequired: false });
+  it('shows the log-out hint and logs out on request, with the Credential Manager notice', async () => {
+    const r = await rig('win32', {
+      selfServe: true,
+      approvalRequired: false,
+      requireSignedRequests: true,
+    });
     const { page } = r;
     await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standard user');
-    await expect.poll(() => page.getByText('Keychain unavailable').count()).toBe(1);
+    // Windows words, no internals: neither "keychain" nor "app key" nor an errno.
+    await expect
+      .poll(() =>
+        page.getByRole('heading', { name: 'Windows Credential Manager is not available' }).count(),
+      )
+      .toBe(1);
+    const said = await pageText(page);
+    expect(said).toContain('requests are refused');
+    expect(said).toContain('Restart your computer');
+    expect(said).not.toMatch(/keychain|app key|No such file|Could not connect/i);
 
     await r.admin.call('admin.grant', {
       user: USER,
@@ -128,10 +152,13 @@ describe('popover without a keychain (no Secret Service)', () => {
     const { page } = popover;
     let agent: RunningAgent | null = null;
     try {
-      await expect
-        .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count())
-        .toBe(1);
+      await expect.poll(() => page.getByRole('heading', { name: AGENT_DOWN }).count()).toBe(1);
       expect(await page.getByTestId('level').count()).toBe(0);
+      // Said once, with the next step; no keychain notice saying what "still works".
+      const said = await pageText(page);
+      expect(said.match(/not running/g)).toHaveLength(1);
+      expect(said).toContain('Restart your computer');
+      expect(said).not.toMatch(/still work|can still|keychain/i);
       await popover.shoot('agent-never-started');
       agent = await startAgent({
         dir,
@@ -141,9 +168,7 @@ describe('popover without a keychain (no Secret Service)', () => {
       await expect
         .poll(() => page.getByTestId('level').innerText(), { timeout: 10_000 })
         .toBe('Standard user');
-      expect(
-        await page.getByRole('heading', { name: 'Elevate agent is not running' }).count(),
-      ).toBe(0);
+      expect(await page.getByRole('heading', { name: AGENT_DOWN }).count()).toBe(0);
     } finally {
       await popover.close();
       main.stop();
@@ -186,6 +211,7 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await expect
       .poll(() => page.getByTestId('grant-details').innerText())
       .toContain('Install BBEdit');
+
     // Screen readers hear the change once; the ticking countdown itself stays silent.
     const announcer = page.getByTestId('announcer');
     expect(await announcer.innerText()).toBe('You are now: Administrator.');
@@ -200,7 +226,9 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await expect
       .poll(() => page.getByText('Please write at least 10 characters (5 more).').count())
       .toBe(1);
-    expect(await page.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
+    // Self-serve: the button says the time comes at once, not that a request goes somewhere.
+    expect(await page.getByRole('button', { name: 'Send request' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add 10 min now' }).isDisabled()).toBe(true);
     await r.popover.shoot('request-form-invalid');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
@@ -211,7 +239,7 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     // Self-serve (signed with the app key from the keyring): approved at once, countdown grows.
-    await requestMoreTime(page, '30 min', 'Finish the Xcode install');
+    await requestMoreTime(page, '30 min', 'Finish the Xcode install', 'Add 30 min now');
     await expect
       .poll(() => page.getByTestId('request-status').innerText())
       .toContain('Request approved');
@@ -239,9 +267,7 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(3500);
     r.admin.close();
     await r.agent.kill();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: AGENT_DOWN }).count()).toBe(1);
     expect(await countdownSeconds(page)).toBeNull();
     expect(await page.getByTestId('countdown-stale').innerText()).toContain('Last known end time');
     expect(await page.getByRole('button', { name: 'Stop now' }).count()).toBe(0);
@@ -259,7 +285,7 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
       client: 'e2e-admin',
     });
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Elevate agent is not running' }).count(), {
+      .poll(() => page.getByRole('heading', { name: AGENT_DOWN }).count(), {
         timeout: 10_000,
       })
       .toBe(0);
@@ -299,6 +325,9 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
       .toContain('Request cancelled');
     expect((await r.admin.call('admin.requests', { state: 'pending' })).requests).toEqual([]);
 
+    // A form left open when the rights arrive keeps what was typed and says what it does now.
+    await page.getByRole('button', { name: 'Request admin rights' }).click();
+    await page.getByLabel('Reason').fill('Install the printer driver');
     await r.admin.call('admin.grant', {
       user: USER,
       level: 'admin',
@@ -306,6 +335,13 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
       reason: 'Printer driver',
     });
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(590);
+    await expect
+      .poll(() => page.getByTestId('form-changed').innerText())
+      .toBe('You are now Administrator, so this form now asks for more time. Your reason is kept.');
+    expect(await page.getByRole('heading', { name: 'Request more time' }).count()).toBe(1);
+    expect(await page.getByLabel('Reason').inputValue()).toBe('Install the printer driver');
+    await r.popover.shoot('form-changed-under-person');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
     await requestMoreTime(page, '10 min', 'The driver needs a reboot cycle');
     await expect
@@ -373,7 +409,10 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     expect(await page.getByTestId('ending-soon').innerText()).toMatch(
       /^Ends in \d+:\d\d — save your work$/,
     );
-    expect(await page.getByRole('button', { name: 'Request more time' }).count()).toBe(1);
+    // ...and more time is the button that stands out.
+    const more = page.getByRole('button', { name: 'Request more time' });
+    expect(await more.count()).toBe(1);
+    expect(await more.getAttribute('class')).toBe('primary');
     await r.popover.shoot('ending-soon');
     // The agent ends the grant by itself; the popover follows without a stale 00:00.
     await expect

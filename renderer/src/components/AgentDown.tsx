@@ -1,23 +1,32 @@
+import { useText } from '../i18n/index.js';
+import { hostOs } from '../logic/host-os.js';
 import { useStore } from '../store/store.js';
 
+/** The agent cannot be reached: what that means once, and the next step for this OS. */
 export function AgentDown() {
+  const t = useText().agentDown;
   const connection = useStore((s) => s.connection);
-  const problem = useStore((s) => s.problem);
+  const trouble = useStore((s) => s.agentTrouble);
   const everConnected = useStore((s) => s.snapshot !== null);
+  const os = useStore((s) => hostOs(s.snapshot, navigator.platform));
   if (connection === 'connected') return null;
   if (connection === 'connecting' && !everConnected) {
     // The first attempt at start-up: nothing has failed yet, so nothing alarming is said.
     return (
       <p className="muted" role="status">
-        Connecting to the Elevate agent…
+        {t.connecting}
       </p>
     );
   }
+  const missing = trouble === 'not-installed';
   return (
     <section className="banner banner-error" aria-labelledby="agent-down-title">
-      <h2 id="agent-down-title">Elevate agent is not running</h2>
-      <p>{problem ?? 'Your rights cannot be checked or changed until it is back.'}</p>
-      {connection === 'connecting' && <p className="muted">Trying to reconnect…</p>}
+      <h2 id="agent-down-title">
+        {missing ? t.notInstalledTitle : trouble === 'other' ? t.otherTitle : t.notRunningTitle}
+      </h2>
+      <p>{missing ? t.missing : t.blocked}</p>
+      <p>{missing ? t.install(os) : t.nextStep(os)}</p>
+      {connection === 'connecting' && <p className="muted">{t.reconnecting}</p>}
     </section>
   );
 }

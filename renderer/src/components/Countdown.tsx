@@ -1,5 +1,5 @@
 import { formatClockTime, formatCountdown, secondsLeft, spokenCountdown } from '../logic/format.js';
-import { remainingFraction, remainingMs } from '../logic/countdown.js';
+import { isEndingSoon, remainingFraction, remainingMs } from '../logic/countdown.js';
 import { useStore } from '../store/store.js';
 
 const R = 54;
@@ -26,7 +26,7 @@ export function Countdown() {
 
   const remaining = remainingMs(grant, { now, receivedAt }, wallNow);
   const fraction = remainingFraction(grant, remaining);
-  const soon = remaining <= Math.max(...(warnBefore?.length ? warnBefore : [300])) * 1000;
+  const soon = isEndingSoon(remaining, warnBefore);
   return (
     <>
       <section

@@ -1,4 +1,6 @@
 import { useStore } from '../store/store.js';
+import { useText } from '../i18n/index.js';
+import { CommandList } from './CommandList.js';
 
 const SOURCE: Record<string, string> = {
   admin: 'Granted by',
@@ -11,6 +13,10 @@ export function GrantDetails() {
   const grant = useStore((s) => s.snapshot?.grant ?? null);
   const commands = useStore((s) => s.snapshot?.usage?.commands ?? 0);
   const stale = useStore((s) => s.connection !== 'connected');
+  const lines = useStore(
+    (s) => s.sessions.find((x) => x.grantId === s.snapshot?.grant?.id)?.commandLines,
+  );
+  const t = useText().usage;
   if (!grant) return null;
   return (
     <dl className={`details ${stale ? 'stale' : ''}`} data-testid="grant-details">
@@ -22,9 +28,9 @@ export function GrantDetails() {
       <dd data-testid="extensions-left">{grant.extensionsLeft}</dd>
       {commands > 0 && (
         <>
-          <dt>Used</dt>
+          <dt>{t.used}</dt>
           <dd>
-            {commands} {commands === 1 ? 'command' : 'commands'} run with sudo
+            <CommandList count={commands} lines={lines ?? []} />
           </dd>
         </>
       )}

@@ -1,4 +1,5 @@
-import { commandsLabel, sessionEndLabel } from '../logic/history.js';
+import { sessionEndLabel } from '../logic/history.js';
+import { CommandList } from './CommandList.js';
 import { formatDateTime, formatClockTime, levelLabel } from '../logic/format.js';
 import { useStore } from '../store/store.js';
 
@@ -11,7 +12,6 @@ export function History() {
       <h2 id="history-title">Recent sessions</h2>
       <ul data-testid="history">
         {sessions.map((s) => {
-          const used = commandsLabel(s.commands);
           return (
             <li key={s.grantId}>
               <div className="history-line">
@@ -23,8 +23,9 @@ export function History() {
               <div className="muted">
                 {formatDateTime(s.start)}
                 {s.end ? ` – ${formatClockTime(s.end)}` : ''} · by {s.grantedBy}
-                {used ? ` · ${used}` : ''}
               </div>
+              {/* The active session's commands are listed with its details above. */}
+              {s.endedBy !== 'active' && <CommandList count={s.commands} lines={s.commandLines} />}
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import {
   submitRequest,
 } from '../store/actions.js';
 import { useStore } from '../store/store.js';
+import { useText } from '../i18n/index.js';
 
 type Offer = Exclude<RequestOffer, { kind: 'none' }>;
 
@@ -22,6 +23,9 @@ export function RequestForm({ offer }: { offer: Offer }) {
   const busy = useStore((s) => s.busy === 'request');
   const error = useStore((s) => s.actionError);
   const approval = useStore((s) => !s.snapshot?.policy.selfServe);
+  const changedFrom = useStore((s) => s.requestChangedFrom);
+  const heldLevel = useStore((s) => s.snapshot?.level ?? 'none');
+  const t = useText().request;
   const firstRef = useRef<HTMLInputElement>(null);
   const id = useId();
   useEffect(() => firstRef.current?.focus(), []);
@@ -29,7 +33,17 @@ export function RequestForm({ offer }: { offer: Offer }) {
 
   const check = checkReason(reason, policy);
   const showProblem = reason.length > 0 && check.message !== null;
-  const title = offer.kind === 'extend' ? 'Request more time' : 'Request admin rights';
+  const title = offer.kind === 'extend' ? t.titleExtend : t.titleElevate;
+  // Self-service grants at once: the button says so, instead of "send" and wait.
+  const submitLabel = busy
+    ? approval
+      ? t.sending
+      : t.getting
+    : approval
+      ? t.send
+      : offer.kind === 'extend'
+        ? t.addNow(durationSec === null ? '' : formatDuration(durationSec))
+        : t.getNow(level ?? offer.levels[0] ?? 'admin');
   return (
     <form
       className="request-form"
@@ -40,6 +54,12 @@ export function RequestForm({ offer }: { offer: Offer }) {
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>
+      {changedFrom && (
+        // The form's meaning changed under the person (a grant started or ended): say so.
+        <p className="banner banner-info" role="status" data-testid="form-changed">
+          {offer.kind === 'extend' ? t.changedToExtend(levelLabel(heldLevel)) : t.changedToElevate}
+        </p>
+      )}
       {offer.kind === 'elevate' && offer.levels.length > 1 && (
         <fieldset>
           <legend>Level</legend>
@@ -111,7 +131,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
         </span>
       </div>
       <AllowanceLine />
-      {approval && <p className="muted">An administrator must approve this request.</p>}
+      <p className="muted">{approval ? t.approvalNeeded : t.selfServe}</p>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -123,7 +143,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
           className="primary"
           disabled={!check.valid || busy || durationSec === null}
         >
-          {busy ? 'Sending…' : 'Send request'}
+          {submitLabel}
         </button>
         <button type="button" onClick={closeRequest} disabled={busy}>
           Cancel

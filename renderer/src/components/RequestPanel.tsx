@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { requestOffer } from '../logic/durations.js';
+import { isEndingSoon, remainingMs } from '../logic/countdown.js';
+import { useText } from '../i18n/index.js';
 import { openRequest } from '../store/actions.js';
 import { useStore } from '../store/store.js';
 import { RequestForm } from './RequestForm.js';
@@ -9,6 +11,14 @@ export function RequestPanel() {
   const snapshot = useStore((s) => s.snapshot);
   const open = useStore((s) => s.requestOpen);
   const error = useStore((s) => s.actionError);
+  // Rights about to end: more time is the next step, so it is the button that stands out.
+  const endingSoon = useStore((s) => {
+    const grant = s.snapshot?.grant;
+    if (!grant || !s.snapshot || s.connection !== 'connected') return false;
+    const left = remainingMs(grant, { now: s.snapshot.now, receivedAt: s.receivedAt }, s.wallNow);
+    return isEndingSoon(left, s.snapshot.policy.warnBeforeSec);
+  });
+  const t = useText().request;
   const toggleRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -30,8 +40,13 @@ export function RequestPanel() {
       {!pending && offer.kind === 'none' && snapshot.grant && <p className="muted">{offer.why}</p>}
       {!pending && offer.kind !== 'none' && !open && (
         <div className="actions">
-          <button ref={toggleRef} type="button" onClick={openRequest}>
-            {offer.kind === 'extend' ? 'Request more time' : 'Request admin rights'}
+          <button
+            ref={toggleRef}
+            type="button"
+            className={offer.kind === 'extend' && endingSoon ? 'primary' : undefined}
+            onClick={openRequest}
+          >
+            {offer.kind === 'extend' ? t.openExtend : t.openElevate}
           </button>
         </div>
       )}

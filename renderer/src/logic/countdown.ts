@@ -51,3 +51,11 @@ export function crossedWarning(
   const crossed = warnBeforeSec.filter((p) => beforeSec > p && afterSec <= p);
   return crossed.length ? Math.min(...crossed) : null;
 }
+
+/** Within the policy's earliest warning point (5 minutes when it lists none). */
+export function isEndingSoon(
+  remaining: number,
+  warnBeforeSec: readonly number[] | undefined,
+): boolean {
+  return remaining <= Math.max(...(warnBeforeSec?.length ? warnBeforeSec : [300])) * 1000;
+}

@@ -41,14 +41,43 @@ export function openRequest(): void {
   if (offer.kind === 'none') return;
   useStore.setState({
     requestOpen: true,
+    requestKind: offer.kind,
+    requestChangedFrom: null,
     actionError: null,
     durationSec: offer.durations[0] ?? null,
     level: offer.kind === 'elevate' ? (offer.levels[0] ?? null) : null,
   });
 }
 
+/**
+ * A grant started or ended under an open form: it now asks for something else (more time
+ * instead of rights, or the other way round). What the person typed is kept, and the form
+ * says what it does now; the chosen duration stays when the new offer has it.
+ */
+export function followOffer(): void {
+  const { snapshot, requestOpen, requestKind, durationSec } = useStore.getState();
+  if (!snapshot || !requestOpen) return;
+  const offer = requestOffer(snapshot);
+  if (offer.kind === 'none' || offer.kind === requestKind) return;
+  useStore.setState({
+    requestKind: offer.kind,
+    requestChangedFrom: requestKind,
+    durationSec:
+      durationSec !== null && offer.durations.includes(durationSec)
+        ? durationSec
+        : (offer.durations[0] ?? null),
+    level: offer.kind === 'elevate' ? (offer.levels[0] ?? null) : null,
+  });
+}
+
 export function closeRequest(): void {
-  useStore.setState({ requestOpen: false, reason: '', actionError: null });
+  useStore.setState({
+    requestOpen: false,
+    requestKind: null,
+    requestChangedFrom: null,
+    reason: '',
+    actionError: null,
+  });
 }
 
 export function chooseDuration(durationSec: number): void {
@@ -79,7 +108,7 @@ export async function submitRequest(): Promise<void> {
             reason: trimmed,
           }),
         );
-  if (ok) useStore.setState({ requestOpen: false, reason: '' });
+  if (ok) closeRequest();
 }
 
 export async function cancelRequest(id: string): Promise<void> {

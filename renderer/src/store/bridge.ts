@@ -6,7 +6,7 @@ import type { AppState, ElevateApi } from '../../../preload/api.js';
 import { stateChangeAnnouncement } from '../logic/announce.js';
 import { isNewerSnapshot } from '../logic/snapshot-order.js';
 import { announce, useStore } from './store.js';
-import { chooseDuration, openRequest, refreshHistory } from './actions.js';
+import { chooseDuration, followOffer, openRequest, refreshHistory } from './actions.js';
 
 export function applyAppState(state: AppState): void {
   const prev = useStore.getState();
@@ -21,6 +21,8 @@ export function applyAppState(state: AppState): void {
     problem: state.problem,
     openAtLogin: state.openAtLogin,
     openAtLoginNote: state.openAtLoginNote ?? null,
+    agentTrouble: state.agentTrouble ?? null,
+    locale: state.locale ?? prev.locale,
     ...(take ? { snapshot, receivedAt: now, wallNow: now } : {}),
   });
   if (prev.loaded) {
@@ -32,7 +34,10 @@ export function applyAppState(state: AppState): void {
   }
   const endedOrStarted =
     take && (prev.snapshot?.grant?.id ?? null) !== (snapshot?.grant?.id ?? null);
-  if ((reconnected || endedOrStarted || !prev.loaded) && state.connection === 'connected') {
+  // A command run with sudo: the history holds its line for the "Used" list.
+  const used = take && (prev.snapshot?.usage?.commands ?? 0) !== (snapshot?.usage?.commands ?? 0);
+  if (endedOrStarted) followOffer();
+  if ((reconnected || endedOrStarted || used || !prev.loaded) && state.connection === 'connected') {
     void refreshHistory();
   }
   const draft = state.requestDraft;

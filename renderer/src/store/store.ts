@@ -4,7 +4,8 @@
  * every change goes through the module-level actions in actions.ts and bridge.ts.
  */
 import { create } from 'zustand';
-import type { ConnectionState, KeychainState } from '../../../preload/api.js';
+import type { AgentTrouble, ConnectionState, KeychainState } from '../../../preload/api.js';
+import type { UiLocale } from '../../../agent/shared/i18n/locale.js';
 import type { GrantLevel, Snapshot } from '../../../agent/protocol/schemas.js';
 import type { Session } from '../logic/history.js';
 
@@ -20,6 +21,10 @@ export interface AppSlice {
   openAtLogin: boolean;
   /** Why Open at login cannot be on, when the person can act on it (main's sentence). */
   openAtLoginNote: string | null;
+  /** Why the agent cannot be reached, while it cannot. */
+  agentTrouble: AgentTrouble | null;
+  /** The language and date conventions main chose from the OS. */
+  locale: UiLocale;
 }
 
 export interface ClockSlice {
@@ -32,6 +37,10 @@ export type Busy = null | 'stop' | 'request' | 'cancel' | 'code' | 'logout' | 'l
 export interface UiSlice {
   confirmingStop: boolean;
   requestOpen: boolean;
+  /** What the open form asks for; it follows the offer when a grant starts or ends. */
+  requestKind: 'elevate' | 'extend' | null;
+  /** What the open form asked for before a grant started or ended under it, until closed. */
+  requestChangedFrom: 'elevate' | 'extend' | null;
   durationSec: number | null;
   level: GrantLevel | null;
   reason: string;
@@ -54,9 +63,13 @@ export const initialState: PopoverState = {
   problem: null,
   openAtLogin: false,
   openAtLoginNote: null,
+  agentTrouble: null,
+  locale: { language: 'en', intl: undefined },
   wallNow: 0,
   confirmingStop: false,
   requestOpen: false,
+  requestKind: null,
+  requestChangedFrom: null,
   durationSec: null,
   level: null,
   reason: '',

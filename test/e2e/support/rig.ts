@@ -3,7 +3,7 @@
  * modules behind the bridge, the built renderer in Chromium, and an admin client to act on
  * the agent's side. teardownRigs() (afterEach) checks that main never refused the popover.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -27,8 +27,21 @@ export interface Rig {
 
 const rigs: Rig[] = [];
 
-export async function rig(os: 'linux' | 'win32', defaults: Record<string, unknown>): Promise<Rig> {
+/**
+ * `audit`: events the agent finds in its audit trail at start, as an earlier run of it left
+ * them (e.g. a past session with the commands run in it).
+ */
+export async function rig(
+  os: 'linux' | 'win32',
+  defaults: Record<string, unknown>,
+  audit: readonly object[] = [],
+): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
+  if (audit.length) {
+    mkdirSync(join(dir, 'state'), { recursive: true, mode: 0o711 });
+    const lines = audit.map((e) => JSON.stringify(e)).join('\n');
+    writeFileSync(join(dir, 'state', 'audit.jsonl'), `${lines}\n`, { mode: 0o600 });
+  }
   const agent = await startAgent({ dir, os, policy: policy(defaults) });
   const main = await startMainSide({
     socketPath: agent.socketPath,

@@ -14,6 +14,7 @@ vi.mock('../../../../renderer/src/store/actions.js', () => ({
   refreshHistory: async () => undefined,
   openRequest: () => undefined,
   chooseDuration: () => undefined,
+  followOffer: () => undefined,
 }));
 
 const shown = (): number | null => {

@@ -1,0 +1,22 @@
+/** The popover's catalogue in the language main chose from the OS (AppState.locale). */
+import { catalogue, type Catalogues } from '../../../agent/shared/i18n/catalogue.js';
+import type { Locale } from '../../../agent/shared/i18n/locale.js';
+import { useStore } from '../store/store.js';
+import { de } from './de.js';
+import { en, type PopoverMessages } from './en.js';
+
+export const POPOVER_CATALOGUES: Catalogues<PopoverMessages> = { en, de };
+
+export function messagesFor(locale: Locale): PopoverMessages {
+  return catalogue(POPOVER_CATALOGUES, locale);
+}
+
+/** The current catalogue, for components (re-renders when the language changes). */
+export function useText(): PopoverMessages {
+  return messagesFor(useStore((s) => s.locale.language));
+}
+
+/** The current catalogue, for module-level code (actions, announcements). */
+export function text(): PopoverMessages {
+  return messagesFor(useStore.getState().locale.language);
+}

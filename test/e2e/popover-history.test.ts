@@ -1,0 +1,60 @@
+/**
+ * What the person did with their rights: each past session lists the commands they ran with
+ * sudo, one line each, folded under the count. The agent finds the session in its audit trail
+ * as an earlier run recorded it (privilege.used comes from sudo's log on Linux and macOS; the
+ * simulated backend used here does not run sudo).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './support/build.js';
+import { rig, teardownRigs, USER } from './support/rig.js';
+
+beforeAll(() => ensureBuilt(), 180_000);
+afterEach(() => teardownRigs());
+
+const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
+beforeAll(() => {
+  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
+});
+afterAll(() => {
+  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
+});
+
+const at = (minutesAgo: number): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+const event = (id: string, minutesAgo: number, type: string, extra: object = {}): object => ({
+  id,
+  at: at(minutesAgo),
+  type,
+  user: USER,
+  grantId: 'g_earlier',
+  actor: USER,
+  ...extra,
+});
+
+describe('recent sessions', () => {
+  it('lists each command run with sudo, one line each, under its count', async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false }, [
+      event('e_1', 40, 'privilege.granted', { level: 'admin', reason: 'Update the build tools' }),
+      event('e_2', 35, 'privilege.used', {
+        level: 'admin',
+        detail: { command: '/usr/bin/apt-get install build-essential', runAs: 'root' },
+      }),
+      event('e_3', 30, 'privilege.used', {
+        level: 'admin',
+        detail: { command: '/usr/bin/systemctl restart docker', runAs: 'root' },
+      }),
+      event('e_4', 30, 'privilege.released', { level: 'admin' }),
+    ]);
+    const { page } = r;
+    const used = page.getByTestId('commands');
+    await expect.poll(() => used.locator('summary').innerText()).toBe('2 commands run with sudo');
+    // Folded until asked for.
+    expect(await used.getByRole('listitem').first().isVisible()).toBe(false);
+    await used.locator('summary').click();
+    expect(await used.getByRole('listitem').allInnerTexts()).toEqual([
+      '/usr/bin/apt-get install build-essential',
+      '/usr/bin/systemctl restart docker',
+    ]);
+    await r.popover.shoot('history-commands');
+  });
+});
