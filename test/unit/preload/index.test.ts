@@ -76,6 +76,7 @@ describe('preload', () => {
       'hidePopover',
       'logOutNow',
       'onState',
+      'reportError',
       'requestElevation',
       'requestMoreTime',
       'setOpenAtLogin',
