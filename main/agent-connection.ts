@@ -88,6 +88,8 @@ export interface AgentConnectionOptions {
   /** Runs after authentication and before subscribing (pairing the app key). */
   onSession?: (session: AgentSession) => Promise<void>;
   log?: (message: string) => void;
+  /** The person's language at the time of connecting (known only once the app is ready). */
+  locale?: () => string | undefined;
 }
 
 export { AGENT_NOT_RUNNING };
@@ -211,6 +213,7 @@ export class AgentConnection extends EventEmitter<Events> {
         ...(this.opts.user !== undefined ? { user: this.opts.user } : {}),
         client: this.opts.clientName ?? 'elevate-tray',
         timeoutMs: this.opts.timeoutMs ?? 10_000,
+        ...(this.opts.locale?.() ? { locale: this.opts.locale() } : {}),
       });
     } catch (err) {
       this.fail(err);

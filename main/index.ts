@@ -91,6 +91,7 @@ function setupServices(): Services {
     socketPath: clientSocketPath(),
     user,
     clientName: `elevate-tray/${app.getVersion()}`,
+    locale: () => store.current.locale?.language,
     log: (m) => agentLog.info(m),
     onSession: async (session) => {
       try {

@@ -7,6 +7,7 @@ import { AgentClient, AgentUnavailableError } from '../client/agent-client.js';
 import { clientSocketPath } from '../shared/default-paths.js';
 import { VERSION } from '../shared/version.js';
 import { parseArgs, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
+import { cliLocale } from './locale.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
 import { visible } from './table.js';
 import { unreachableSentence } from './next-step.js';
@@ -181,7 +182,7 @@ export async function runProgram(
       socketPath,
       io,
       async connect() {
-        const client = await AgentClient.connect({ socketPath, client: p.name });
+        const client = await AgentClient.connect({ socketPath, client: p.name, locale: cliLocale });
         clients.push(client);
         return client;
       },

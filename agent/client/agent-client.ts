@@ -25,6 +25,8 @@ export interface ConnectOptions {
   /** Account to authenticate as; defaults to the calling OS user. */
   user?: string;
   client?: string;
+  /** The person's language (a BCP 47 or POSIX tag): the agent words its errors in it. */
+  locale?: string;
   /** Per-call timeout; a call with no answer by then rejects. */
   timeoutMs?: number;
   connectTimeoutMs?: number;
@@ -81,7 +83,11 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     const socket = await openSocket(opts.socketPath, opts.connectTimeoutMs ?? 3000);
     const client = new AgentClient(socket, opts.timeoutMs ?? 10_000);
     try {
-      await client.authenticate(opts.user ?? osInfo.userName(), opts.client ?? 'agent-client');
+      await client.authenticate(
+        opts.user ?? osInfo.userName(),
+        opts.client ?? 'agent-client',
+        opts.locale,
+      );
     } catch (err) {
       client.close();
       throw err;
@@ -89,11 +95,12 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     return client;
   }
 
-  private async authenticate(user: string, clientName: string): Promise<void> {
+  private async authenticate(user: string, clientName: string, locale?: string): Promise<void> {
     const hello = await this.call('auth.hello', {
       user,
       client: clientName,
       protocol: PROTOCOL_VERSION,
+      ...(locale ? { locale } : {}),
     });
     let cookie: Buffer;
     try {

@@ -1,5 +1,6 @@
 /** The errors a grant operation answers with, worded once for every caller. */
 import { OsCommandError } from '../backends/backend.js';
+import { agentError } from '../i18n/index.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import type { UserState } from '../store/agent-state.js';
@@ -12,10 +13,7 @@ export const LEVEL_NAME: Record<GrantLevel, string> = {
 /** Rights whose end the OS refused are on their way out: they cannot be renewed or extended. */
 export function refuseWhileEnding(u: UserState, user: string): void {
   if (u.pending?.op !== 'restore') return;
-  throw new RpcError(
-    ErrorCode.Conflict,
-    `The end of ${user}'s current rights is still being retried (see elevatectl status ${user}); try again once it is done.`,
-  );
+  throw agentError(ErrorCode.Conflict, (m) => m.stillEnding(user));
 }
 
 export function osRefused(err: unknown, what: string): RpcError {
@@ -27,13 +25,10 @@ export function osRefused(err: unknown, what: string): RpcError {
 
 export function storageError(err: unknown): RpcError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOSPC' ? 'the disk is full' : (code ?? String(err));
-  return new RpcError(
-    ErrorCode.InternalError,
-    `The agent could not record the change (${why}), so nothing was changed.`,
-  );
+  const why = code === 'ENOSPC' ? null : (code ?? String(err));
+  return agentError(ErrorCode.InternalError, (m) => m.notRecorded(why ?? m.diskIsFull));
 }
 
 export function noSuchUser(user: string): RpcError {
-  return new RpcError(ErrorCode.NotFound, `There is no user named ${user} on this computer.`);
+  return agentError(ErrorCode.NotFound, (m) => m.noSuchUser(user));
 }

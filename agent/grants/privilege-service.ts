@@ -5,7 +5,8 @@
  */
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Backend, PriorState } from '../backends/backend.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError } from '../i18n/index.js';
+import { ErrorCode, type RpcError } from '../protocol/errors.js';
 import { LEVEL_RANK, type GrantLevel } from '../protocol/schemas.js';
 import type { ExpiryScheduler } from '../scheduler/expiry-scheduler.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -68,10 +69,7 @@ export class PrivilegeService implements RecoverableGrants {
     }
     const prior = existing ? existing.prior : await this.inspect(input.user);
     if (LEVEL_RANK[input.level] <= LEVEL_RANK[prior.permanentLevel]) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        `${input.user} already has ${LEVEL_NAME[input.level]} rights permanently.`,
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.hasPermanently(input.user, input.level));
     }
     if (existing) {
       await this.end(
@@ -95,7 +93,7 @@ export class PrivilegeService implements RecoverableGrants {
   ): Promise<void> {
     const u = this.store.user(user);
     const g = u.grant;
-    if (!g) throw new RpcError(ErrorCode.NotFound, `${user} has no active admin rights to extend.`);
+    if (!g) throw agentError(ErrorCode.NotFound, (m) => m.nothingToExtendFor(user));
     refuseWhileEnding(u, user);
     const expiresAtMs = Date.parse(g.expiresAt) + durationSec * 1000;
     // Audit first: a crash between the two leaves the earlier (safer) deadline in force.
@@ -125,7 +123,7 @@ export class PrivilegeService implements RecoverableGrants {
   /** Why there is no grant to end: an unknown account is named as grant names it. */
   async nothingToEnd(user: string): Promise<RpcError> {
     if (!(await this.backend.userExists(user))) return noSuchUser(user);
-    return new RpcError(ErrorCode.NotFound, `${user} has no temporary rights to end.`);
+    return agentError(ErrorCode.NotFound, (m) => m.nothingToEndFor(user));
   }
 
   /** Ends the active grant and puts back exactly what the user had before. */

@@ -2,7 +2,8 @@
  * The checks a new request passes before anything is recorded, in the order a person is told
  * about them: who may ask, for what level and how long, with which reason, and how often.
  */
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError } from '../i18n/index.js';
+import { ErrorCode } from '../protocol/errors.js';
 import { LEVEL_RANK, type GrantLevel, type Level } from '../protocol/schemas.js';
 import type { PolicySettings } from '../policy/policy-schema.js';
 import type { UserState } from '../store/agent-state.js';
@@ -20,44 +21,32 @@ export function checkNewRequest(
   permanent: Level,
 ): { level: GrantLevel; reason: string | null } {
   if (policy.requireSignedRequests && !signedByApp) {
-    throw new RpcError(ErrorCode.Forbidden, 'This request must come from the Elevate app.');
+    throw agentError(ErrorCode.Forbidden, (m) => m.mustComeFromApp);
   }
   if (!policy.selfServe && !policy.approvalRequired) {
-    throw new RpcError(ErrorCode.Forbidden, 'Your policy does not allow requesting admin rights.');
+    throw agentError(ErrorCode.Forbidden, (m) => m.requestsNotAllowed);
   }
   const level = input.kind === 'extend' ? u.grant?.level : (input.level ?? policy.levels[0]);
   if (input.kind === 'extend' && !u.grant) {
-    throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to extend.');
+    throw agentError(ErrorCode.NotFound, (m) => m.nothingToExtend);
   }
   if (!level || (input.kind === 'elevate' && !policy.levels.includes(level))) {
-    throw new RpcError(
-      ErrorCode.Forbidden,
-      `Your policy does not allow ${levelName(input.level ?? 'admin')} rights.`,
-    );
+    throw agentError(ErrorCode.Forbidden, (m) => m.levelNotAllowed(input.level ?? 'admin'));
   }
   checkDuration(policy, input.durationSec);
   const reason = checkReason(policy, input.reason);
   if (u.requests.some((r) => r.state === 'pending')) {
-    throw new RpcError(ErrorCode.Conflict, 'You already have a request waiting for approval.');
+    throw agentError(ErrorCode.Conflict, (m) => m.alreadyWaiting);
   }
   if (input.kind === 'elevate') {
     if (LEVEL_RANK[level] <= LEVEL_RANK[permanent]) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        `You already have ${levelName(level)} rights permanently.`,
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.youHavePermanently(level));
     }
     if (u.grant && LEVEL_RANK[u.grant.level] >= LEVEL_RANK[level]) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        'You already have these rights; ask for more time instead.',
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.alreadyHaveThese);
     }
   } else if (u.grant && u.grant.extensionsUsed >= policy.maxExtensions) {
-    throw new RpcError(
-      ErrorCode.Forbidden,
-      `You have used all ${policy.maxExtensions} extensions your policy allows.`,
-    );
+    throw agentError(ErrorCode.Forbidden, (m) => m.extensionsUsed(policy.maxExtensions));
   }
   return { level, reason };
 }
@@ -68,46 +57,30 @@ export function takeRateSlot(policy: PolicySettings, u: UserState, now: number):
   if (u.requestTimes.length >= policy.maxRequestsPerHour) {
     // The oldest request in the window leaves it first: that is when one more is allowed.
     const retryAt = new Date(Math.min(...u.requestTimes) + HOUR_MS).toISOString();
-    throw new RpcError(
-      ErrorCode.RateLimited,
-      `Too many requests: your policy allows ${policy.maxRequestsPerHour} an hour.`,
-      { retryAt },
-    );
+    throw agentError(ErrorCode.RateLimited, (m) => m.tooManyRequests(policy.maxRequestsPerHour), {
+      retryAt,
+    });
   }
   u.requestTimes.push(now);
 }
 
-function levelName(level: GrantLevel): string {
-  return level === 'passwordless' ? 'passwordless sudo' : 'administrator';
-}
-
 function checkDuration(policy: PolicySettings, durationSec: number): void {
   if (policy.durationsSec.includes(durationSec) || durationSec <= policy.maxDurationSec) return;
-  throw new RpcError(
-    ErrorCode.Forbidden,
-    `Your policy allows at most ${Math.round(policy.maxDurationSec / 60)} minutes at a time.`,
-  );
+  throw agentError(ErrorCode.Forbidden, (m) => m.tooLong(Math.round(policy.maxDurationSec / 60)));
 }
 
 function checkReason(policy: PolicySettings, reason: string | undefined): string | null {
   const text = reason?.trim() ?? '';
   if (policy.reasonPresetsOnly && !policy.reasonPresets.includes(text)) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be one of your policy's choices: ${policy.reasonPresets.map((p) => `"${p}"`).join(', ')}.`,
-    );
+    const choices = policy.reasonPresets.map((p) => `"${p}"`).join(', ');
+    throw agentError(ErrorCode.InvalidParams, (m) => m.reasonPreset(choices));
   }
   if (text.length > policy.reasonMaxLength) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be at most ${policy.reasonMaxLength} characters.`,
-    );
+    throw agentError(ErrorCode.InvalidParams, (m) => m.reasonTooLong(policy.reasonMaxLength));
   }
   if (policy.requireReason && text.length < Math.max(1, policy.reasonMinLength)) {
-    throw new RpcError(
-      ErrorCode.InvalidParams,
-      `reason must be at least ${Math.max(1, policy.reasonMinLength)} characters: say what you need the rights for.`,
-    );
+    const min = Math.max(1, policy.reasonMinLength);
+    throw agentError(ErrorCode.InvalidParams, (m) => m.reasonTooShort(min));
   }
   return text || null;
 }

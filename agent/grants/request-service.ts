@@ -6,7 +6,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 import { checkCaps } from '../caps/cap-check.js';
 import type { ElevatedTime } from '../caps/elevated-time.js';
 import type { PolicySettings } from '../policy/policy-schema.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError } from '../i18n/index.js';
+import { ErrorCode } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import type { Clock } from '../scheduler/clock.js';
 import { newId } from '../shared/ids.js';
@@ -126,7 +127,7 @@ export class RequestService {
   async cancel(user: string, id: string): Promise<void> {
     const u = this.store.user(user);
     const r = u.requests.find((x) => x.id === id && x.state === 'pending');
-    if (!r) throw new RpcError(ErrorCode.NotFound, 'There is no pending request with that id.');
+    if (!r) throw agentError(ErrorCode.NotFound, (m) => m.noPendingWithId);
     await this.audit.append({
       type: 'request.cancelled',
       user,
@@ -201,10 +202,7 @@ export class RequestService {
   ): Promise<void> {
     const u = this.store.user(r.user);
     if (r.kind === 'extend' && !u.grant) {
-      throw new RpcError(
-        ErrorCode.NotFound,
-        'The rights this request would extend have already ended.',
-      );
+      throw agentError(ErrorCode.NotFound, (m) => m.extendedRightsEnded);
     }
     const policy = await this.snapshots.policyFor(r.user);
     if (!overCap) {
@@ -270,9 +268,10 @@ export class RequestService {
 
   private findPending(id: string): StoredRequest {
     const r = this.list().find((x) => x.id === id);
-    if (!r) throw new RpcError(ErrorCode.NotFound, `There is no request with id ${id}.`);
-    if (r.state !== 'pending')
-      throw new RpcError(ErrorCode.NotFound, `Request ${id} is already ${r.state}.`);
+    if (!r) throw agentError(ErrorCode.NotFound, (m) => m.noRequest(id));
+    const state = r.state;
+    if (state !== 'pending')
+      throw agentError(ErrorCode.NotFound, (m) => m.requestAlready(id, state));
     return r;
   }
 }

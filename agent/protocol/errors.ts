@@ -1,4 +1,6 @@
 /** JSON-RPC and agent error codes from PROTOCOL.md. Names are part of the contract. */
+import type { Locale } from '../shared/i18n/locale.js';
+
 export const ErrorCode = {
   ParseError: -32700,
   InvalidRequest: -32600,
@@ -14,16 +16,18 @@ export const ErrorCode = {
 } as const;
 export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** An error that crosses the wire: `message` is one sentence a person can read as it is. */
+/**
+ * An error that crosses the wire: `message` is one sentence a person can read as it is, in
+ * English; `say`, where given (agent/i18n agentError), words it in the client's language.
+ */
 export class RpcError extends Error {
   constructor(
     readonly code: number,
     message: string,
     readonly data?: unknown,
+    readonly say?: (locale: Locale) => string,
   ) {
     super(message);
     this.name = 'RpcError';
   }
 }
-
-export const AUTH_FAILED_MESSAGE = 'Authentication failed: the proof or the user is not valid.';

@@ -47,6 +47,8 @@ export const ParamsSchemas = {
       user: userName,
       client: z.string().max(200).optional(),
       protocol: z.number().int().optional(),
+      /** Added: the client's language ("de-DE", "de_DE.UTF-8"); error messages use it. */
+      locale: z.string().max(64).optional(),
     })
     .strict(),
   'auth.prove': z.object({ proof: z.string().max(256) }).strict(),

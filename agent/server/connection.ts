@@ -4,7 +4,9 @@
  */
 import type { Socket } from 'node:net';
 import type { Challenge } from '../auth/cookie-challenge.js';
+import { agentError } from '../i18n/index.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
+import type { Locale } from '../shared/i18n/locale.js';
 import { LineSplitter } from '../protocol/line-splitter.js';
 import {
   ParamsSchemas,
@@ -38,6 +40,8 @@ export interface ConnectionContext {
   challenge: Challenge | null;
   /** auth.hello calls made on this connection. */
   hellos: number;
+  /** The language auth.hello asked for: error messages are worded in it. */
+  locale: Locale;
   /** Open auth.presenceChallenge challenges (single use). */
   readonly presenceChallenges: Map<string, number>;
   notify(method: string, params: unknown): void;
@@ -56,6 +60,7 @@ const CLOSE_GRACE_MS = 1000;
 export class Connection implements ConnectionContext {
   challenge: Challenge | null = null;
   hellos = 0;
+  locale: Locale = 'en';
   readonly presenceChallenges = new Map<string, number>();
   private current: Session | null = null;
   /** Lines read but not yet handled, bounded by INPUT_HIGH_*: reading pauses above them. */
@@ -229,10 +234,7 @@ export class Connection implements ConnectionContext {
         isNotification,
         id,
         null,
-        new RpcError(
-          ErrorCode.Unauthenticated,
-          'Authenticate first with auth.hello and auth.prove.',
-        ),
+        agentError(ErrorCode.Unauthenticated, (m) => m.authenticateFirst),
       );
     }
     const schema = Object.hasOwn(ParamsSchemas, method) ? ParamsSchemas[method] : undefined;
@@ -275,7 +277,7 @@ export class Connection implements ConnectionContext {
     error: RpcError | null,
   ): void {
     if (isNotification) return;
-    if (error) this.error(id, error.code, error.message, error.data);
+    if (error) this.error(id, error.code, error.say?.(this.locale) ?? error.message, error.data);
     else this.send({ jsonrpc: '2.0', id, result });
   }
 
@@ -319,16 +321,10 @@ function toRpcError(err: unknown): RpcError {
   if (err instanceof RpcError) return err;
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') {
-    return new RpcError(
-      ErrorCode.InternalError,
-      'The agent could not save the change because the disk is full; nothing was changed.',
-    );
+    return agentError(ErrorCode.InternalError, (m) => m.diskFull);
   }
   console.error('elevate-agent: internal error:', err);
-  return new RpcError(
-    ErrorCode.InternalError,
-    'The agent hit an internal error; nothing was changed.',
-  );
+  return agentError(ErrorCode.InternalError, (m) => m.internal);
 }
 
 function truncate(s: string): string {

@@ -12,7 +12,9 @@ import type { RevokeTriggers } from '../revoke/revoke-triggers.js';
 import type { PrivilegeService } from '../grants/privilege-service.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
-import { AUTH_FAILED_MESSAGE, ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError } from '../i18n/index.js';
+import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { pickLocale } from '../shared/i18n/locale.js';
 import {
   PROTOCOL_VERSION,
   isAdminMethod,
@@ -70,7 +72,7 @@ export function createHandler(d: MethodDeps): Handler {
     const session = ctx.session as Session;
     const me = session.account.name;
     if (isAdminMethod(method) && !session.admin) {
-      throw new RpcError(ErrorCode.Forbidden, 'Only an administrator (root) can do this.');
+      throw agentError(ErrorCode.Forbidden, (m) => m.adminOnly);
     }
     switch (method) {
       case 'auth.pair': {
@@ -87,7 +89,7 @@ export function createHandler(d: MethodDeps): Handler {
       case 'privilege.release':
         return change(me, async () => {
           if (!d.store.peek(me)?.grant) {
-            throw new RpcError(ErrorCode.NotFound, 'You have no active admin rights to give back.');
+            throw agentError(ErrorCode.NotFound, (m) => m.nothingToRelease);
           }
           await d.privileges.end(me, 'released', me, null);
         });
@@ -221,23 +223,21 @@ export function createHandler(d: MethodDeps): Handler {
   };
 
   async function hello(ctx: ConnectionContext, p: P<'auth.hello'>) {
-    if (ctx.session)
-      throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    // First, so that even this call's refusals are worded in the client's language.
+    if (p.locale !== undefined) ctx.locale = pickLocale([p.locale]);
+    if (ctx.session) throw agentError(ErrorCode.Conflict, (m) => m.alreadyAuthenticated);
     if (ctx.challenge) await d.challenges.discard(ctx.challenge);
     ctx.challenge = null;
     // The connection's unauthenticated deadline ends it soon anyway.
     if (++ctx.hellos > HELLOS_PER_CONNECTION) {
-      throw new RpcError(
-        ErrorCode.RateLimited,
-        'Too many auth.hello calls on one connection; open a new connection.',
-      );
+      throw agentError(ErrorCode.RateLimited, (m) => m.tooManyHellos);
     }
     const account = await d.users.lookup(p.user);
-    if (!account) throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+    if (!account) throw agentError(ErrorCode.Unauthenticated, (m) => m.authFailed);
     try {
       ctx.challenge = await d.challenges.create(account);
     } catch {
-      throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+      throw agentError(ErrorCode.Unauthenticated, (m) => m.authFailed);
     }
     return {
       protocol: PROTOCOL_VERSION,
@@ -247,14 +247,13 @@ export function createHandler(d: MethodDeps): Handler {
   }
 
   async function prove(ctx: ConnectionContext, p: P<'auth.prove'>) {
-    if (ctx.session)
-      throw new RpcError(ErrorCode.Conflict, 'This connection is already authenticated.');
+    if (ctx.session) throw agentError(ErrorCode.Conflict, (m) => m.alreadyAuthenticated);
     const challenge = ctx.challenge;
     ctx.challenge = null;
     if (!challenge || !(await d.challenges.verify(challenge, p.proof))) {
       if (challenge)
         d.authFailures.record(ctx.peer, challenge.account.name, 'wrong or expired proof');
-      throw new RpcError(ErrorCode.Unauthenticated, AUTH_FAILED_MESSAGE);
+      throw agentError(ErrorCode.Unauthenticated, (m) => m.authFailed);
     }
     const account = challenge.account;
     ctx.session = {
