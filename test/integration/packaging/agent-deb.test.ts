@@ -13,6 +13,7 @@ import { makeTempDir, REPO } from '../../helpers/agent-process.js';
 import { OverlayRoot } from './overlay-root.js';
 
 const UNIT = '/usr/lib/systemd/system/elevate-agent.service';
+const POLKIT_ACTION = '/usr/share/polkit-1/actions/com.elevate.request.policy';
 const NEWER = '0.1.1~test';
 
 describe('elevate-agent.deb installed, upgraded and removed for real', () => {
@@ -128,6 +129,31 @@ describe('elevate-agent.deb installed, upgraded and removed for real', () => {
     expect(modeOf('/etc/elevate/policy.json')).toBe('644');
     expect(modeOf(UNIT)).toBe('644');
     expect(await sh('readlink -f /usr/bin/elevatectl')).toBe('/usr/lib/elevate/elevate-agent\n');
+  });
+
+  it('installs the polkit action where polkitd reads it (requireAuthentication)', async () => {
+    const listing = await sh('dpkg -L elevate-agent');
+    expect(listing.split('\n')).toContain(POLKIT_ACTION);
+    expect(await sh(`stat -c '%U:%G %a' ${POLKIT_ACTION}`)).toBe('root:root 644\n');
+    // polkitd itself, on a bus of this root's own (its /run is private), reads the action.
+    const started = await sh(
+      [
+        'mkdir -p /run/dbus',
+        'dbus-daemon --system --fork --print-pid',
+        '/usr/lib/polkit-1/polkitd --no-debug >/dev/null 2>&1 &',
+        'echo $!',
+      ].join('\n'),
+    );
+    const pids = started.split('\n').filter((l) => /^\d+$/.test(l.trim()));
+    try {
+      const shown = await sh(
+        'for i in $(seq 100); do pkaction --action-id com.elevate.request --verbose 2>/dev/null && exit 0; sleep 0.1; done; exit 1',
+      );
+      expect(shown).toMatch(/implicit active:\s+auth_self/);
+      expect(shown).toContain('Confirm it is you to get temporary administrator rights');
+    } finally {
+      for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    }
   });
 
   it('ships a unit systemd-analyze accepts and a safe default policy', async () => {
