@@ -98,7 +98,7 @@ export class UserPresence {
     const issued = p ? caller.challenges.get(p.challenge) : undefined;
     if (p) caller.challenges.delete(p.challenge);
     if (!p || issued === undefined || Date.now() - issued > PRESENCE_CHALLENGE_MS) {
-      return 'Confirm it is you in the Elevate app (Touch ID or your password), then ask again.';
+      return 'Confirm it is you with Touch ID in the Elevate app, then ask again.';
     }
     if (!caller.signedByApp) return 'This request must come from the Elevate app.';
     if (required === 'biometric' && p.method !== 'biometric') {

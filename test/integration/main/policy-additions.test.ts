@@ -14,7 +14,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
 import { createIpcHandlers } from '../../../main/ipc/handlers.js';
 import { setupLockReport } from '../../../main/lock-report.js';
-import { touchIdPresence } from '../../../main/presence.js';
+import { NO_TOUCH_ID, touchIdPresence } from '../../../main/presence.js';
 import type { AppState } from '../../../preload/api.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { systemPreferences } from '../../unit/main/fake-electron.js';
@@ -120,13 +120,37 @@ describe('Touch ID before a request (macOS)', () => {
     expect((await c.call('status.get')).request).toBeNull();
   });
 
+  it('on a Mac without Touch ID: one sentence saying what to do, and nothing asked', async () => {
+    // No fallback to the password: Electron has no password prompt (main/presence.ts).
+    for (const required of ['biometric', 'password']) {
+      const c = await start(
+        { ...POLICY, defaults: { ...POLICY.defaults, requireAuthentication: required } },
+        'darwin',
+      );
+      const handlers = await trayHandlers(c, true);
+      systemPreferences.touchId = { available: false, passes: false };
+      systemPreferences.prompts.length = 0;
+      expect(await handlers['elevate:request-elevation'](ask)).toEqual({
+        ok: false,
+        message: NO_TOUCH_ID,
+      });
+      expect(systemPreferences.prompts).toEqual([]);
+      expect((await c.call('status.get')).request).toBeNull();
+      c.close();
+      await agent?.stop();
+      agent?.cleanup();
+      agent = null;
+    }
+    systemPreferences.touchId = { available: true, passes: true };
+  });
+
   it('refuses a process that only has the cookie, or replays a challenge', async () => {
     const c = await start(POLICY, 'darwin');
     await expect(
       c.call('request.create', { kind: 'elevate', durationSec: 600, reason: 'rogue' }),
     ).rejects.toMatchObject({
       code: -32002,
-      message: 'Confirm it is you in the Elevate app (Touch ID or your password), then ask again.',
+      message: 'Confirm it is you with Touch ID in the Elevate app, then ask again.',
     });
     const { challenge } = await c.call('auth.presenceChallenge');
     await expect(
