@@ -89,6 +89,8 @@ writeFileSync(
     `Installed-Size: ${sizeKb}`,
     // gpasswd (passwd) and visudo (sudo) are what the Linux backend runs.
     'Depends: sudo, passwd',
+    // pkcheck (polkitd) answers requireAuthentication; without it such requests are refused.
+    'Suggests: polkitd',
     'Section: admin',
     'Priority: optional',
     `Homepage: ${pkg.homepage}`,

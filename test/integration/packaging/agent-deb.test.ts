@@ -132,6 +132,7 @@ describe('elevate-agent.deb installed, upgraded and removed for real', () => {
   });
 
   it('installs the polkit action where polkitd reads it (requireAuthentication)', async () => {
+    expect(await sh("dpkg-query -W -f='${Suggests}' elevate-agent")).toBe('polkitd');
     const listing = await sh('dpkg -L elevate-agent');
     expect(listing.split('\n')).toContain(POLKIT_ACTION);
     expect(await sh(`stat -c '%U:%G %a' ${POLKIT_ACTION}`)).toBe('root:root 644\n');
