@@ -15,6 +15,7 @@ import { LinuxBackend } from './backends/linux.js';
 import { SimulatedBackend } from './backends/simulated.js';
 import { Win32Backend } from './backends/win32.js';
 import { protectWin32Dirs } from './backends/win32/dir-acls.js';
+import { Win32SessionCheck } from './backends/win32/session-check.js';
 import { ElevationSessions } from './cleanup/elevation-sessions.js';
 import { linuxWatches } from './cleanup/linux-watch.js';
 import { CodeApprovals } from './codes/code-approvals.js';
@@ -140,6 +141,17 @@ export async function startAgent(
           log,
         })
       : null;
+  // Windows: the end-of-session check and privilege.used from the Security log.
+  const win32Check =
+    config.backend === 'win32'
+      ? new Win32SessionCheck({
+          stateDir: config.stateDir,
+          audit,
+          lastSessions,
+          elevatedUsers: () => store.users().filter((u) => store.peek(u)?.grant),
+          log,
+        })
+      : null;
   const enforcement = await setUpEnforcement({
     root: config.root,
     stateDir: config.stateDir,
@@ -163,10 +175,12 @@ export async function startAgent(
     {
       async started(user, grant) {
         await sessions?.started(user, grant);
+        await win32Check?.started(user, grant);
         await enforcement.started(user, grant);
       },
       async ended(user, grant, end) {
         await sessions?.ended(user, grant);
+        await win32Check?.ended(user, grant);
         await enforcement.ended(user, grant, end);
       },
     },
@@ -217,6 +231,8 @@ export async function startAgent(
   await lock.run(() => enforcement.triggers.recoverReboot());
   await lock.run(() => requests.recover());
   if (sessions) await lock.run(() => sessions.recover());
+  if (win32Check)
+    await lock.run(() => win32Check.recover((u, id) => store.peek(u)?.grant?.id === id));
   await audit.append({
     type: 'agent.started',
     user: null,

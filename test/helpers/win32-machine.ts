@@ -21,6 +21,21 @@ export interface PretendWindows {
   acls?: Record<string, [string, string, boolean][]>;
   /** icacls: "Access is denied." for every call. */
   icaclsDenied?: boolean;
+  builtinAdminEnabled?: boolean;
+  /** Security event 4688 entries; none at all = "Audit Process Creation" off. */
+  processEvents?: ProcessCreation[];
+}
+
+export interface ProcessCreation {
+  recordId: number;
+  at: string;
+  subjectSid: string;
+  targetSid: string;
+  /** %%1936 full, %%1937 elevated, %%1938 limited. */
+  elevation: string;
+  name: string;
+  commandLine: string;
+  parent: string;
 }
 
 export function writeMachine(dir: string, machine: PretendWindows): void {

@@ -116,6 +116,42 @@ export function stateDirAclPlan(dir: string): Command {
   };
 }
 
+/** Security event 4688, process creation (WC/wevtutil; XPath over the event's XML). */
+const PROCESS_CREATION = 'EventID=4688';
+
+/**
+ * Programs started with an elevated token (TokenElevationType %%1937) since `since` (ISO):
+ * logged only when "Audit Process Creation" is on (`auditpol /set /subcategory:"Process
+ * Creation" /success:enable`), which is not the default. Whose they were is read from the XML.
+ */
+export function elevatedProcessesPlan(since: string): Command {
+  const query = `*[System[(${PROCESS_CREATION}) and TimeCreated[@SystemTime>='${isoTime(since)}']] and EventData[Data[@Name='TokenElevationType']='%%1937']]`;
+  return { file: 'wevtutil', args: ['qe', 'Security', `/q:${query}`, '/f:xml'] };
+}
+
+/** Any process creation since `since`: none on a busy Windows means the audit is off. */
+export function anyProcessCreationPlan(since: string): Command {
+  const query = `*[System[(${PROCESS_CREATION}) and TimeCreated[@SystemTime>='${isoTime(since)}']]]`;
+  return { file: 'wevtutil', args: ['qe', 'Security', `/q:${query}`, '/c:1', '/f:xml'] };
+}
+
+/** Agent-made timestamps only; checked so nothing else reaches the XPath. */
+function isoTime(iso: string): string {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(iso))
+    throw new Error(`${iso} is not a UTC time.`);
+  return iso;
+}
+
+/**
+ * Whether the built-in Administrator (the local account whose SID ends in -500; its name is
+ * localised and often changed) is enabled: True or False.
+ */
+export function builtinAdministratorEnabledPlan(): Command {
+  return powershell(
+    "Get-LocalUser | Where-Object { $_.SID.Value -like 'S-1-5-21-*-500' } | ForEach-Object { $_.Enabled }",
+  );
+}
+
 /** A directory's access list as icacls prints it, to check what the two plans above set. */
 export function showAclPlan(dir: string): Command {
   return { file: 'icacls', args: [dir] };

@@ -4,7 +4,9 @@
 // pretend machine kept in $ELEVATE_WIN32_STANDIN_DIR/machine.json:
 // { language: "en"|"de", computerName, accounts: {NAME: SID}, administrators: [NAME|SID],
 //   sessions: [{user, id, logonTime}], denyChanges?: boolean, policies?: {NAME: [TYPE, DATA]} }
-//   acls?: {PATH: [[SID, RIGHTS, inherited?]]}, icaclsDenied?: boolean }
+//   acls?: {PATH: [[SID, RIGHTS, inherited?]]}, icaclsDenied?: boolean, builtinAdminEnabled?,
+//   processEvents?: [{recordId, at, subjectSid, targetSid, elevation, name, commandLine, parent}]
+//   (Security event 4688; none at all means "Audit Process Creation" is off) }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -123,6 +125,8 @@ function powershell() {
     if (!account) process.exit(2);
     out(`${machine.accounts[account]}\n`);
   }
+  if (script.includes('Get-LocalUser') && script.includes("-like 'S-1-5-21-*-500'"))
+    out(`${machine.builtinAdminEnabled ? 'True' : 'False'}\n`);
   fail('stand-in: unsupported PowerShell script\n', 1);
 }
 
@@ -209,6 +213,24 @@ function icacls() {
   out(`processed file: ${path}\nSuccessfully processed 1 files; Failed processing 0 files\n`);
 }
 
-const tools = { net, powershell, quser, logoff, reg, icacls };
+// wevtutil qe Security /q:XPATH [/c:N] /f:xml: the 4688 events since the query's time, in the
+// layout of test/fixtures/win32/wevtutil-4688.json; only elevated ones when the query asks.
+function wevtutil() {
+  const query = args.find((a) => a.startsWith('/q:')) ?? '';
+  const since = /@SystemTime>='([^']+)'/.exec(query)?.[1] ?? '';
+  const count = Number(args.find((a) => a.startsWith('/c:'))?.slice(3) ?? Infinity);
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const events = (machine.processEvents ?? [])
+    .filter((e) => e.at >= since)
+    .filter((e) => !query.includes('TokenElevationType') || e.elevation === '%%1937')
+    .slice(0, count)
+    .map(
+      (e) =>
+        `<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Microsoft-Windows-Security-Auditing' Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}'/><EventID>4688</EventID><Version>2</Version><Level>0</Level><Task>13312</Task><Opcode>0</Opcode><Keywords>0x8020000000000000</Keywords><TimeCreated SystemTime='${e.at}'/><EventRecordID>${e.recordId}</EventRecordID><Correlation/><Execution ProcessID='4' ThreadID='100'/><Channel>Security</Channel><Computer>${machine.computerName}</Computer><Security/></System><EventData><Data Name='SubjectUserSid'>${e.subjectSid}</Data><Data Name='NewProcessName'>${esc(e.name)}</Data><Data Name='TokenElevationType'>${e.elevation}</Data><Data Name='CommandLine'>${esc(e.commandLine)}</Data><Data Name='TargetUserSid'>${e.targetSid}</Data><Data Name='ParentProcessName'>${esc(e.parent)}</Data></EventData></Event>`,
+    );
+  out(events.map((e) => e + '\n').join(''));
+}
+
+const tools = { net, powershell, quser, logoff, reg, icacls, wevtutil };
 if (!tools[tool]) fail(`stand-in: unknown tool ${tool}\n`, 1);
 tools[tool]();
