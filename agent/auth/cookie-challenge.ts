@@ -22,7 +22,7 @@ export interface Challenge {
  * Restricts a cookie directory where modes mean nothing (Windows ACLs); rejects if it cannot,
  * and then no cookie is written there.
  */
-export type DirGuard = (dir: string, account: Account) => Promise<void>;
+export type DirGuard = (dir: string, account: Account, created: boolean) => Promise<void>;
 
 export class CookieChallenges {
   private readonly authDir: string;
@@ -86,10 +86,12 @@ export class CookieChallenges {
 
   /** Concurrent hellos for one account race here, so creation tolerates EEXIST. */
   private async ensureUserDir(dir: string, account: Account): Promise<void> {
+    let created = true;
     try {
       await mkdir(dir, { mode: 0o700 });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      created = false;
     }
     // Only the agent can create entries in the root-owned auth dir, so this is ours.
     const st = await lstat(dir);
@@ -101,7 +103,7 @@ export class CookieChallenges {
     if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
     const key = `${dir}\0${account.name}`;
     if (this.guard && !this.guarded.has(key)) {
-      await this.guard(dir, account);
+      await this.guard(dir, account, created);
       this.guarded.add(key);
     }
   }

@@ -11,7 +11,7 @@ import { ADMINISTRATORS_SID, SYSTEM_SID, USERS_SID, parseAccount } from './accou
 import { aclMismatch, parseIcacls, type Expected } from './acl-parsers.js';
 import { parseTranslated } from './parsers.js';
 import {
-  accountSidPlan,
+  accountSidAndNamePlan,
   cookieDirAclPlan,
   showAclPlan,
   stateDirAclPlan,
@@ -38,26 +38,38 @@ export class Win32DirAcls {
     ]);
   }
 
-  /** SYSTEM and the account only; throws if not so afterwards. */
-  async protectUserDir(dir: string, user: string): Promise<void> {
+  /**
+   * SYSTEM and the account only; throws if not so afterwards. Runs inside a client's
+   * authentication deadline, so it starts few processes: a directory kept from an earlier run
+   * is read first and left alone when already right.
+   */
+  async protectUserDir(dir: string, user: string, created: boolean): Promise<void> {
     const sid = await this.sidOf(user);
-    await this.apply(dir, cookieDirAclPlan(dir, sid), [
+    const want: Want[] = [
       { sid: SYSTEM_SID, access: 'full' },
       { sid, access: 'full' },
-    ]);
+    ];
+    if (!created && (await this.mismatch(dir, want)) === null) return;
+    await this.apply(dir, cookieDirAclPlan(dir, sid), want);
   }
 
   private async apply(dir: string, plan: Command, want: Want[]): Promise<void> {
     const set = await run(plan);
     if (set.code !== 0) throw new OsCommandError(`icacls refused: ${toolMessage('icacls', set)}`);
-    const shown = await run(showAclPlan(dir));
+    const mismatch = await this.mismatch(dir, want);
+    if (mismatch) throw new OsCommandError(`after icacls, ${mismatch}`);
+  }
+
+  /** Why the directory's entries are not `want` (null when they are), as icacls prints them. */
+  private async mismatch(dir: string, want: Want[]): Promise<string | null> {
+    const [shown, names] = await Promise.all([
+      run(showAclPlan(dir)),
+      Promise.all(want.map((w) => this.nameOf(w.sid))),
+    ]);
     if (shown.code !== 0)
       throw new OsCommandError(`icacls cannot read it back: ${toolMessage('icacls', shown)}`);
-    const expected = await Promise.all(
-      want.map(async (w) => ({ names: [await this.nameOf(w.sid), w.sid], access: w.access })),
-    );
-    const mismatch = aclMismatch(parseIcacls(shown.stdout, dir), expected);
-    if (mismatch) throw new OsCommandError(`after icacls, ${mismatch}`);
+    const expected = want.map((w, i) => ({ names: [names[i]!, w.sid], access: w.access }));
+    return aclMismatch(parseIcacls(shown.stdout, dir), expected);
   }
 
   /** The name icacls prints for a SID (localised); the SID itself when it maps to no account. */
@@ -72,13 +84,17 @@ export class Win32DirAcls {
     return name;
   }
 
+  /** The account's SID; its printed name is learnt from the same PowerShell start. */
   private async sidOf(user: string): Promise<string> {
     const account = parseAccount(user);
     if (!account) throw new OsCommandError(`${user} is not a Windows account name or SID`);
     if (account.kind === 'sid') return account.sid;
-    const r = await run(accountSidPlan(user));
+    const r = await run(accountSidAndNamePlan(user));
     if (r.code !== 0) throw new OsCommandError(`no Windows account is named ${user}`);
-    return parseTranslated(r.stdout);
+    const [sid, name] = r.stdout.split(/\r?\n/).map((l) => l.trim());
+    if (!sid || !name) throw new OsCommandError(`PowerShell did not print ${user}'s SID and name`);
+    this.names.set(sid, Promise.resolve(name));
+    return sid;
   }
 }
 
@@ -98,9 +114,9 @@ export async function protectWin32Dirs(
       `The state directory ${stateDir} cannot be restricted to SYSTEM and Administrators (${(err as Error).message}); run the agent as the Elevate service (LocalSystem) or as an administrator.`,
     );
   }
-  return async (dir, account) => {
+  return async (dir, account, created) => {
     try {
-      await acls.protectUserDir(dir, account.name);
+      await acls.protectUserDir(dir, account.name, created);
     } catch (err) {
       log(
         `${account.name} cannot authenticate: their cookie directory ${dir} cannot be restricted to them and SYSTEM (${(err as Error).message}).`,

@@ -49,6 +49,16 @@ export function accountSidPlan(name: string): Command {
   );
 }
 
+/**
+ * name → its SID, then the name Windows prints for it ("PC01\alice" for "alice"): one
+ * PowerShell start instead of two where both are needed. Exit 2 when there is no such account.
+ */
+export function accountSidAndNamePlan(name: string): Command {
+  return powershell(
+    `try { $s = ([Security.Principal.NTAccount]${psQuote(name)}).Translate([Security.Principal.SecurityIdentifier]); $s.Value; $s.Translate([Security.Principal.NTAccount]).Value } catch { exit 2 }`,
+  );
+}
+
 export function administratorsNamePlan(): Command {
   return translateSidPlan(ADMINISTRATORS_SID);
 }

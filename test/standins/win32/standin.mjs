@@ -123,6 +123,10 @@ function powershell() {
   if (toSid) {
     const account = known(unquote(toSid[1]));
     if (!account) process.exit(2);
+    if (script.includes('$s.Translate('))
+      out(
+        `${machine.accounts[account]}\n${account.includes('\\') ? account : `${machine.computerName}\\${account}`}\n`,
+      );
     out(`${machine.accounts[account]}\n`);
   }
   if (script.includes('Get-LocalUser') && script.includes("-like 'S-1-5-21-*-500'"))
