@@ -26,6 +26,8 @@ export const InventorySchema = z.object({
    * was added during the grant and is deleted under "remove" (absent: taken by an older agent).
    */
   groupNames: z.array(z.string()).optional(),
+  /** Lines of each of those names (a second line of a name is folded back under "remove"). */
+  groupLineCounts: z.record(z.string(), z.number()).optional(),
   /** The watched gids: admin groups' and policy-named groups'. */
   watchedGids: z.array(z.number()).default([]),
   /** Account name → primary gid, for every passwd line. */
@@ -68,8 +70,10 @@ export async function takeInventory(
   for (const g of groups) if (groupNames.includes(g.name)) watched.add(g.gid);
   const adminGroups: Inventory['adminGroups'] = {};
   const groupGids: Inventory['groupGids'] = {};
+  const groupLineCounts: Record<string, number> = {};
   for (const g of groups) {
     if (!watched.has(g.gid)) continue;
+    groupLineCounts[g.name] = (groupLineCounts[g.name] ?? 0) + 1;
     adminGroups[g.name] = [...new Set([...(adminGroups[g.name] ?? []), ...g.members])];
     groupGids[g.name] = g.gid;
   }
@@ -85,6 +89,7 @@ export async function takeInventory(
     adminGroups,
     groupGids,
     groupNames: [...new Set(groups.map((g) => g.name))],
+    groupLineCounts,
     watchedGids: [...watched].sort((a, b) => a - b),
     primaryGids,
     uid0Accounts,

@@ -12,14 +12,20 @@
  * - a group line carrying an admin gid under a name the group file did not have at grant start
  *   is deleted (edited out under the file's lock: groupdel would act on the first line of a
  *   name, and a user's primary gid keeps it from working at all); an existing group that now
- *   carries an admin gid is only reported, as deleting it would take more than was added.
+ *   carries an admin gid is only reported, as deleting it would take more than was added;
+ * - a second line of an admin group's name is folded back into the first (gpasswd refuses a
+ *   group written twice, so every later grant would fail).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { removeSudoersFile, writeSudoersFile } from '../backends/linux/sudoers-file.js';
 import { readGroups } from '../backends/linux/etc-group.js';
-import { removeGroupLines, removeMemberFromGid } from '../backends/linux/group-file-edit.js';
+import {
+  mergeGroupLines,
+  removeGroupLines,
+  removeMemberFromGid,
+} from '../backends/linux/group-file-edit.js';
 import { runCommand, toolMessage } from '../backends/run-command.js';
 import type { Inventory } from './admin-inventory.js';
 import type { Drift } from './inventory-diff.js';
@@ -178,9 +184,20 @@ async function leave(root: string, m: { group: string; user: string }): Promise<
 
 async function deleteGroupLine(
   root: string,
-  g: { group: string; gid: number },
+  g: { group: string; gid: number; duplicate?: true },
   namesBefore: string[] | undefined,
 ): Promise<Outcome> {
+  if (g.duplicate) {
+    try {
+      await mergeGroupLines(root, g.group);
+      return { undone: true };
+    } catch (err) {
+      return {
+        undone: false,
+        error: `The group ${g.group} is written twice and could not be made one line again: ${(err as Error).message}`,
+      };
+    }
+  }
   if (!namesBefore || namesBefore.includes(g.group)) {
     return {
       undone: false,

@@ -9,7 +9,7 @@ export interface Drift {
    * Group lines that appeared carrying a watched gid (e.g. a second line with sudo's gid);
    * macOS: groups newly nested in admin (`in`: the group they were nested in).
    */
-  groupLines: { group: string; gid: number; in?: string }[];
+  groupLines: { group: string; gid: number; in?: string; duplicate?: true }[];
   /** Accounts whose primary gid became a watched gid. */
   primaryGroups: { user: string; gid: number; was: number | null }[];
 }
@@ -34,6 +34,9 @@ export function diffInventory(
     const parent = after.nestedIn[group];
     if (!existed && gid !== undefined)
       groupLines.push({ group, gid, ...(parent && { in: parent }) });
+    const [lines, linesBefore] = [after.groupLineCounts?.[group], before.groupLineCounts?.[group]];
+    if (existed && gid !== undefined && lines && linesBefore && lines > linesBefore)
+      groupLines.push({ group, gid, duplicate: true });
     const was = new Set(before.adminGroups[group] ?? []);
     for (const user of members) {
       if (!was.has(user) && !exclude.users.has(user)) groupMembers.push({ group, user });

@@ -231,7 +231,7 @@ describe('session clean-up at the end of a grant', () => {
       rootProcesses: { found: 1, ended: 1 },
     });
   });
-  it('deletes a group line added with the admin gid under another name (policy "remove")', async () => {
+  it('deletes a group line added with the admin gid under another name, and folds a second sudo line back (policy "remove")', async () => {
     writeFileSync(
       ns.agent.policyPath!,
       JSON.stringify({ version: 1, defaults: { cleanupOnEnd: 'remove' } }),
@@ -243,31 +243,39 @@ describe('session clean-up at the end of a grant', () => {
     const grantId = s.grant!.id;
     const gid = Number(groupFile().find((f) => f[0] === 'sudo')![2]);
     const alias = `staff${grantId.slice(-4)}`;
-    // The classic one-liner while root: a second line with sudo's gid, under another name.
-    const sed = await ns.asUser(
-      user,
-      'sudo',
-      '-n',
-      'sed',
-      '-i',
-      `$a ${alias}:x:${gid}:${other}`,
-      '/etc/group',
-    );
-    expect(sed.code).toBe(0);
+    // The classic one-liners while root: a line with sudo's gid under another name, and a
+    // second sudo line (which also makes gpasswd refuse the group from then on).
+    for (const line of [`${alias}:x:${gid}:${other}`, `sudo:x:${gid}:${mallory}`]) {
+      const sed = await ns.asUser(user, 'sudo', '-n', 'sed', '-i', `$a ${line}`, '/etc/group');
+      expect(sed.code).toBe(0);
+    }
     expect((await ns.inNs('sudo', '-l', '-U', other)).stdout).toMatch(/may run the following/);
 
     await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(1);
     const [drift] = await driftEvents(grantId);
-    expect(drift!.detail).toMatchObject({
-      action: 'removed',
-      groupMembers: [{ group: alias, user: other, undone: true }],
-      groupLines: [{ group: alias, gid, undone: true }],
-    });
-    expect(
-      groupFile().filter((f) => f[0] === alias || (Number(f[2]) === gid && f[3]?.includes(other))),
-    ).toEqual([]);
-    expect((await ns.inNs('sudo', '-l', '-U', other)).stdout).toMatch(/not allowed to run sudo/);
-    expect((await ns.inNs('grpck', '-r')).stdout).not.toContain(alias);
+    expect(drift!.detail).toMatchObject({ action: 'removed' });
+    expect(drift!.detail?.['groupMembers']).toEqual(
+      expect.arrayContaining([
+        { group: alias, user: other, undone: true },
+        { group: 'sudo', user: mallory, undone: true },
+      ]),
+    );
+    expect(drift!.detail?.['groupLines']).toEqual(
+      expect.arrayContaining([
+        { group: alias, gid, undone: true },
+        { group: 'sudo', gid, duplicate: true, undone: true },
+      ]),
+    );
+    expect(groupFile().filter((f) => f[0] === alias)).toEqual([]);
+    expect(groupFile().filter((f) => f[0] === 'sudo')).toHaveLength(1);
+    for (const who of [other, mallory]) {
+      expect((await ns.inNs('sudo', '-l', '-U', who)).stdout).toMatch(/not allowed to run sudo/);
+    }
+    // gpasswd works on the sudo group again: the next grant is not refused.
+    const next = await client.call('admin.grant', { user: other, level: 'admin', durationSec: 60 });
+    expect(next.grant).not.toBeNull();
+    expect(sudoMembers()).toContain(other);
+    await client.call('admin.revoke', { user: other });
   });
 });
 

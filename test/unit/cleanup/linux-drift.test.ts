@@ -143,7 +143,10 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       ]),
     );
     expect(drift.groupMembers).toHaveLength(3);
-    expect(drift.groupLines).toEqual([{ group: alias, gid }]);
+    expect(drift.groupLines).toEqual([
+      { group: 'sudo', gid, duplicate: true },
+      { group: alias, gid },
+    ]);
     expect(drift.uid0Accounts).toEqual(['toor']);
     expect(drift.primaryGroups).toEqual([{ user: 'games', gid, was: gamesGid }]);
 
@@ -155,7 +158,11 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
     expect(report.groupMembers.every((m) => m.undone)).toBe(true);
     expect(report.primaryGroups[0]).toMatchObject({ undone: true });
     expect(report.uid0Accounts[0]).toMatchObject({ undone: true });
-    expect(report.groupLines).toEqual([{ group: alias, gid, undone: true }]);
+    expect(report.groupLines).toEqual([
+      { group: 'sudo', gid, duplicate: true, undone: true },
+      { group: alias, gid, undone: true },
+    ]);
+    expect(readFileSync(join(root, 'etc/group'), 'utf8').match(/^sudo:/gm)).toHaveLength(1);
     expect(readFileSync(join(root, 'etc/group'), 'utf8')).not.toMatch(
       new RegExp(`^${alias}:`, 'm'),
     );
@@ -168,6 +175,8 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       .split('\n')
       .find((l) => l.startsWith('toor:'))!;
     expect(toor.split(':')[1]).toMatch(/^!/);
+    // One sudo line again: gpasswd (every later grant) can add to it.
+    execFileSync('gpasswd', ['-Q', root, '-a', 'bin', 'sudo'], { stdio: 'ignore' });
   });
 
   it('only reports an existing group given an admin gid, and any new line seen by an older inventory', async () => {
