@@ -203,12 +203,16 @@ function elevateInTerminal(args: string[]): Promise<{ screen: string; code: numb
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let screen = '';
-  let typed = false;
+  let answered = 0;
   tty.stdout!.on('data', (d) => {
     screen += d;
-    if (!typed && /Password:/.test(screen)) {
-      typed = true;
-      tty.stdin!.write(`${PASSWORD}\n`);
+    // Once per prompt, a moment after it shows: typed at once, the password was lost once on
+    // a loaded machine (the prompt may still be setting up the terminal) and the prompt
+    // waited for good.
+    const prompts = screen.split('Password:').length - 1;
+    if (prompts > answered) {
+      answered = prompts;
+      setTimeout(() => tty.stdin!.write(`${PASSWORD}\n`), 500);
     }
   });
   return new Promise((resolve) => tty.once('close', (code) => resolve({ screen, code })));
