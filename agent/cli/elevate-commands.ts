@@ -6,7 +6,7 @@ import { choiceFlag, positiveIntFlag, stringFlag, type CommandSpec } from './arg
 import { formatTimeLeft, parseDuration } from './duration.js';
 import { enterApprovalCode, helpDeskLines } from './code-commands.js';
 import { ExitCode } from './exit-codes.js';
-import { levelLabel } from './locale.js';
+import { levelLabel, t } from './locale.js';
 import { describePolicy, formatLocalTime, grantRemainingMs, renderSnapshot } from './format.js';
 import type { Command, CommandContext, Program } from './program.js';
 import {
@@ -33,17 +33,14 @@ export function describeRequestOutcome(s: Snapshot, program: string): string {
   const r = s.request;
   const left = grantRemainingMs(s);
   if (r?.state === 'pending') {
-    return [
-      `Your request ${r.id} is waiting for an admin's approval; run '${program} watch' to follow it.`,
-      ...helpDeskLines(s, program),
-    ].join('\n');
+    return [t.outcome.pending(r.id, program), ...helpDeskLines(s, program)].join('\n');
   }
-  if (r?.state === 'denied')
-    return `Your request ${r.id} was denied${r.note ? `: ${r.note}` : '.'}`;
+  if (r?.state === 'denied') return t.outcome.denied(r.id, r.note ?? null);
   if (s.grant && left !== null) {
-    return `You are ${levelLabel(s.grant.level)} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+    const until = formatLocalTime(s.grant.expiresAt);
+    return t.outcome.granted(levelLabel(s.grant.level), until, formatTimeLeft(left));
   }
-  return `You have no temporary rights (${levelLabel(s.level)}).`;
+  return t.outcome.none(levelLabel(s.level));
 }
 
 function checkedReason(
@@ -130,10 +127,7 @@ const extend: Command = {
     const durationSec = parseDuration(args.positionals.join(' '), 'extend');
     const { client, snap } = await currentStatus(ctx);
     if (!snap.grant) {
-      throw new RpcError(
-        ErrorCode.NotFound,
-        `You have no temporary rights to extend; ask for them with '${ctx.program} request'.`,
-      );
+      throw new RpcError(ErrorCode.NotFound, t.outcome.nothingToExtend(ctx.program));
     }
     const reason = checkedReason(args, snap, 'extend');
     // An extension is a request too: the same proof is asked for as for the first one.
@@ -162,10 +156,7 @@ const stop: Command = {
   async run(_args, ctx) {
     const client = await ctx.connect();
     const result = await client.call('privilege.release');
-    ctx.print(
-      result,
-      () => `Your temporary rights are given back; you are now: ${levelLabel(result.level)}.`,
-    );
+    ctx.print(result, () => t.outcome.released(levelLabel(result.level)));
     return ExitCode.Ok;
   },
 };
@@ -178,10 +169,10 @@ const cancel: Command = {
   async run(_args, ctx) {
     const { client, snap } = await currentStatus(ctx);
     if (snap.request?.state !== 'pending') {
-      throw new RpcError(ErrorCode.NotFound, 'You have no pending request to cancel.');
+      throw new RpcError(ErrorCode.NotFound, t.outcome.noPending);
     }
     const result = await client.call('request.cancel', { id: snap.request.id });
-    ctx.print(result, () => `Your request ${snap.request?.id ?? ''} is cancelled.`);
+    ctx.print(result, () => t.outcome.cancelled(snap.request?.id ?? ''));
     return ExitCode.Ok;
   },
 };

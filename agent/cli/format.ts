@@ -11,7 +11,8 @@ import type {
   Snapshot,
 } from '../protocol/schemas.js';
 import { formatDuration, formatTimeLeft } from './duration.js';
-import { levelLabel } from './locale.js';
+import { dateTimeSeconds } from '../shared/i18n/dates.js';
+import { cliIntlTag, levelLabel, t as msg } from './locale.js';
 import { oneLine, renderFields, renderTable, truncate } from './table.js';
 
 const REASON_WIDTH = 40;
@@ -20,6 +21,8 @@ const REASON_WIDTH = 40;
 export function formatLocalTime(iso: string, now: Date = new Date()): string {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return iso;
+  // A locale the person set (LANG=de_DE.UTF-8) writes dates its own way; without one, ISO order.
+  if (cliIntlTag) return localTime(t, now, cliIntlTag);
   const pad = (n: number): string => String(n).padStart(2, '0');
   const time = `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
   const sameDay =
@@ -27,6 +30,16 @@ export function formatLocalTime(iso: string, now: Date = new Date()): string {
     t.getMonth() === now.getMonth() &&
     t.getDate() === now.getDate();
   return sameDay ? time : `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())} ${time}`;
+}
+
+function localTime(t: Date, now: Date, tag: string): string {
+  const sameDay = t.toDateString() === now.toDateString();
+  if (!sameDay) return dateTimeSeconds(t, { tag });
+  return new Intl.DateTimeFormat(tag, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(t);
 }
 
 /** Milliseconds of the grant left by the agent's clock (the snapshot's own `now`). */
@@ -37,17 +50,17 @@ export function grantRemainingMs(s: Snapshot): number | null {
 
 /** "revoked by alice at 14:05:00: laptop handed back" (how the last grant ended). */
 export function describeEnd(e: GrantEnd, now: Date = new Date()): string {
-  const who = e.how === 'expired' ? '' : ` by ${e.by}`;
-  const verb = { expired: 'ended on time', released: 'given back', revoked: 'ended' }[e.how];
-  return `${levelLabel(e.level)} ${verb}${who} at ${formatLocalTime(e.at, now)}${e.reason ? `: ${e.reason}` : ''}`;
+  const by = e.how === 'expired' ? null : e.by;
+  const at = formatLocalTime(e.at, now);
+  return msg.end.line(levelLabel(e.level), msg.end.how[e.how], by, at, e.reason ?? null);
 }
 
 export function describeRequest(r: PrivilegeRequest): string {
   const what =
     r.kind === 'extend'
-      ? `extend by ${formatDuration(r.durationSec)}`
-      : `${levelLabel(r.level)} for ${formatDuration(r.durationSec)}`;
-  return `${r.state} ${r.id} (${what})`;
+      ? msg.request.extendBy(formatDuration(r.durationSec))
+      : msg.request.levelFor(levelLabel(r.level), formatDuration(r.durationSec));
+  return msg.request.line(msg.request.state(r.state), r.id, what);
 }
 
 /** elevatectl status: one row per user. */
@@ -81,7 +94,11 @@ export function renderStatusTable(
 /** "gpasswd could not ... (12 attempts since 14:05:00); the agent keeps trying every second." */
 function describeRestoreFailure(s: Snapshot, now: Date): string {
   const f = s.restoreFailure!;
-  return `${f.error.replace(/\.$/, '')} (${f.attempts} attempts since ${formatLocalTime(f.since, now)}); the agent keeps trying every second.`;
+  return msg.status.restoreFailure(
+    f.error.replace(/\.$/, ''),
+    f.attempts,
+    formatLocalTime(f.since, now),
+  );
 }
 
 /** Under the status table: whose rights the OS has refused to take away, and why. */
@@ -96,47 +113,45 @@ export function renderRestoreFailures(users: readonly Snapshot[], now: Date = ne
 
 /** One user's status in full (elevatectl status USER, elevate status). */
 export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
+  const m = msg.status;
   const fields: [string, string][] = [
-    ['User', s.user],
+    [m.user, s.user],
     [
-      'Level',
+      m.level,
       levelLabel(s.level) +
-        (s.permanentLevel !== 'none' ? ` (permanent: ${levelLabel(s.permanentLevel)})` : ''),
+        (s.permanentLevel !== 'none' ? m.permanentOf(levelLabel(s.permanentLevel)) : ''),
     ],
   ];
   const g = s.grant;
   if (g) {
     fields.push(
-      ['Temporary grant', `${levelLabel(g.level)}, ${formatTimeLeft(grantRemainingMs(s) ?? 0)}`],
-      ['Expires', formatLocalTime(g.expiresAt, now)],
-      ['Granted', `${formatLocalTime(g.grantedAt, now)} by ${g.grantedBy} (${g.source})`],
-      ['Reason', g.reason ?? '-'],
-      ['Extensions left', String(g.extensionsLeft)],
+      [m.grant, m.grantValue(levelLabel(g.level), formatTimeLeft(grantRemainingMs(s) ?? 0))],
+      [m.expires, formatLocalTime(g.expiresAt, now)],
+      [m.granted, m.grantedValue(formatLocalTime(g.grantedAt, now), g.grantedBy, g.source)],
+      [m.reason, g.reason ?? '-'],
+      [m.extensionsLeft, String(g.extensionsLeft)],
     );
-    if (s.usage) fields.push(['Commands run with sudo', String(s.usage.commands)]);
-    if (s.restoreFailure) fields.push(['Removal refused', describeRestoreFailure(s, now)]);
+    if (s.usage) fields.push([m.commands, String(s.usage.commands)]);
+    if (s.restoreFailure) fields.push([m.removalRefused, describeRestoreFailure(s, now)]);
   } else {
-    fields.push(['Temporary grant', 'none']);
-    if (s.ended) fields.push(['Last grant', describeEnd(s.ended, now)]);
+    fields.push([m.grant, m.none]);
+    if (s.ended) fields.push([m.lastGrant, describeEnd(s.ended, now)]);
   }
   // A request from an earlier grant is not news under this one (same rule as the popover).
   const r = isRequestCurrent(s) ? s.request : null;
   if (r) {
-    fields.push(['Latest request', describeRequest(r)]);
-    if (r.reason) fields.push(['Request reason', r.reason]);
+    fields.push([m.latestRequest, describeRequest(r)]);
+    if (r.reason) fields.push([m.requestReason, r.reason]);
     if (r.decidedBy)
       fields.push([
-        'Decided',
-        `${r.decidedAt ? formatLocalTime(r.decidedAt, now) : ''} by ${r.decidedBy}`.trim(),
+        m.decided,
+        m.decidedValue(r.decidedAt ? formatLocalTime(r.decidedAt, now) : '', r.decidedBy),
       ]);
-    if (r.note) fields.push(['Admin note', r.note]);
+    if (r.note) fields.push([m.adminNote, r.note]);
   }
-  if (s.platform.simulated)
-    fields.push(['Simulated', 'yes: a demo agent, nothing on this computer changes']);
-  if (s.platform.logoutHint === 'grant')
-    fields.push(['Hint', 'log out and in again for the new rights to take full effect']);
-  if (s.platform.logoutHint === 'revoke')
-    fields.push(['Hint', 'log out to finish removing the rights']);
+  if (s.platform.simulated) fields.push([m.simulated, m.simulatedValue]);
+  if (s.platform.logoutHint === 'grant') fields.push([m.hint, m.logOutToApply]);
+  if (s.platform.logoutHint === 'revoke') fields.push([m.hint, m.logOutToFinish]);
   return renderFields(fields);
 }
 
@@ -247,12 +262,10 @@ export function renderForwardersTable(
 
 /** What this person may ask for, in one line (elevate status). */
 export function describePolicy(p: Snapshot['policy']): string {
-  const how = p.selfServe
-    ? 'granted at once'
-    : p.approvalRequired
-      ? 'after an admin approves'
-      : 'not available (ask IT)';
-  if (!p.selfServe && !p.approvalRequired) return `Requests: ${how}.`;
-  const reason = p.requireReason ? `, a reason of at least ${p.reasonMinLength} characters` : '';
-  return `Requests: ${p.levels.map(levelLabel).join(' or ')} for up to ${formatDuration(p.maxDurationSec)}, ${how}${reason}; ${p.maxExtensions} extension${p.maxExtensions === 1 ? '' : 's'} per grant.`;
+  const m = msg.policy;
+  const how = p.selfServe ? m.atOnce : p.approvalRequired ? m.afterApproval : m.notAvailable;
+  if (!p.selfServe && !p.approvalRequired) return m.closed(how);
+  const reason = p.requireReason ? m.reasonMin(p.reasonMinLength) : '';
+  const levels = p.levels.map(levelLabel).join(m.or);
+  return m.line(levels, formatDuration(p.maxDurationSec), how, reason, p.maxExtensions);
 }

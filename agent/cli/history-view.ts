@@ -3,8 +3,8 @@
  * block each: level and how it ended, when and by whom, then each command run with sudo.
  */
 import type { AuditEvent } from '../protocol/schemas.js';
-import { groupSessions, sessionEndLabel, type Session } from '../shared/sessions.js';
-import { cliIntlTag, levelLabel } from './locale.js';
+import { groupSessions, type Session } from '../shared/sessions.js';
+import { cliIntlTag, levelLabel, t } from './locale.js';
 import { oneLine, truncate } from './table.js';
 
 /** Where and how the dates are written: the person's locale and zone unless a test pins them. */
@@ -27,14 +27,13 @@ export function renderSession(s: Session, width = 100, place: Place = {}): strin
     place,
   );
   const end = s.end ? ` – ${when(s.end, { hour: '2-digit', minute: '2-digit' }, place)}` : '';
-  const facts = [`${start}${end}`, `by ${s.grantedBy}`];
-  if (s.extensions) facts.push(`extended ${s.extensions}×`);
-  if (s.commands)
-    facts.push(`${s.commands} ${s.commands === 1 ? 'command' : 'commands'} run with sudo`);
+  const facts = [`${start}${end}`, t.history.by(s.grantedBy)];
+  if (s.extensions) facts.push(t.history.extended(s.extensions));
+  if (s.commands) facts.push(t.history.commands(s.commands));
   return [
-    `${levelLabel(s.level)} · ${sessionEndLabel(s)}`,
+    `${levelLabel(s.level)} · ${t.history.end(s.endedBy)}`,
     `  ${facts.join(' · ')}`,
-    ...(s.reason ? [`  Reason: ${truncate(oneLine(s.reason), width - 10)}`] : []),
+    ...(s.reason ? [`  ${t.history.reason(truncate(oneLine(s.reason), width - 10))}`] : []),
     ...s.commandLines.map((c) => `  $ ${truncate(oneLine(c), width - 4)}`),
   ].join('\n');
 }
@@ -47,6 +46,6 @@ export function renderHistory(
   place: Place = {},
 ): string {
   const sessions = groupSessions(events, activeGrantId, max);
-  if (sessions.length === 0) return 'No sessions yet: you have not had temporary rights here.';
+  if (sessions.length === 0) return t.history.none;
   return sessions.map((s) => renderSession(s, width, place)).join('\n\n');
 }

@@ -1,9 +1,12 @@
 /** The language and vocabulary both command lines speak, from the caller's locale variables. */
 import { envLocale, intlTag } from '../shared/i18n/locale.js';
 import { WORDS } from '../shared/i18n/words.js';
+import { cliMessages } from './i18n/index.js';
 
 export const cliLocale = envLocale(process.env);
 export const cliWords = WORDS[cliLocale];
+/** Every sentence the CLIs' catalogue (agent/cli/i18n) has, in the caller's language. */
+export const t = cliMessages(cliLocale);
 /** For Intl date and time formats: the person's own conventions (e.g. de-DE), else the default. */
 export const cliIntlTag = intlTag(process.env.LC_ALL ?? process.env.LC_TIME ?? process.env.LANG);
 

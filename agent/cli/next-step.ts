@@ -8,31 +8,27 @@ import type { AgentUnavailableError } from '../client/agent-client.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatLocalTime } from './format.js';
-import { levelLabel } from './locale.js';
-
-const FIND_SOCKET =
-  "give the agent's socket with --socket PATH or ELEVATE_SOCKET (the agent prints 'elevate-agent listening on PATH' when it starts; a service's unit file names it after --socket)";
+import { levelLabel, t } from './locale.js';
 
 /** Why the agent could not be reached at the path tried, and how to find the right one. */
 export function unreachableSentence(err: AgentUnavailableError): string {
   const path = err.socketPath;
   const code = (err.cause as NodeJS.ErrnoException | null)?.code;
+  const find = t.next.findSocket;
   // connect() to a file that is not a socket fails as EACCES or ECONNREFUSED, not ENOTSOCK.
-  if (existsButIsNotSocket(path)) {
-    return `${path} is not the Elevate agent's socket (it is not a socket at all); ${FIND_SOCKET}.`;
-  }
+  if (existsButIsNotSocket(path)) return t.next.notSocket(path, find);
   switch (code) {
     case 'EACCES':
-      return `You may not connect to the Elevate agent at ${path} (permission denied); run this as a user the socket admits, or ${FIND_SOCKET}.`;
+      return t.next.denied(path, find);
     case 'ENOENT':
-      return `The Elevate agent is not running: nothing is at ${path}. Start it (e.g. 'sudo systemctl start elevate-agent'), or ${FIND_SOCKET}.`;
+      return t.next.notRunning(path, find);
     case 'ECONNREFUSED':
-      return `Nothing answers at ${path}: the Elevate agent that made it has stopped. Start it again, or ${FIND_SOCKET}.`;
+      return t.next.stopped(path, find);
     case 'ENOTSOCK':
     case 'ENOTDIR':
-      return `${path} is not the Elevate agent's socket (it is not a socket at all); ${FIND_SOCKET}.`;
+      return t.next.notSocket(path, find);
     default:
-      return `The Elevate agent did not answer at ${path}; if that is not its socket, ${FIND_SOCKET}.`;
+      return t.next.noAnswer(path, find);
   }
 }
 
@@ -66,18 +62,19 @@ export function requestRefusal(
   let next: string | null = null;
   if (err.code === ErrorCode.RateLimited) {
     const at = retryAt(err);
-    next = at ? `Try again at ${formatLocalTime(at)}.` : 'Try again in an hour.';
+    next = at ? t.next.retryAt(formatLocalTime(at)) : t.next.retryInAnHour;
   } else if (err.code === ErrorCode.Conflict && pending) {
-    next = `Your request ${pending.id} is still waiting: run '${program} watch' to follow it or '${program} cancel' to withdraw it.`;
+    next = t.next.stillWaiting(pending.id, program);
   } else if (err.code === ErrorCode.Conflict && kind === 'elevate' && snap.grant) {
-    next = `You are ${levelLabel(snap.grant.level)} until ${formatLocalTime(snap.grant.expiresAt)}; for more time run '${program} extend DURATION --reason TEXT'.`;
+    const until = formatLocalTime(snap.grant.expiresAt);
+    next = t.next.extendInstead(levelLabel(snap.grant.level), until, program);
   } else if (
     err.code === ErrorCode.Forbidden &&
     kind === 'extend' &&
     snap.grant &&
     snap.grant.extensionsLeft <= 0
   ) {
-    next = `Your rights end at ${formatLocalTime(snap.grant.expiresAt)}; after that, ask again with '${program} request DURATION --reason TEXT', or ask IT.`;
+    next = t.next.askAgain(formatLocalTime(snap.grant.expiresAt), program);
   }
   return next ? new RpcError(err.code, `${err.message} ${next}`, err.data) : err;
 }

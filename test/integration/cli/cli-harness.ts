@@ -55,8 +55,10 @@ export function run(
   args: string[],
   user?: string,
   timeoutMs = 20_000,
+  /** Added to the clean environment, e.g. { LANG: 'de_DE.UTF-8' }. */
+  extraEnv: Record<string, string> = {},
 ): Promise<Result> {
-  const child = spawnCli(script, args, user);
+  const child = spawnCli(script, args, user, extraEnv);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -73,11 +75,16 @@ export function run(
   });
 }
 
-export function spawnCli(script: string, args: string[], user?: string): ChildProcess {
+export function spawnCli(
+  script: string,
+  args: string[],
+  user?: string,
+  extraEnv: Record<string, string> = {},
+): ChildProcess {
   // Root runs the same world-readable copy that other users must run (the checkout may be 0700).
   const argv = [...programCommand(publicPath(script)), ...args];
   // A clean environment: the CLI must find everything from its flags and the calling account.
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC' };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', ...extraEnv };
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
   return user
     ? spawn('runuser', ['-u', user, '--', ...argv], { stdio, env })

@@ -1,0 +1,113 @@
+/** What `elevate` tells a person, in German; typed from English (en.ts). */
+import { plural } from '../../shared/i18n/catalogue.js';
+import type { CliMessages } from './en.js';
+
+export const de: CliMessages = {
+  status: {
+    user: 'Benutzer',
+    level: 'Stufe',
+    permanentOf: (level) => ` (dauerhaft: ${level})`,
+    grant: 'Befristete Rechte',
+    grantValue: (level, left) => `${level}, ${left}`,
+    none: 'keine',
+    expires: 'Endet',
+    granted: 'Gewährt',
+    grantedValue: (at, by, source) => `${at} von ${by} (${source})`,
+    reason: 'Grund',
+    extensionsLeft: 'Verlängerungen übrig',
+    commands: 'Mit sudo ausgeführte Befehle',
+    removalRefused: 'Entfernen verweigert',
+    restoreFailure: (error, attempts, since) =>
+      `${error} (${attempts} Versuche seit ${since}); der Dienst versucht es jede Sekunde erneut.`,
+    lastGrant: 'Letzte Rechte',
+    latestRequest: 'Letzte Anfrage',
+    requestReason: 'Grund der Anfrage',
+    decided: 'Entschieden',
+    decidedValue: (at, by) => `${at} von ${by}`.trim(),
+    adminNote: 'Notiz des Administrators',
+    simulated: 'Simuliert',
+    simulatedValue: 'ja: ein Demo-Dienst, auf diesem Computer ändert sich nichts',
+    hint: 'Hinweis',
+    logOutToApply: 'ab- und wieder anmelden, damit die neuen Rechte vollständig wirken',
+    logOutToFinish: 'abmelden, damit die Rechte ganz entfernt werden',
+  },
+  end: {
+    how: { expired: 'pünktlich beendet', released: 'zurückgegeben', revoked: 'beendet' },
+    line: (level, how, by, at, reason) =>
+      `${level} ${how}${by ? ` von ${by}` : ''} um ${at}${reason ? `: ${reason}` : ''}`,
+  },
+  request: {
+    state: (s) =>
+      ({
+        pending: 'offen',
+        approved: 'genehmigt',
+        denied: 'abgelehnt',
+        cancelled: 'zurückgezogen',
+      })[s],
+    extendBy: (length) => `Verlängerung um ${length}`,
+    levelFor: (level, length) => `${level} für ${length}`,
+    line: (state, id, what) => `${state} ${id} (${what})`,
+  },
+  policy: {
+    atOnce: 'sofort gewährt',
+    afterApproval: 'nach Genehmigung durch einen Administrator',
+    notAvailable: 'nicht möglich (fragen Sie die IT)',
+    closed: (how) => `Anfragen: ${how}.`,
+    or: ' oder ',
+    reasonMin: (n) => `, mit einem Grund von mindestens ${n} Zeichen`,
+    line: (levels, upTo, how, reason, extensions) =>
+      `Anfragen: ${levels} für bis zu ${upTo}, ${how}${reason}; ` +
+      plural('de', extensions, { one: '# Verlängerung', other: '# Verlängerungen' }) +
+      ' pro Freigabe.',
+  },
+  outcome: {
+    pending: (id, program) =>
+      `Ihre Anfrage ${id} wartet auf die Genehmigung eines Administrators; mit '${program} watch' verfolgen Sie sie.`,
+    denied: (id, note) => `Ihre Anfrage ${id} wurde abgelehnt${note ? `: ${note}` : '.'}`,
+    granted: (level, until, left) => `Sie sind ${level} bis ${until} (${left}).`,
+    none: (level) => `Sie haben keine befristeten Rechte (${level}).`,
+    nothingToExtend: (program) =>
+      `Sie haben keine befristeten Rechte zum Verlängern; fragen Sie sie mit '${program} request' an.`,
+    released: (level) => `Ihre befristeten Rechte sind zurückgegeben; Sie sind jetzt: ${level}.`,
+    noPending: 'Sie haben keine offene Anfrage, die Sie zurückziehen könnten.',
+    cancelled: (id) => `Ihre Anfrage ${id} ist zurückgezogen.`,
+  },
+  next: {
+    findSocket:
+      "geben Sie den Socket des Dienstes mit --socket PFAD oder ELEVATE_SOCKET an (der Dienst meldet beim Start 'elevate-agent listening on PFAD'; die Unit-Datei eines Dienstes nennt ihn nach --socket)",
+    notSocket: (path, find) =>
+      `${path} ist nicht der Socket des Elevate-Dienstes (es ist gar kein Socket); ${find}.`,
+    denied: (path, find) =>
+      `Sie dürfen sich nicht mit dem Elevate-Dienst unter ${path} verbinden (Zugriff verweigert); führen Sie dies als Benutzer aus, den der Socket zulässt, oder ${find}.`,
+    notRunning: (path, find) =>
+      `Der Elevate-Dienst läuft nicht: unter ${path} ist nichts. Starten Sie ihn (z. B. 'sudo systemctl start elevate-agent') oder ${find}.`,
+    stopped: (path, find) =>
+      `Unter ${path} antwortet niemand: Der Elevate-Dienst, der ihn angelegt hat, ist beendet. Starten Sie ihn erneut oder ${find}.`,
+    noAnswer: (path, find) =>
+      `Der Elevate-Dienst hat unter ${path} nicht geantwortet; falls das nicht sein Socket ist, ${find}.`,
+    retryAt: (at) => `Versuchen Sie es um ${at} erneut.`,
+    retryInAnHour: 'Versuchen Sie es in einer Stunde erneut.',
+    stillWaiting: (id, program) =>
+      `Ihre Anfrage ${id} wartet noch: Mit '${program} watch' verfolgen Sie sie, mit '${program} cancel' ziehen Sie sie zurück.`,
+    extendInstead: (level, until, program) =>
+      `Sie sind ${level} bis ${until}; für mehr Zeit führen Sie '${program} extend DAUER --reason TEXT' aus.`,
+    askAgain: (until, program) =>
+      `Ihre Rechte enden um ${until}; danach fragen Sie erneut mit '${program} request DAUER --reason TEXT' an oder wenden sich an die IT.`,
+  },
+  history: {
+    none: 'Noch keine Sitzungen: Sie hatten hier noch keine befristeten Rechte.',
+    by: (who) => `von ${who}`,
+    extended: (n) => `${n}× verlängert`,
+    commands: (n) =>
+      plural('de', n, { one: '# Befehl', other: '# Befehle' }) + ' mit sudo ausgeführt',
+    reason: (text) => `Grund: ${text}`,
+    end: (e) =>
+      ({
+        active: 'Jetzt aktiv',
+        released: 'Vorzeitig beendet',
+        expired: 'Pünktlich beendet',
+        revoked: 'Von einem Administrator beendet',
+        unknown: 'Beendet',
+      })[e],
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * What `elevate` tells a person, in English: the source of truth; other languages are typed
+ * from it (de.ts). Levels and durations come from the shared vocabulary (shared/i18n/words.ts).
+ */
+import { plural } from '../../shared/i18n/catalogue.js';
+
+type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
+type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
+
+export const en = {
+  status: {
+    user: 'User',
+    level: 'Level',
+    permanentOf: (level: string) => ` (permanent: ${level})`,
+    grant: 'Temporary grant',
+    grantValue: (level: string, left: string) => `${level}, ${left}`,
+    none: 'none',
+    expires: 'Expires',
+    granted: 'Granted',
+    grantedValue: (at: string, by: string, source: string) => `${at} by ${by} (${source})`,
+    reason: 'Reason',
+    extensionsLeft: 'Extensions left',
+    commands: 'Commands run with sudo',
+    removalRefused: 'Removal refused',
+    restoreFailure: (error: string, attempts: number, since: string) =>
+      `${error} (${attempts} attempts since ${since}); the agent keeps trying every second.`,
+    lastGrant: 'Last grant',
+    latestRequest: 'Latest request',
+    requestReason: 'Request reason',
+    decided: 'Decided',
+    decidedValue: (at: string, by: string) => `${at} by ${by}`.trim(),
+    adminNote: 'Admin note',
+    simulated: 'Simulated',
+    simulatedValue: 'yes: a demo agent, nothing on this computer changes',
+    hint: 'Hint',
+    logOutToApply: 'log out and in again for the new rights to take full effect',
+    logOutToFinish: 'log out to finish removing the rights',
+  },
+  end: {
+    how: { expired: 'ended on time', released: 'given back', revoked: 'ended' },
+    line: (level: string, how: string, by: string | null, at: string, reason: string | null) =>
+      `${level} ${how}${by ? ` by ${by}` : ''} at ${at}${reason ? `: ${reason}` : ''}`,
+  },
+  request: {
+    state: (s: RequestState): string => s,
+    extendBy: (length: string) => `extend by ${length}`,
+    levelFor: (level: string, length: string) => `${level} for ${length}`,
+    line: (state: string, id: string, what: string) => `${state} ${id} (${what})`,
+  },
+  policy: {
+    atOnce: 'granted at once',
+    afterApproval: 'after an admin approves',
+    notAvailable: 'not available (ask IT)',
+    closed: (how: string) => `Requests: ${how}.`,
+    or: ' or ',
+    reasonMin: (n: number) => `, a reason of at least ${n} characters`,
+    line: (levels: string, upTo: string, how: string, reason: string, extensions: number) =>
+      `Requests: ${levels} for up to ${upTo}, ${how}${reason}; ` +
+      plural('en', extensions, { one: '# extension', other: '# extensions' }) +
+      ' per grant.',
+  },
+  outcome: {
+    pending: (id: string, program: string) =>
+      `Your request ${id} is waiting for an admin's approval; run '${program} watch' to follow it.`,
+    denied: (id: string, note: string | null) =>
+      `Your request ${id} was denied${note ? `: ${note}` : '.'}`,
+    granted: (level: string, until: string, left: string) =>
+      `You are ${level} until ${until} (${left}).`,
+    none: (level: string) => `You have no temporary rights (${level}).`,
+    nothingToExtend: (program: string) =>
+      `You have no temporary rights to extend; ask for them with '${program} request'.`,
+    released: (level: string) => `Your temporary rights are given back; you are now: ${level}.`,
+    noPending: 'You have no pending request to cancel.',
+    cancelled: (id: string) => `Your request ${id} is cancelled.`,
+  },
+  next: {
+    findSocket:
+      "give the agent's socket with --socket PATH or ELEVATE_SOCKET (the agent prints 'elevate-agent listening on PATH' when it starts; a service's unit file names it after --socket)",
+    notSocket: (path: string, find: string) =>
+      `${path} is not the Elevate agent's socket (it is not a socket at all); ${find}.`,
+    denied: (path: string, find: string) =>
+      `You may not connect to the Elevate agent at ${path} (permission denied); run this as a user the socket admits, or ${find}.`,
+    notRunning: (path: string, find: string) =>
+      `The Elevate agent is not running: nothing is at ${path}. Start it (e.g. 'sudo systemctl start elevate-agent'), or ${find}.`,
+    stopped: (path: string, find: string) =>
+      `Nothing answers at ${path}: the Elevate agent that made it has stopped. Start it again, or ${find}.`,
+    noAnswer: (path: string, find: string) =>
+      `The Elevate agent did not answer at ${path}; if that is not its socket, ${find}.`,
+    retryAt: (at: string) => `Try again at ${at}.`,
+    retryInAnHour: 'Try again in an hour.',
+    stillWaiting: (id: string, program: string) =>
+      `Your request ${id} is still waiting: run '${program} watch' to follow it or '${program} cancel' to withdraw it.`,
+    extendInstead: (level: string, until: string, program: string) =>
+      `You are ${level} until ${until}; for more time run '${program} extend DURATION --reason TEXT'.`,
+    askAgain: (until: string, program: string) =>
+      `Your rights end at ${until}; after that, ask again with '${program} request DURATION --reason TEXT', or ask IT.`,
+  },
+  history: {
+    none: 'No sessions yet: you have not had temporary rights here.',
+    by: (who: string) => `by ${who}`,
+    extended: (n: number) => `extended ${n}×`,
+    commands: (n: number) =>
+      plural('en', n, { one: '# command', other: '# commands' }) + ' run with sudo',
+    reason: (text: string) => `Reason: ${text}`,
+    end: (e: SessionEnd): string =>
+      ({
+        active: 'Active now',
+        released: 'Stopped early',
+        expired: 'Ended on time',
+        revoked: 'Ended by an administrator',
+        unknown: 'Ended',
+      })[e],
+  },
+};
+
+export type CliMessages = typeof en;
