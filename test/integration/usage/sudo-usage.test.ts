@@ -2,12 +2,14 @@
  * privilege.used for real: sudo run as an elevated user inside a private mount namespace is
  * logged by sudo itself (the drop-in's log rule) and becomes one audit event per command.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { ELEVATECTL, run } from '../cli/cli-harness.js';
 import {
   copyEtcToTempDir,
   inotifyWatches,
@@ -99,6 +101,27 @@ describe('privilege.used from sudo’s own log', () => {
       '/usr/bin/ls /root',
       '/usr/bin/true',
     ]);
+    await client.call('admin.revoke', { user });
+  });
+
+  it('keeps 4 KB of a half-megabyte sudo command line, with its length and hash, and the trail readable', async () => {
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 600 });
+    const grantId = s.grant!.id;
+    // Six 100 KB arguments: more than half a megabyte.
+    const args = Array.from({ length: 6 }, (_, i) => String(i).repeat(100_000));
+    expect((await ns.asUser(user, 'sudo', '-n', 'true', ...args)).code).toBe(0);
+    await expect.poll(() => usedEvents(grantId).then((e) => e.length), { timeout: 5000 }).toBe(1);
+    const [used] = await usedEvents(grantId);
+    const full = ['/usr/bin/true', ...args].join(' ');
+    expect(used!.detail).toMatchObject({
+      commandLength: full.length,
+      commandSha256: createHash('sha256').update(full).digest('hex'),
+    });
+    expect(String(used!.detail?.['command']).length).toBeLessThan(4200);
+    expect((await client.call('admin.status', { user })).users[0]!.usage).toEqual({ commands: 1 });
+    const audit = await run(ELEVATECTL, ['--socket', ns.agent.socket, 'audit', '--user', user]);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout.length).toBeLessThan(64 * 1024);
     await client.call('admin.revoke', { user });
   });
 });
