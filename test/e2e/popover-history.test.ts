@@ -58,3 +58,32 @@ describe('recent sessions', () => {
     await r.popover.shoot('history-commands');
   });
 });
+
+describe('language', () => {
+  it('speaks German, with German dates, when the OS does', async () => {
+    const r = await rig('linux', { selfServe: true, approvalRequired: false }, [
+      event('e_1', 40, 'privilege.granted', { level: 'admin' }),
+      event('e_2', 35, 'privilege.used', {
+        level: 'admin',
+        detail: { command: '/usr/bin/id', runAs: 'root' },
+      }),
+      event('e_3', 30, 'privilege.expired', { level: 'admin' }),
+    ]);
+    const { page } = r;
+    // What main/locale.ts hands over on a German desktop.
+    r.main.state.setLocale({ language: 'de', intl: 'de-DE' });
+    await expect.poll(() => page.getByTestId('level').innerText()).toBe('Standardbenutzer');
+    expect(await page.getByRole('button', { name: 'Administratorrechte anfragen' }).count()).toBe(
+      1,
+    );
+    await expect
+      .poll(() => page.getByTestId('history').innerText())
+      .toContain('1 Befehl mit sudo ausgeführt');
+    expect(await page.getByTestId('history').innerText()).toContain('Planmäßig beendet');
+    await page.getByRole('button', { name: 'Administratorrechte anfragen' }).click();
+    expect(
+      await page.getByRole('button', { name: 'Administratorrechte jetzt erhalten' }).count(),
+    ).toBe(1);
+    await r.popover.shoot('german');
+  });
+});

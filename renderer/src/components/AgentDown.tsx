@@ -4,7 +4,8 @@ import { useStore } from '../store/store.js';
 
 /** The agent cannot be reached: what that means once, and the next step for this OS. */
 export function AgentDown() {
-  const t = useText().agentDown;
+  const all = useText();
+  const t = all.agentDown;
   const connection = useStore((s) => s.connection);
   const trouble = useStore((s) => s.agentTrouble);
   const everConnected = useStore((s) => s.snapshot !== null);
@@ -14,7 +15,7 @@ export function AgentDown() {
     // The first attempt at start-up: nothing has failed yet, so nothing alarming is said.
     return (
       <p className="muted" role="status">
-        {t.connecting}
+        {all.app.connecting}
       </p>
     );
   }

@@ -1,14 +1,16 @@
+import { useText } from '../i18n/index.js';
 import { useStore } from '../store/store.js';
 
 /** What is wrong while connected (e.g. the agent is from another release); keychain trouble
  * has its own notice. */
 export function AgentNotice() {
+  const t = useText();
   const problem = useStore((s) => s.problem);
   const show = useStore((s) => s.connection === 'connected' && s.keychain !== 'unavailable');
   if (!show || !problem) return null;
   return (
     <section className="banner banner-warn" aria-labelledby="agent-notice-title">
-      <h2 id="agent-notice-title">Needs attention</h2>
+      <h2 id="agent-notice-title">{t.app.needsAttention}</h2>
       <p>{problem}</p>
     </section>
   );

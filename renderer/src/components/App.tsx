@@ -15,11 +15,13 @@ import { RequestPanel } from './RequestPanel.js';
 import { StatusBar } from './StatusBar.js';
 import { StopNow } from './StopNow.js';
 import { fitWindowToContent } from '../store/fit-window.js';
+import { useText } from '../i18n/index.js';
 
 export function App() {
   const loaded = useStore((s) => s.loaded);
   const connected = useStore((s) => s.connection === 'connected');
   const content = useRef<HTMLElement>(null);
+  const t = useText();
 
   useEffect(() => {
     if (!content.current) return;
@@ -45,7 +47,7 @@ export function App() {
       <Announcer />
       {!loaded ? (
         <p className="muted" role="status">
-          Connecting to the Elevate agent…
+          {t.app.connecting}
         </p>
       ) : (
         <>

@@ -7,15 +7,16 @@ import { useId, useState, type FormEvent } from 'react';
 import { APPROVAL_CODE_LENGTH, readCheckedCode } from '../../../agent/codes/code-alphabet.js';
 import { enterApprovalCode } from '../store/actions.js';
 import { useStore } from '../store/store.js';
+import { useText } from '../i18n/index.js';
+import type { PopoverMessages } from '../i18n/en.js';
 
-function typoMessage(typed: string): string | null {
+function typoMessage(typed: string, t: PopoverMessages['code']): string | null {
   if (typed.trim() === '') return null;
   const checked = readCheckedCode(typed, APPROVAL_CODE_LENGTH);
   if (checked.ok) return null;
-  if (checked.problem === 'length') return 'An approval code has 10 characters, like ABCDE-FGHJK.';
-  if (checked.problem === 'characters')
-    return 'Use only the letters and digits the help desk reads out.';
-  return 'That code has a typo: read it back to the help desk and check each character.';
+  if (checked.problem === 'length') return t.length;
+  if (checked.problem === 'characters') return t.characters;
+  return t.typo;
 }
 
 export function ApprovalCode({ requestCode }: { requestCode: string }) {
@@ -25,30 +26,31 @@ export function ApprovalCode({ requestCode }: { requestCode: string }) {
   const busy = useStore((s) => s.busy === 'code');
   const error = useStore((s) => (s.busy === null ? s.actionError : null));
   const deviceId = useStore((s) => s.snapshot?.platform.deviceId ?? null);
-  const problem = tried ? typoMessage(typed) : null;
+  const t = useText().code;
+  const problem = tried ? typoMessage(typed, t) : null;
 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     setTried(true);
-    if (typed.trim() === '' || typoMessage(typed) !== null) return;
+    if (typed.trim() === '' || typoMessage(typed, t) !== null) return;
     void enterApprovalCode(typed).then((ok) => {
       if (ok) setTyped('');
     });
   };
 
   return (
-    <form className="approval-code" onSubmit={submit} noValidate aria-label="Approval by phone">
-      <p>Call your help desk and read them this code:</p>
+    <form className="approval-code" onSubmit={submit} noValidate aria-label={t.label}>
+      <p>{t.call}</p>
       <p
         className="request-code"
         data-testid="request-code"
-        aria-label={`Request code ${spell(requestCode)}`}
+        aria-label={t.spoken(spell(requestCode))}
       >
         {requestCode}
       </p>
-      {deviceId && <p className="muted fine-print">This computer: {deviceId}</p>}
+      {deviceId && <p className="muted fine-print">{t.computer(deviceId)}</p>}
       <label htmlFor={`${id}-code`} className="field-label">
-        Approval code they read back
+        {t.field}
       </label>
       <input
         id={`${id}-code`}
@@ -67,10 +69,10 @@ export function ApprovalCode({ requestCode }: { requestCode: string }) {
         className={problem || error ? 'error' : 'muted fine-print'}
         role={problem || error ? 'alert' : undefined}
       >
-        {problem ?? error ?? 'Letters and digits; dashes and spaces are ignored.'}
+        {problem ?? error ?? t.help}
       </p>
       <button type="submit" className="primary" disabled={busy || typed.trim() === ''}>
-        {busy ? 'Checking…' : 'Approve with code'}
+        {busy ? t.checking : t.approve}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
-import { formatClockTime, formatCountdown, secondsLeft, spokenCountdown } from '../logic/format.js';
+import { formatCountdown, secondsLeft } from '../logic/format.js';
 import { isEndingSoon, remainingFraction, remainingMs } from '../logic/countdown.js';
 import { useStore } from '../store/store.js';
+import { useWords } from '../i18n/index.js';
 
 const R = 54;
 const CIRCUMFERENCE = 2 * Math.PI * R;
@@ -12,14 +13,14 @@ export function Countdown() {
   const wallNow = useStore((s) => s.wallNow);
   const connected = useStore((s) => s.connection === 'connected');
   const warnBefore = useStore((s) => s.snapshot?.policy.warnBeforeSec);
+  const w = useWords();
   if (!grant || now === null) return null;
 
   if (!connected) {
     // Never a live-looking countdown from a stale snapshot: only what was last known.
     return (
       <p className="countdown-stale" data-testid="countdown-stale">
-        Last known end time: {formatClockTime(grant.expiresAt)} (not confirmed while the agent is
-        not running)
+        {w.t.time.lastKnownEnd(w.clock(grant.expiresAt))}
       </p>
     );
   }
@@ -31,7 +32,7 @@ export function Countdown() {
     <>
       <section
         className={`countdown ${soon ? 'ending-soon' : ''} ${secondsLeft(remaining) >= 3600 ? 'hours' : ''}`}
-        aria-label="Time left"
+        aria-label={w.t.time.timeLeft}
       >
         <svg className="ring" viewBox="0 0 120 120" aria-hidden="true" focusable="false">
           <circle className="ring-track" cx="60" cy="60" r={R} />
@@ -50,18 +51,18 @@ export function Countdown() {
             className="countdown-digits"
             role="timer"
             aria-live="off"
-            aria-label={spokenCountdown(remaining)}
+            aria-label={w.spoken(remaining)}
             data-testid="countdown"
           >
             {formatCountdown(remaining)}
           </span>
-          <span className="countdown-until">until {formatClockTime(grant.expiresAt)}</span>
+          <span className="countdown-until">{w.t.time.until(w.clock(grant.expiresAt))}</span>
         </div>
       </section>
       {soon && (
         // Colour alone does not say it: the words do, with what to do about it.
         <p className="ending-soon-text" data-testid="ending-soon">
-          Ends in {formatCountdown(remaining)} — save your work
+          {w.t.time.endsIn(formatCountdown(remaining))}
         </p>
       )}
     </>

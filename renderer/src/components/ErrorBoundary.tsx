@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorReport } from '../logic/error-report.js';
+import { text } from '../i18n/index.js';
 
 /**
  * A render error anywhere below: the log gets it (with React's component stack), the person
@@ -20,11 +21,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
 
   override render(): ReactNode {
     if (this.state.failed) {
-      return (
-        <p role="alert">
-          Elevate could not show this window. Close it and open it again from the Elevate icon.
-        </p>
-      );
+      return <p role="alert">{text().app.failed}</p>;
     }
     return this.props.children;
   }

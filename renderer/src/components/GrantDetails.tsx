@@ -2,12 +2,6 @@ import { useStore } from '../store/store.js';
 import { useText } from '../i18n/index.js';
 import { CommandList } from './CommandList.js';
 
-const SOURCE: Record<string, string> = {
-  admin: 'Granted by',
-  'self-serve': 'Self-service, by',
-  approval: 'Approved by',
-};
-
 /** Who granted the rights and why; the end time is shown with the countdown itself. */
 export function GrantDetails() {
   const grant = useStore((s) => s.snapshot?.grant ?? null);
@@ -16,15 +10,17 @@ export function GrantDetails() {
   const lines = useStore(
     (s) => s.sessions.find((x) => x.grantId === s.snapshot?.grant?.id)?.commandLines,
   );
-  const t = useText().usage;
+  const all = useText();
+  const t = all.usage;
+  const d = all.details;
   if (!grant) return null;
   return (
     <dl className={`details ${stale ? 'stale' : ''}`} data-testid="grant-details">
-      <dt>{SOURCE[grant.source] ?? 'Granted by'}</dt>
+      <dt>{d.source[grant.source] ?? d.source.admin}</dt>
       <dd>{grant.grantedBy}</dd>
-      <dt>Reason</dt>
-      <dd>{grant.reason?.trim() ? grant.reason : <span className="muted">None given</span>}</dd>
-      <dt>Extensions left</dt>
+      <dt>{d.reason}</dt>
+      <dd>{grant.reason?.trim() ? grant.reason : <span className="muted">{d.noReason}</span>}</dd>
+      <dt>{d.extensionsLeft}</dt>
       <dd data-testid="extensions-left">{grant.extensionsLeft}</dd>
       {commands > 0 && (
         <>

@@ -1,4 +1,4 @@
-import { levelLabel } from '../logic/format.js';
+import { useWords } from '../i18n/index.js';
 import { useStore } from '../store/store.js';
 
 export function LevelHeading() {
@@ -6,17 +6,16 @@ export function LevelHeading() {
   const permanent = useStore((s) => s.snapshot?.permanentLevel ?? 'none');
   const hasGrant = useStore((s) => Boolean(s.snapshot?.grant));
   const connected = useStore((s) => s.connection === 'connected');
+  const w = useWords();
   if (level === null) return null;
   const elevated = level !== 'none';
   return (
     <header className={`level ${elevated ? 'level-elevated' : ''} ${connected ? '' : 'stale'}`}>
-      <p className="eyebrow">{connected ? 'You are' : 'Last known'}</p>
+      <p className="eyebrow">{connected ? w.t.level.youAre : w.t.level.lastKnown}</p>
       <h1 id="level-heading" data-testid="level">
-        {levelLabel(level)}
+        {w.level(level)}
       </h1>
-      {!hasGrant && permanent !== 'none' && (
-        <p className="muted">Permanent on this computer, not managed by Elevate.</p>
-      )}
+      {!hasGrant && permanent !== 'none' && <p className="muted">{w.t.level.permanent}</p>}
     </header>
   );
 }

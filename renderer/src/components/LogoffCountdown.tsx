@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { logoffCountdownText, logoffRemainingMs, logoffText } from '../logic/logoff.js';
-import { spokenCountdown } from '../logic/format.js';
+import { useWords } from '../i18n/index.js';
 import { useStore } from '../store/store.js';
 
 /**
@@ -14,6 +14,8 @@ export function LogoffCountdown() {
   const now = useStore((s) => s.snapshot?.now ?? null);
   const receivedAt = useStore((s) => s.receivedAt);
   const [wallNow, setWallNow] = useState(() => Date.now());
+  const w = useWords();
+  const intl = useStore((s) => s.locale.intl);
 
   useEffect(() => {
     if (!logoffAt) return;
@@ -26,9 +28,9 @@ export function LogoffCountdown() {
   const remaining = logoffRemainingMs(logoffAt, { now, receivedAt }, wallNow);
   return (
     <section className="banner banner-warn" aria-labelledby="logoff-text" data-testid="logoff">
-      <p id="logoff-text">{logoffText(logoffAt, hint)}</p>
-      <p role="timer" aria-live="off" aria-label={spokenCountdown(remaining)}>
-        {logoffCountdownText(remaining)}
+      <p id="logoff-text">{logoffText(logoffAt, hint, intl, undefined, w.t)}</p>
+      <p role="timer" aria-live="off" aria-label={w.spoken(remaining)}>
+        {logoffCountdownText(remaining, w.t)}
       </p>
     </section>
   );

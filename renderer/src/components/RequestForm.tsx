@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
 import type { RequestOffer } from '../logic/durations.js';
-import { formatDuration, levelLabel } from '../logic/format.js';
 import { checkReason } from '../logic/reason.js';
 import { AllowanceLine, ReasonPresets } from './ReasonPresets.js';
 import {
@@ -11,7 +10,7 @@ import {
   submitRequest,
 } from '../store/actions.js';
 import { useStore } from '../store/store.js';
-import { useText } from '../i18n/index.js';
+import { useWords } from '../i18n/index.js';
 
 type Offer = Exclude<RequestOffer, { kind: 'none' }>;
 
@@ -25,13 +24,15 @@ export function RequestForm({ offer }: { offer: Offer }) {
   const approval = useStore((s) => !s.snapshot?.policy.selfServe);
   const changedFrom = useStore((s) => s.requestChangedFrom);
   const heldLevel = useStore((s) => s.snapshot?.level ?? 'none');
-  const t = useText().request;
+  const w = useWords();
+  const t = w.t.request;
+  const f = w.t.form;
   const firstRef = useRef<HTMLInputElement>(null);
   const id = useId();
   useEffect(() => firstRef.current?.focus(), []);
   if (!policy) return null;
 
-  const check = checkReason(reason, policy);
+  const check = checkReason(reason, policy, w.t);
   const showProblem = reason.length > 0 && check.message !== null;
   const title = offer.kind === 'extend' ? t.titleExtend : t.titleElevate;
   // Self-service grants at once: the button says so, instead of "send" and wait.
@@ -42,7 +43,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
     : approval
       ? t.send
       : offer.kind === 'extend'
-        ? t.addNow(durationSec === null ? '' : formatDuration(durationSec))
+        ? t.addNow(durationSec === null ? '' : w.duration(durationSec))
         : t.getNow(level ?? offer.levels[0] ?? 'admin');
   return (
     <form
@@ -57,12 +58,12 @@ export function RequestForm({ offer }: { offer: Offer }) {
       {changedFrom && (
         // The form's meaning changed under the person (a grant started or ended): say so.
         <p className="banner banner-info" role="status" data-testid="form-changed">
-          {offer.kind === 'extend' ? t.changedToExtend(levelLabel(heldLevel)) : t.changedToElevate}
+          {offer.kind === 'extend' ? t.changedToExtend(w.level(heldLevel)) : t.changedToElevate}
         </p>
       )}
       {offer.kind === 'elevate' && offer.levels.length > 1 && (
         <fieldset>
-          <legend>Level</legend>
+          <legend>{f.level}</legend>
           {offer.levels.map((l, i) => (
             <label key={l} className="choice">
               <input
@@ -73,13 +74,13 @@ export function RequestForm({ offer }: { offer: Offer }) {
                 checked={level === l}
                 onChange={() => chooseLevel(l)}
               />
-              {levelLabel(l)}
+              {w.level(l)}
             </label>
           ))}
         </fieldset>
       )}
       <fieldset>
-        <legend>{offer.kind === 'extend' ? 'Add' : 'For'}</legend>
+        <legend>{offer.kind === 'extend' ? f.add : f.for}</legend>
         <div className="choices">
           {offer.durations.map((d, i) => (
             <label key={d} className="choice">
@@ -95,14 +96,14 @@ export function RequestForm({ offer }: { offer: Offer }) {
                 checked={durationSec === d}
                 onChange={() => chooseDuration(d)}
               />
-              {formatDuration(d)}
+              {w.duration(d)}
             </label>
           ))}
         </div>
       </fieldset>
       <ReasonPresets name={`${id}-preset`} />
       <label htmlFor={`${id}-reason`} className="field-label">
-        Reason{policy.requireReason ? '' : ' (optional)'}
+        {policy.requireReason ? f.reason : f.reasonOptional}
       </label>
       <textarea
         id={`${id}-reason`}
@@ -119,13 +120,13 @@ export function RequestForm({ offer }: { offer: Offer }) {
           {showProblem
             ? check.message
             : policy.requireReason
-              ? `At least ${policy.reasonMinLength} characters.`
-              : 'Helps your administrator.'}
+              ? f.atLeast(policy.reasonMinLength)
+              : f.helps}
         </span>
         <span
           id={`${id}-reason-count`}
           className={`counter ${check.length > policy.reasonMaxLength ? 'error' : 'muted'}`}
-          aria-label={`${check.length} of at most ${policy.reasonMaxLength} characters`}
+          aria-label={f.counted(check.length, policy.reasonMaxLength)}
         >
           {check.counter}
         </span>
@@ -146,7 +147,7 @@ export function RequestForm({ offer }: { offer: Offer }) {
           {submitLabel}
         </button>
         <button type="button" onClick={closeRequest} disabled={busy}>
-          Cancel
+          {f.cancel}
         </button>
       </div>
     </form>

@@ -18,7 +18,8 @@ export function RequestPanel() {
     const left = remainingMs(grant, { now: s.snapshot.now, receivedAt: s.receivedAt }, s.wallNow);
     return isEndingSoon(left, s.snapshot.policy.warnBeforeSec);
   });
-  const t = useText().request;
+  const all = useText();
+  const t = all.request;
   const toggleRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -28,9 +29,9 @@ export function RequestPanel() {
 
   if (!snapshot) return null;
   const pending = snapshot.request?.state === 'pending';
-  const offer = requestOffer(snapshot);
+  const offer = requestOffer(snapshot, all);
   return (
-    <section className="request" aria-label="Requests">
+    <section className="request" aria-label={all.app.requests}>
       <RequestStatus />
       {error && !open && (
         <p className="error" role="alert">

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { askToStop, keepRights, stopNow } from '../store/actions.js';
 import { useStore } from '../store/store.js';
+import { useText } from '../i18n/index.js';
 
 export function StopNow() {
   const hasGrant = useStore((s) => Boolean(s.snapshot?.grant));
   const confirming = useStore((s) => s.confirmingStop);
   const busy = useStore((s) => s.busy === 'stop');
+  const t = useText().stop;
   const confirmRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -22,14 +24,14 @@ export function StopNow() {
     return (
       <div className="actions">
         <button ref={askRef} type="button" className="danger" onClick={askToStop}>
-          Stop now
+          {t.button}
         </button>
       </div>
     );
   }
   return (
     <div className="confirm" role="group" aria-labelledby="confirm-stop-text">
-      <p id="confirm-stop-text">Give your administrator rights back now?</p>
+      <p id="confirm-stop-text">{t.confirm}</p>
       <div className="actions">
         <button
           ref={confirmRef}
@@ -38,10 +40,10 @@ export function StopNow() {
           disabled={busy}
           onClick={() => void stopNow()}
         >
-          {busy ? 'Stopping…' : 'Yes, stop now'}
+          {busy ? t.stopping : t.yes}
         </button>
         <button type="button" onClick={keepRights} disabled={busy}>
-          Keep them
+          {t.keep}
         </button>
       </div>
     </div>

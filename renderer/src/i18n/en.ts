@@ -11,9 +11,153 @@ const restart: Record<HostOs, string> = {
     'Restart your computer. If this message stays, ask your IT support to check the elevate-agent service.',
 };
 
+type Level = 'none' | 'admin' | 'passwordless';
+type Source = 'admin' | 'self-serve' | 'approval';
+type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
+
+const plural = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
+
 export const en = {
-  agentDown: {
+  app: {
     connecting: 'Connecting to Elevate…',
+    failed: 'Elevate could not show this window. Close it and open it again from the Elevate icon.',
+    needsAttention: 'Needs attention',
+    requests: 'Requests',
+    openAtLogin: 'Open Elevate at login',
+  },
+  level: {
+    name: {
+      none: 'Standard user',
+      admin: 'Administrator',
+      passwordless: 'Passwordless sudo',
+    } as Record<Level, string>,
+    youAre: 'You are',
+    lastKnown: 'Last known',
+    permanent: 'Permanent on this computer, not managed by Elevate.',
+  },
+  time: {
+    seconds: (n: number): string => plural(n, 'second', 'seconds'),
+    minutes: (n: number): string => plural(n, 'minute', 'minutes'),
+    hours: (n: number): string => plural(n, 'hour', 'hours'),
+    left: (spoken: string): string => `${spoken} left`,
+    timeLeft: 'Time left',
+    until: (clock: string): string => `until ${clock}`,
+    endsIn: (countdown: string): string => `Ends in ${countdown} — save your work`,
+    lastKnownEnd: (clock: string): string =>
+      `Last known end time: ${clock} (not confirmed while the agent is not running)`,
+  },
+  details: {
+    source: {
+      admin: 'Granted by',
+      'self-serve': 'Self-service, by',
+      approval: 'Approved by',
+    } as Record<Source, string>,
+    reason: 'Reason',
+    noReason: 'None given',
+    extensionsLeft: 'Extensions left',
+    endedBy: (level: string, by: string, clock: string): string =>
+      `${level} rights ended by ${by} at ${clock}.`,
+    endedReason: (reason: string): string => `Reason: “${reason}”`,
+  },
+  stop: {
+    button: 'Stop now',
+    confirm: 'Give your administrator rights back now?',
+    yes: 'Yes, stop now',
+    stopping: 'Stopping…',
+    keep: 'Keep them',
+  },
+  logout: {
+    grant: 'Log out and back in for your new rights to take full effect.',
+    revoke: 'Log out to finish removing your administrator rights.',
+    saveFirst: 'Save your work first: logging out closes your apps.',
+    button: 'Log out now',
+    busy: 'Logging out…',
+    forced: (clock: string, hint: 'grant' | 'revoke' | null): string =>
+      `Windows will sign you out at ${clock} ${
+        hint === 'grant'
+          ? 'to apply your new administrator rights'
+          : 'to finish removing your administrator rights'
+      }. Save your work now.`,
+    signingOutIn: (countdown: string): string => `Signing out in ${countdown}`,
+    signingOutNow: 'Signing you out now…',
+  },
+  history: {
+    title: 'Recent sessions',
+    by: (name: string): string => `by ${name}`,
+    activeWhenLastSeen: 'Active when last seen',
+    end: {
+      active: 'Active now',
+      released: 'Stopped early',
+      expired: 'Ended on time',
+      revoked: 'Ended by an administrator',
+      unknown: 'Ended',
+    } as Record<SessionEnd, string>,
+  },
+  announce: {
+    agentDown: 'Elevate’s background service is not running. Your status may be out of date.',
+    reconnected: 'Reconnected to Elevate.',
+    ended: 'Your administrator rights have ended.',
+    nowLevel: (level: string): string => `You are now: ${level}.`,
+    extended: 'Your rights were extended.',
+    pending: (duration: string): string =>
+      `Request for ${duration} sent; waiting for an administrator.`,
+    approved: 'Your request was approved.',
+    denied: 'Your request was denied.',
+    deniedWithNote: (note: string): string => `Your request was denied: ${note}`,
+    cancelled: 'Your request was cancelled.',
+    warning: (spoken: string): string => `Your administrator rights end in ${spoken}.`,
+  },
+  status: {
+    more: (duration: string): string => `${duration} more`,
+    levelFor: (level: string, duration: string): string => `${level} for ${duration}`,
+    by: (name: string): string => ` by ${name}`,
+    pending: 'Request pending:',
+    waiting: 'Waiting for an administrator.',
+    cancel: 'Cancel request',
+    cancelling: 'Cancelling…',
+    approved: (by: string): string => `Request approved${by}:`,
+    denied: (by: string): string => `Request denied${by}:`,
+    note: (note: string): string => `Note: “${note}”`,
+    cancelled: (what: string, when: string): string => `Request cancelled (${what}, ${when}).`,
+  },
+  code: {
+    label: 'Approval by phone',
+    call: 'Call your help desk and read them this code:',
+    spoken: (spelled: string): string => `Request code ${spelled}`,
+    computer: (id: string): string => `This computer: ${id}`,
+    field: 'Approval code they read back',
+    help: 'Letters and digits; dashes and spaces are ignored.',
+    length: 'An approval code has 10 characters, like ABCDE-FGHJK.',
+    characters: 'Use only the letters and digits the help desk reads out.',
+    typo: 'That code has a typo: read it back to the help desk and check each character.',
+    approve: 'Approve with code',
+    checking: 'Checking…',
+  },
+  form: {
+    level: 'Level',
+    add: 'Add',
+    for: 'For',
+    reason: 'Reason',
+    reasonOptional: 'Reason (optional)',
+    atLeast: (n: number): string => `At least ${n} characters.`,
+    helps: 'Helps your administrator.',
+    counted: (n: number, max: number): string => `${n} of at most ${max} characters`,
+    cancel: 'Cancel',
+    tooLong: (over: number, max: number): string =>
+      `The reason is ${over} characters too long (at most ${max}).`,
+    say: 'Please say why you need the rights.',
+    more: (min: number, more: number): string =>
+      `Please write at least ${min} characters (${more} more).`,
+    noTimeLeft: (more: string): string => `No admin time left under your policy's cap${more}.`,
+    timeLeft: (left: string, more: string): string =>
+      `Admin time left under your policy's cap: ${left}${more}.`,
+    moreFrom: (clock: string): string => `; more from ${clock}`,
+    notAllowed: 'Your organisation does not allow requests from this computer.',
+    noDurations: 'Your policy lists no durations you can ask for.',
+    noExtensions: 'You have used every extension this session allows.',
+    allLevels: 'You already hold every level your policy offers.',
+  },
+  agentDown: {
     notRunningTitle: "Elevate's background service is not running",
     notInstalledTitle: 'Elevate is not fully installed',
     otherTitle: 'Elevate cannot reach its background service',

@@ -1,6 +1,14 @@
 /** The popover's catalogue in the language main chose from the OS (AppState.locale). */
 import { catalogue, type Catalogues } from '../../../agent/shared/i18n/catalogue.js';
 import type { Locale } from '../../../agent/shared/i18n/locale.js';
+import type { Level } from '../../../agent/protocol/schemas.js';
+import {
+  formatClockTime,
+  formatDateTime,
+  formatDuration,
+  levelLabel,
+  spokenCountdown,
+} from '../logic/format.js';
 import { useStore } from '../store/store.js';
 import { de } from './de.js';
 import { en, type PopoverMessages } from './en.js';
@@ -19,4 +27,18 @@ export function useText(): PopoverMessages {
 /** The current catalogue, for module-level code (actions, announcements). */
 export function text(): PopoverMessages {
   return messagesFor(useStore.getState().locale.language);
+}
+
+/** The catalogue with the formatters that follow the same locale, for components. */
+export function useWords() {
+  const locale = useStore((s) => s.locale);
+  const t = messagesFor(locale.language);
+  return {
+    t,
+    level: (level: Level): string => levelLabel(level, t),
+    duration: (sec: number): string => formatDuration(sec, locale.language),
+    clock: (iso: string): string => formatClockTime(iso, locale.intl),
+    dayTime: (iso: string): string => formatDateTime(iso, locale.intl),
+    spoken: (remainingMs: number): string => spokenCountdown(remainingMs, t),
+  };
 }

@@ -5,6 +5,7 @@ import type {
   Level,
   Snapshot,
 } from '../../../agent/protocol/schemas.js';
+import { en, type PopoverMessages } from '../i18n/en.js';
 
 // Same order as the protocol's LEVEL_RANK; a value import from the schemas would pull zod
 // into the renderer bundle.
@@ -30,24 +31,24 @@ export type RequestOffer =
   | { kind: 'none'; why: string };
 
 /** What the request form may offer now: new rights, more time, or nothing (and why). */
-export function requestOffer(snapshot: Snapshot): RequestOffer {
+export function requestOffer(snapshot: Snapshot, t: PopoverMessages = en): RequestOffer {
   const { policy } = snapshot;
   if (!policy.selfServe && !policy.approvalRequired) {
-    return { kind: 'none', why: 'Your organisation does not allow requests from this computer.' };
+    return { kind: 'none', why: t.form.notAllowed };
   }
   const durations = durationChoices(policy);
   if (durations.length === 0) {
-    return { kind: 'none', why: 'Your policy lists no durations you can ask for.' };
+    return { kind: 'none', why: t.form.noDurations };
   }
   if (snapshot.grant) {
     if (snapshot.grant.extensionsLeft <= 0) {
-      return { kind: 'none', why: 'You have used every extension this session allows.' };
+      return { kind: 'none', why: t.form.noExtensions };
     }
     return { kind: 'extend', durations, extensionsLeft: snapshot.grant.extensionsLeft };
   }
   const levels = levelChoices(snapshot);
   if (levels.length === 0) {
-    return { kind: 'none', why: 'You already hold every level your policy offers.' };
+    return { kind: 'none', why: t.form.allLevels };
   }
   return { kind: 'elevate', levels, durations };
 }

@@ -1,15 +1,14 @@
-/** Text the popover shows for levels, countdowns, durations and clock times. Pure, no DOM. */
+/**
+ * Text the popover shows for levels, countdowns, durations and clock times, in the catalogue's
+ * language (English unless one is passed). Pure, no DOM.
+ */
 import type { Level } from '../../../agent/protocol/schemas.js';
+import type { Locale } from '../../../agent/shared/i18n/locale.js';
+import { WORDS } from '../../../agent/shared/i18n/words.js';
+import { en, type PopoverMessages } from '../i18n/en.js';
 
-export function levelLabel(level: Level): string {
-  switch (level) {
-    case 'admin':
-      return 'Administrator';
-    case 'passwordless':
-      return 'Passwordless sudo';
-    case 'none':
-      return 'Standard user';
-  }
+export function levelLabel(level: Level, t: PopoverMessages = en): string {
+  return t.level.name[level];
 }
 
 /**
@@ -32,34 +31,25 @@ export function formatCountdown(remainingMs: number): string {
 }
 
 /** A countdown in words for screen readers: "9 minutes 5 seconds left". */
-export function spokenCountdown(remainingMs: number): string {
-  return `${spokenDuration(secondsLeft(remainingMs))} left`;
+export function spokenCountdown(remainingMs: number, t: PopoverMessages = en): string {
+  return t.time.left(spokenDuration(secondsLeft(remainingMs), t));
 }
 
 /** A duration in words: "1 hour 5 minutes", "30 seconds". */
-export function spokenDuration(totalSec: number): string {
+export function spokenDuration(totalSec: number, t: PopoverMessages = en): string {
   const h = Math.floor(totalSec / 3600);
   const m = Math.floor((totalSec % 3600) / 60);
   const s = totalSec % 60;
   const parts: string[] = [];
-  if (h) parts.push(plural(h, 'hour'));
-  if (m) parts.push(plural(m, 'minute'));
-  if (s || parts.length === 0) parts.push(plural(s, 'second'));
+  if (h) parts.push(t.time.hours(h));
+  if (m) parts.push(t.time.minutes(m));
+  if (s || parts.length === 0) parts.push(t.time.seconds(s));
   return parts.join(' ');
 }
 
-/** A policy duration as a choice label: "10 min", "1 hour", "1 h 30 min", "45 s". */
-export function formatDuration(sec: number): string {
-  if (sec < 60) return `${sec} s`;
-  if (sec < 3600) {
-    const m = Math.floor(sec / 60);
-    const s = sec % 60;
-    return s ? `${m} min ${s} s` : `${m} min`;
-  }
-  const h = Math.floor(sec / 3600);
-  const m = Math.round((sec % 3600) / 60);
-  if (m === 0) return h === 1 ? '1 hour' : `${h} hours`;
-  return `${h} h ${m} min`;
+/** A policy duration as a choice label: "10 min", "1 hour", "1 h 30 min", "45 s" (shared words). */
+export function formatDuration(sec: number, locale: Locale = 'en'): string {
+  return WORDS[locale].duration(sec);
 }
 
 /** Local wall-clock time such as "14:32"; the locale and zone default to the person's own. */
@@ -78,8 +68,4 @@ export function formatDateTime(iso: string, locale?: string, timeZone?: string):
     minute: '2-digit',
     timeZone,
   }).format(new Date(iso));
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

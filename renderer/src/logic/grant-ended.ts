@@ -5,6 +5,7 @@
  */
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
 import { formatClockTime, levelLabel } from './format.js';
+import { en, type PopoverMessages } from '../i18n/en.js';
 
 export interface EndedNotice {
   text: string;
@@ -14,11 +15,13 @@ export interface EndedNotice {
 export function endedNotice(
   s: Pick<Snapshot, 'user' | 'grant' | 'ended'>,
   timeZone?: string,
+  t: PopoverMessages = en,
+  intl?: string,
 ): EndedNotice | null {
   const e = s.ended;
   if (s.grant || !e || e.how === 'expired' || e.by === s.user) return null;
   return {
-    text: `${levelLabel(e.level)} rights ended by ${e.by} at ${formatClockTime(e.at, undefined, timeZone)}.`,
+    text: t.details.endedBy(levelLabel(e.level, t), e.by, formatClockTime(e.at, intl, timeZone)),
     reason: e.reason,
   };
 }

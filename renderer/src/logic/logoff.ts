@@ -5,6 +5,7 @@
  */
 import { remainingMs, type ReceivedSnapshotTime } from './countdown.js';
 import { formatClockTime, formatCountdown } from './format.js';
+import { en, type PopoverMessages } from '../i18n/en.js';
 
 export function logoffRemainingMs(
   logoffAt: string,
@@ -20,14 +21,11 @@ export function logoffText(
   hint: 'grant' | 'revoke' | null,
   locale?: string,
   timeZone?: string,
+  t: PopoverMessages = en,
 ): string {
-  const why =
-    hint === 'grant'
-      ? 'to apply your new administrator rights'
-      : 'to finish removing your administrator rights';
-  return `Windows will sign you out at ${formatClockTime(logoffAt, locale, timeZone)} ${why}. Save your work now.`;
+  return t.logout.forced(formatClockTime(logoffAt, locale, timeZone), hint);
 }
 
-export function logoffCountdownText(remaining: number): string {
-  return remaining > 0 ? `Signing out in ${formatCountdown(remaining)}` : 'Signing you out now…';
+export function logoffCountdownText(remaining: number, t: PopoverMessages = en): string {
+  return remaining > 0 ? t.logout.signingOutIn(formatCountdown(remaining)) : t.logout.signingOutNow;
 }

@@ -1,5 +1,6 @@
 /** Checks a request's reason against the person's policy, with the sentence to show them. */
 import type { EffectivePolicy } from '../../../agent/protocol/schemas.js';
+import { en, type PopoverMessages } from '../i18n/en.js';
 
 export type ReasonPolicy = Pick<
   EffectivePolicy,
@@ -16,20 +17,22 @@ export interface ReasonCheck {
   message: string | null;
 }
 
-export function checkReason(reason: string, policy: ReasonPolicy): ReasonCheck {
+export function checkReason(
+  reason: string,
+  policy: ReasonPolicy,
+  t: PopoverMessages = en,
+): ReasonCheck {
   const length = [...reason.trim()].length;
   const counter = `${length} / ${policy.reasonMaxLength}`;
   const fail = (message: string): ReasonCheck => ({ valid: false, length, counter, message });
   if (length > policy.reasonMaxLength) {
-    return fail(
-      `The reason is ${length - policy.reasonMaxLength} characters too long (at most ${policy.reasonMaxLength}).`,
-    );
+    return fail(t.form.tooLong(length - policy.reasonMaxLength, policy.reasonMaxLength));
   }
   if (policy.requireReason) {
-    if (length === 0) return fail('Please say why you need the rights.');
+    if (length === 0) return fail(t.form.say);
     if (length < policy.reasonMinLength) {
       const more = policy.reasonMinLength - length;
-      return fail(`Please write at least ${policy.reasonMinLength} characters (${more} more).`);
+      return fail(t.form.more(policy.reasonMinLength, more));
     }
   }
   return { valid: true, length, counter, message: null };

@@ -6,6 +6,7 @@ import type { AppState, ElevateApi } from '../../../preload/api.js';
 import { stateChangeAnnouncement } from '../logic/announce.js';
 import { isNewerSnapshot } from '../logic/snapshot-order.js';
 import { announce, useStore } from './store.js';
+import { text as messages } from '../i18n/index.js';
 import { chooseDuration, followOffer, openRequest, refreshHistory } from './actions.js';
 
 export function applyAppState(state: AppState): void {
@@ -29,6 +30,7 @@ export function applyAppState(state: AppState): void {
     const text = stateChangeAnnouncement(
       { connection: prev.connection, snapshot: prev.snapshot },
       { connection: state.connection, snapshot },
+      messages(),
     );
     if (text) announce(text);
   }

@@ -7,6 +7,7 @@ import { crossedWarning, msToNextSecond, remainingMs } from '../logic/countdown.
 import { secondsLeft } from '../logic/format.js';
 import { warningAnnouncement } from '../logic/announce.js';
 import { announce, useStore, type PopoverState } from './store.js';
+import { text } from '../i18n/index.js';
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let lastSec: number | null = null;
@@ -37,7 +38,7 @@ function tick(): void {
   const sec = secondsLeft(remaining);
   if (lastSec !== null && s.snapshot) {
     const point = crossedWarning(lastSec, sec, s.snapshot.policy.warnBeforeSec);
-    if (point !== null) announce(warningAnnouncement(point));
+    if (point !== null) announce(warningAnnouncement(point, text()));
   }
   lastSec = sec;
   useStore.setState({ wallNow });

@@ -34,7 +34,7 @@ describe('announcements', () => {
         { connection: 'unavailable', snapshot: s },
         { connection: connected, snapshot: s },
       ),
-    ).toBe('Reconnected to the Elevate agent.');
+    ).toBe('Reconnected to Elevate.');
   });
   it('speaks level changes, extensions and request decisions, and nothing else', () => {
     const none = snapshot({ seq: 1 });
