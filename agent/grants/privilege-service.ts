@@ -47,6 +47,9 @@ export interface PrivilegeHooks {
 }
 
 export class PrivilegeService implements RecoverableGrants {
+  /** Set by admin.close (restore-all before an uninstall); in memory, so a restart clears it. */
+  private closing = false;
+
   constructor(
     private readonly store: StateStore,
     private readonly audit: AuditLog,
@@ -58,8 +61,21 @@ export class PrivilegeService implements RecoverableGrants {
     private readonly log: (msg: string) => void,
   ) {}
 
+  /**
+   * From now on no rights are given or extended, so nobody can be elevated between
+   * restore-all and the service stop of an uninstall. Ending rights goes on as before.
+   */
+  close(): void {
+    this.closing = true;
+  }
+
+  refuseIfClosing(): void {
+    if (this.closing) throw agentError(ErrorCode.Conflict, (m) => m.beingRemoved);
+  }
+
   /** Grants `level` for `durationSec`, replacing an active grant (PROTOCOL.md, Levels). */
   async grant(input: GrantInput): Promise<void> {
+    this.refuseIfClosing();
     const u = this.store.user(input.user);
     refuseWhileEnding(u, input.user);
     if (!(await this.backend.userExists(input.user))) throw noSuchUser(input.user);
@@ -91,6 +107,7 @@ export class PrivilegeService implements RecoverableGrants {
     requestId?: string,
     overCap = false,
   ): Promise<void> {
+    this.refuseIfClosing();
     const u = this.store.user(user);
     const g = u.grant;
     if (!g) throw agentError(ErrorCode.NotFound, (m) => m.nothingToExtendFor(user));

@@ -52,6 +52,7 @@ export class RequestService {
   }
 
   async create(user: string, input: CreateRequestInput, signedByApp: boolean): Promise<void> {
+    this.privileges.refuseIfClosing();
     const policy = await this.snapshots.policyFor(user);
     const u = this.store.user(user);
     const permanent = input.kind === 'elevate' ? await this.snapshots.permanentLevel(user) : 'none';
@@ -200,6 +201,7 @@ export class RequestService {
     note: string | null,
     overCap = false,
   ): Promise<void> {
+    this.privileges.refuseIfClosing();
     const u = this.store.user(r.user);
     if (r.kind === 'extend' && !u.grant) {
       throw agentError(ErrorCode.NotFound, (m) => m.extendedRightsEnded);

@@ -32,6 +32,8 @@ export const de: AgentMessages = {
   noSuchUser: (user) => `Auf diesem Computer gibt es keinen Benutzer namens ${user}.`,
   hasPermanently: (user, level) => `${user} hat bereits dauerhaft Rechte (${levelName[level]}).`,
   nothingToExtendFor: (user) => `${user} hat keine aktiven Administratorrechte zum Verlängern.`,
+  beingRemoved:
+    'Elevate wird von diesem Computer entfernt und vergibt daher keine neuen Rechte; wenden Sie sich an Ihre IT, wenn Sie sie noch brauchen.',
   nothingToEndFor: (user) => `${user} hat keine befristeten Rechte, die enden könnten.`,
   noPendingWithId: 'Es gibt keine offene Anfrage mit dieser ID.',
   extendedRightsEnded: 'Die Rechte, die diese Anfrage verlängern würde, sind bereits beendet.',

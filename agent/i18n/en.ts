@@ -28,6 +28,8 @@ export const en = {
   hasPermanently: (user: string, level: GrantLevel) =>
     `${user} already has ${levelName[level]} rights permanently.`,
   nothingToExtendFor: (user: string) => `${user} has no active admin rights to extend.`,
+  beingRemoved:
+    'Elevate is being removed from this computer, so it gives no new rights; ask your IT team if you still need them.',
   nothingToEndFor: (user: string) => `${user} has no temporary rights to end.`,
   noPendingWithId: 'There is no pending request with that id.',
   extendedRightsEnded: 'The rights this request would extend have already ended.',

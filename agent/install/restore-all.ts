@@ -51,6 +51,8 @@ export async function restoreAll(
     if (!client) throw new Error(`the agent started for restore-all did not answer at ${socket}`);
   }
   try {
+    // First, so that nobody can be given rights between this and the service stop.
+    await client.call('admin.close', {});
     const { users } = await client.call('admin.status', {});
     const result: RestoreAllResult = { restored: [], failures: [] };
     for (const s of users) {

@@ -118,6 +118,8 @@ export const ParamsSchemas = {
     })
     .strict(),
   'admin.unpair': z.object({ user: userName }).strict(),
+  /** Added: no rights are given or extended until the agent restarts (restore-all, uninstall). */
+  'admin.close': z.object({}).strict(),
   /** Added: stream of audit events as `audit.appended` notifications (elevatectl audit --follow). */
   'admin.auditSubscribe': z.object({}).strict(),
   /** Added: state of each audit forwarding sink (elevatectl status). */
@@ -195,6 +197,7 @@ export interface ResultOf {
   /** `next` (added): set when older events were left out; pass it as `before`. */
   'admin.audit': { events: AuditEvent[]; next?: string };
   'admin.unpair': Record<string, never>;
+  'admin.close': Record<string, never>;
   'admin.auditSubscribe': Record<string, never>;
   'admin.forwarders': { forwarders: ForwarderStatus[] };
   'admin.pairings': { pairings: Pairing[] };

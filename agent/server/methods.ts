@@ -205,6 +205,10 @@ export function createHandler(d: MethodDeps): Handler {
         });
         return {};
       }
+      case 'admin.close':
+        // Under the lock: a grant already under way finishes first, and restore-all sees it.
+        await d.lock.run(async () => d.privileges.close());
+        return {};
       case 'admin.auditSubscribe':
         d.subscriptions.addAudit(ctx);
         return {};

@@ -66,6 +66,15 @@ describe('elevate-agent restore-all', () => {
     const types = auditTypes();
     expect(types.filter((t) => t === 'privilege.revoked')).toHaveLength(2);
     expect(types.filter((t) => t === 'privilege.restored')).toHaveLength(2);
+    // Closed until it restarts: nobody is elevated between restore-all and the service stop.
+    const admin = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+    await expect(
+      admin.call('admin.grant', { user: users[0]!, level: 'admin', durationSec: 3600 }),
+    ).rejects.toThrow('Elevate is being removed from this computer, so it gives no new rights');
+    admin.close();
+    expect(users.some((u) => existsSync(dropIn(u)))).toBe(false);
+    await agent.stop();
+    agent = await startAgentProcess({ backend: 'linux', root, dir: agent.dir });
   });
 
   it('does the same with no agent running, recording the events in its audit log', async () => {

@@ -187,9 +187,15 @@ describe('elevate-agent.deb installed, upgraded and removed for real', () => {
   });
 
   it('removes: ends the grant first, restores the person, keeps the audit and the policy', async () => {
+    // A CLI that outlives the package, to ask the agent between restore-all and the stop.
+    await sh('install -D -m 0755 /usr/lib/elevate/elevate-agent /opt/kept/elevatectl');
     const r = await root.sh('dpkg -r elevate-agent');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`restored ${user}`);
+    // systemd would stop the agent now; until then it gives nobody rights.
+    const late = await root.sh(`/opt/kept/elevatectl grant ${user} --level admin --for 30m`);
+    expect(late.code).not.toBe(0);
+    expect(late.stderr).toContain('Elevate is being removed from this computer');
     await stopService();
     expect(await elevated()).toBe(false);
     expect(await sh('getent group sudo')).toBe(sudoGroup);
