@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { readlink } from 'node:fs/promises';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError } from '../i18n/index.js';
+import { ErrorCode } from '../protocol/errors.js';
 import type { Pairing } from '../protocol/schemas.js';
 import type { PeerCredentials } from '../server/peer-credentials.js';
 import type { StateStore } from '../store/state-store.js';
@@ -47,21 +48,14 @@ export class PairingService {
     peer: PeerCredentials | null,
   ): Promise<{ pending?: boolean; fingerprint?: string }> {
     if (!parseAppPublicKey(publicKey)) {
-      throw new RpcError(
-        ErrorCode.InvalidParams,
-        'publicKey is not an Ed25519 public key (base64 SPKI DER).',
-      );
+      throw agentError(ErrorCode.InvalidParams, (m) => m.pair.badKey);
     }
     const u = this.d.store.user(user);
     if (u.pairedKey === publicKey) {
-      throw new RpcError(ErrorCode.Conflict, 'This app key is already paired.', { sameKey: true });
+      throw agentError(ErrorCode.Conflict, (m) => m.pair.samePaired, { sameKey: true });
     }
     if (u.pairedKey) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        'Another app key is already paired for you; an administrator must run elevatectl unpair first.',
-        { sameKey: false },
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.pair.otherPaired, { sameKey: false });
     }
     const fingerprint = keyFingerprint(publicKey);
     const who = { client, pid: peer?.pid ?? null, exe: await executableOf(peer?.pid) };
@@ -96,17 +90,11 @@ export class PairingService {
   async approve(admin: string, user: string, fingerprint: string): Promise<void> {
     const u = this.d.store.peek(user);
     if (u?.pairedKey) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        `${user} already has a paired app key; run elevatectl unpair ${user} first to replace it.`,
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.pair.userHasKey(user));
     }
     const key = u?.pendingKeys?.find((k) => k.fingerprint === fingerprint);
     if (!u || !key) {
-      throw new RpcError(
-        ErrorCode.NotFound,
-        `No app key with fingerprint ${fingerprint} is waiting for ${user}; see elevatectl pair list.`,
-      );
+      throw agentError(ErrorCode.NotFound, (m) => m.pair.noneWaiting(fingerprint, user));
     }
     await this.d.audit.append({
       type: 'auth.paired',

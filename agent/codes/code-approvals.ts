@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError, type AgentMessages } from '../i18n/index.js';
+import { ErrorCode } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import type { Clock } from '../scheduler/clock.js';
 import type { StoredRequest } from '../store/agent-state.js';
@@ -80,25 +81,16 @@ export class CodeApprovals {
     const u = this.d.store.user(user);
     const r = u.requests.find((x) => x.state === 'pending');
     if (!r) {
-      throw new RpcError(
-        ErrorCode.NotFound,
-        'You have no request waiting for approval: ask for rights first, then read the request code to your help desk.',
-      );
+      throw agentError(ErrorCode.NotFound, (m) => m.code.noRequest);
     }
     if (!r.codeNonce) {
-      throw new RpcError(
-        ErrorCode.Conflict,
-        'This request was made before approval codes were turned on: cancel it and ask again to get a request code.',
-      );
+      throw agentError(ErrorCode.Conflict, (m) => m.code.tooOld);
     }
     const now = this.d.clock.wall();
     const failures = (u.codeFailures ?? []).filter((t) => now - t < DAY_MS);
     if (failures.length >= DAILY_WRONG_CODES) {
       const again = new Date((failures[0] as number) + DAY_MS);
-      throw new RpcError(
-        ErrorCode.RateLimited,
-        `Too many wrong approval codes in a day: codes work for you again after ${again.toISOString()}; until then an administrator can approve your request.`,
-      );
+      throw agentError(ErrorCode.RateLimited, (m) => m.code.tooManyToday(again.toISOString()));
     }
     const verdict = verifyApprovalCode(typed, {
       deviceKey: on.key.key,
@@ -134,14 +126,12 @@ export class CodeApprovals {
         'agent',
         'Too many wrong approval codes: make a new request and call your help desk again.',
       );
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        'That approval code is wrong and it was the last try, so your request is cancelled: make a new request and call your help desk again.',
-      );
+      throw agentError(ErrorCode.Forbidden, (m) => m.code.lastTry);
     }
     this.d.store.bump(u);
     await this.d.store.save();
-    throw new RpcError(ErrorCode.Forbidden, refusal(verdict, triesLeft, on.settings.validitySec));
+    const validitySec = on.settings.validitySec;
+    throw agentError(ErrorCode.Forbidden, (m) => refusal(m, verdict, triesLeft, validitySec));
   }
 
   private tryEnabled(): CodesOn | null {
@@ -156,51 +146,38 @@ export class CodeApprovals {
   private enabled(): CodesOn {
     const settings = this.d.policies.policy.approvalCodes;
     if (!settings) {
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        'Approval codes are not turned on for this computer: wait for an administrator to approve your request.',
-      );
+      throw agentError(ErrorCode.Forbidden, (m) => m.code.off);
     }
     if (!this.d.deviceId) {
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        'Approval codes cannot work here because this computer has no machine id: wait for an administrator to approve your request.',
-      );
+      throw agentError(ErrorCode.Forbidden, (m) => m.code.noMachineId);
     }
     try {
       return { settings, key: readDeviceKeyFile(settings.keyFile), deviceId: this.d.deviceId };
     } catch (err) {
       this.d.log(`approval codes: ${(err as Error).message}`);
-      throw new RpcError(
-        ErrorCode.Forbidden,
-        "Approval codes are not set up correctly on this computer (its key file cannot be used): ask your help desk to check Elevate's approval-code key.",
-      );
+      throw agentError(ErrorCode.Forbidden, (m) => m.code.badKey);
     }
   }
 }
 
 function refusal(
+  m: AgentMessages,
   v: Exclude<CodeVerdict, { ok: true }>,
   triesLeft: number,
   validitySec: number,
 ): string {
-  const tries = `${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left`;
   switch (v.problem) {
     case 'typo':
-      return `That approval code has a typo (its last character does not match): read it back to the help desk and type it again; ${tries}.`;
+      return m.code.typo(triesLeft);
     case 'length':
-      return `An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again; ${tries}.`;
+      return m.code.length(triesLeft);
     case 'mismatch':
-      return `That approval code is not for this request, person or computer: check the request code and device id you read out, and ask the help desk again; ${tries}.`;
+      return m.code.mismatch(triesLeft);
     case 'level':
-      return `That approval code is for ${levelWords(v.level)}, but you asked for ${levelWords(v.level === 'admin' ? 'passwordless' : 'admin')}: ask the help desk for a code for what you asked.`;
+      return m.code.level(v.level, v.level === 'admin' ? 'passwordless' : 'admin');
     case 'expired':
-      return `That approval code has expired (codes work for ${Math.round(validitySec / 60)} minutes after they are made): ask the help desk for a new one.`;
+      return m.code.expired(Math.round(validitySec / 60));
     case 'future':
-      return "That approval code was made for a time ahead of this computer's clock: check the date and time here, then ask the help desk for a new code.";
+      return m.code.future;
   }
-}
-
-function levelWords(level: GrantLevel): string {
-  return level === 'passwordless' ? 'passwordless sudo' : 'administrator rights';
 }

@@ -14,6 +14,12 @@ const stateName = {
   pending: 'offen',
 };
 
+const codeLevel: Record<GrantLevel, string> = {
+  admin: 'Administratorrechte',
+  passwordless: 'sudo ohne Passwort',
+};
+const tries = (n: number) => `${n} ${n === 1 ? 'Versuch' : 'Versuche'} übrig`;
+
 export const de: AgentMessages = {
   authFailed: 'Anmeldung fehlgeschlagen: Der Nachweis oder der Benutzer ist ungültig.',
   authenticateFirst: 'Melden Sie sich zuerst mit auth.hello und auth.prove an.',
@@ -54,4 +60,41 @@ export const de: AgentMessages = {
   reasonTooLong: (max) => `Der Grund darf höchstens ${max} Zeichen lang sein.`,
   reasonTooShort: (min) =>
     `Der Grund muss mindestens ${min} Zeichen lang sein: Sagen Sie, wofür Sie die Rechte brauchen.`,
+  code: {
+    noRequest:
+      'Sie haben keine Anfrage, die auf Genehmigung wartet: Fragen Sie zuerst Rechte an und lesen Sie dann dem Helpdesk den Anfragecode vor.',
+    tooOld:
+      'Diese Anfrage stammt aus der Zeit, bevor Freigabecodes eingeschaltet wurden: Ziehen Sie sie zurück und fragen Sie erneut an, um einen Anfragecode zu erhalten.',
+    tooManyToday: (at) =>
+      `Zu viele falsche Freigabecodes an einem Tag: Codes funktionieren für Sie wieder nach ${at}; bis dahin kann ein Administrator Ihre Anfrage genehmigen.`,
+    lastTry:
+      'Dieser Freigabecode ist falsch, und es war der letzte Versuch, daher wurde Ihre Anfrage zurückgezogen: Stellen Sie eine neue Anfrage und rufen Sie den Helpdesk erneut an.',
+    off: 'Freigabecodes sind auf diesem Computer nicht eingeschaltet: Warten Sie, bis ein Administrator Ihre Anfrage genehmigt.',
+    noMachineId:
+      'Freigabecodes funktionieren hier nicht, weil dieser Computer keine Maschinen-ID hat: Warten Sie, bis ein Administrator Ihre Anfrage genehmigt.',
+    badKey:
+      'Freigabecodes sind auf diesem Computer nicht richtig eingerichtet (die Schlüsseldatei ist unbrauchbar): Bitten Sie den Helpdesk, den Freigabecode-Schlüssel von Elevate zu prüfen.',
+    typo: (left) =>
+      `Dieser Freigabecode enthält einen Tippfehler (das letzte Zeichen passt nicht): Lesen Sie ihn dem Helpdesk vor und geben Sie ihn erneut ein; ${tries(left)}.`,
+    length: (left) =>
+      `Ein Freigabecode hat 10 Zeichen, etwa ABCDE-FGHJK: Prüfen Sie ihn und geben Sie ihn erneut ein; ${tries(left)}.`,
+    mismatch: (left) =>
+      `Dieser Freigabecode gilt nicht für diese Anfrage, diese Person oder diesen Computer: Prüfen Sie den vorgelesenen Anfragecode und die Geräte-ID und fragen Sie den Helpdesk erneut; ${tries(left)}.`,
+    level: (forLevel, asked) =>
+      `Dieser Freigabecode gilt für ${codeLevel[forLevel]}, Sie haben aber ${codeLevel[asked]} angefragt: Bitten Sie den Helpdesk um einen Code für Ihre Anfrage.`,
+    expired: (minutes) =>
+      `Dieser Freigabecode ist abgelaufen (Codes gelten ${minutes} Minuten ab ihrer Erstellung): Bitten Sie den Helpdesk um einen neuen.`,
+    future:
+      'Dieser Freigabecode wurde für eine Zeit nach der Uhr dieses Computers erstellt: Prüfen Sie Datum und Uhrzeit hier und bitten Sie den Helpdesk dann um einen neuen Code.',
+  },
+  pair: {
+    badKey: 'publicKey ist kein öffentlicher Ed25519-Schlüssel (base64 SPKI DER).',
+    samePaired: 'Dieser App-Schlüssel ist bereits gekoppelt.',
+    otherPaired:
+      'Für Sie ist bereits ein anderer App-Schlüssel gekoppelt; ein Administrator muss zuerst elevatectl unpair ausführen.',
+    userHasKey: (user) =>
+      `${user} hat bereits einen gekoppelten App-Schlüssel; führen Sie zuerst elevatectl unpair ${user} aus, um ihn zu ersetzen.`,
+    noneWaiting: (fingerprint, user) =>
+      `Für ${user} wartet kein App-Schlüssel mit dem Fingerabdruck ${fingerprint}; siehe elevatectl pair list.`,
+  },
 };

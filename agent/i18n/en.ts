@@ -10,6 +10,12 @@ const levelName: Record<GrantLevel, string> = {
   passwordless: 'passwordless sudo',
 };
 
+const codeLevel: Record<GrantLevel, string> = {
+  admin: 'administrator rights',
+  passwordless: 'passwordless sudo',
+};
+const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'} left`;
+
 export const en = {
   authFailed: 'Authentication failed: the proof or the user is not valid.',
   authenticateFirst: 'Authenticate first with auth.hello and auth.prove.',
@@ -51,6 +57,44 @@ export const en = {
   reasonTooLong: (max: number) => `reason must be at most ${max} characters.`,
   reasonTooShort: (min: number) =>
     `reason must be at least ${min} characters: say what you need the rights for.`,
+  code: {
+    noRequest:
+      'You have no request waiting for approval: ask for rights first, then read the request code to your help desk.',
+    tooOld:
+      'This request was made before approval codes were turned on: cancel it and ask again to get a request code.',
+    /** `at`: an ISO 8601 instant (the agent does not know the person's time zone). */
+    tooManyToday: (at: string) =>
+      `Too many wrong approval codes in a day: codes work for you again after ${at}; until then an administrator can approve your request.`,
+    lastTry:
+      'That approval code is wrong and it was the last try, so your request is cancelled: make a new request and call your help desk again.',
+    off: 'Approval codes are not turned on for this computer: wait for an administrator to approve your request.',
+    noMachineId:
+      'Approval codes cannot work here because this computer has no machine id: wait for an administrator to approve your request.',
+    badKey:
+      "Approval codes are not set up correctly on this computer (its key file cannot be used): ask your help desk to check Elevate's approval-code key.",
+    typo: (left: number) =>
+      `That approval code has a typo (its last character does not match): read it back to the help desk and type it again; ${tries(left)}.`,
+    length: (left: number) =>
+      `An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again; ${tries(left)}.`,
+    mismatch: (left: number) =>
+      `That approval code is not for this request, person or computer: check the request code and device id you read out, and ask the help desk again; ${tries(left)}.`,
+    level: (forLevel: GrantLevel, asked: GrantLevel) =>
+      `That approval code is for ${codeLevel[forLevel]}, but you asked for ${codeLevel[asked]}: ask the help desk for a code for what you asked.`,
+    expired: (minutes: number) =>
+      `That approval code has expired (codes work for ${minutes} minutes after they are made): ask the help desk for a new one.`,
+    future:
+      "That approval code was made for a time ahead of this computer's clock: check the date and time here, then ask the help desk for a new code.",
+  },
+  pair: {
+    badKey: 'publicKey is not an Ed25519 public key (base64 SPKI DER).',
+    samePaired: 'This app key is already paired.',
+    otherPaired:
+      'Another app key is already paired for you; an administrator must run elevatectl unpair first.',
+    userHasKey: (user: string) =>
+      `${user} already has a paired app key; run elevatectl unpair ${user} first to replace it.`,
+    noneWaiting: (fingerprint: string, user: string) =>
+      `No app key with fingerprint ${fingerprint} is waiting for ${user}; see elevatectl pair list.`,
+  },
 };
 
 export type AgentMessages = typeof en;

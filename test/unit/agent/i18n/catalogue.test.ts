@@ -15,4 +15,14 @@ describe('the agent’s error catalogue', () => {
     expect(err.say?.('de')).toBe('Auf diesem Computer gibt es keinen Benutzer namens sam.');
     expect(err.say?.('en')).toBe(err.message);
   });
+
+  it('words approval-code refusals with the tries left, in both languages', () => {
+    const err = agentError(ErrorCode.Forbidden, (m) => m.code.length(1));
+    expect(err.message).toBe(
+      'An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again; 1 try left.',
+    );
+    expect(err.say?.('de')).toBe(
+      'Ein Freigabecode hat 10 Zeichen, etwa ABCDE-FGHJK: Prüfen Sie ihn und geben Sie ihn erneut ein; 1 Versuch übrig.',
+    );
+  });
 });
