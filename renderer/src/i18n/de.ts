@@ -35,7 +35,7 @@ export const de: PopoverMessages = {
     until: (clock) => `bis ${clock}`,
     endsIn: (countdown) => `Endet in ${countdown} – speichern Sie Ihre Arbeit`,
     lastKnownEnd: (clock) =>
-      `Zuletzt bekanntes Ende: ${clock} (nicht bestätigt, solange der Dienst nicht läuft)`,
+      `Zuletzt bekanntes Ende: ${clock} (nicht bestätigt, solange der Hintergrunddienst von Elevate nicht läuft)`,
   },
   details: {
     source: {

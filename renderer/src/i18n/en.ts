@@ -44,7 +44,7 @@ export const en = {
     until: (clock: string): string => `until ${clock}`,
     endsIn: (countdown: string): string => `Ends in ${countdown} — save your work`,
     lastKnownEnd: (clock: string): string =>
-      `Last known end time: ${clock} (not confirmed while the agent is not running)`,
+      `Last known end time: ${clock} (not confirmed while Elevate's background service is not running)`,
   },
   details: {
     source: {

@@ -57,4 +57,17 @@ describe('AppStateStore', () => {
       problem: 'The system keychain is not available.',
     });
   });
+
+  it('tells the popover why the agent cannot be reached, and forgets it once connected', () => {
+    const store = new AppStateStore();
+    store.setConnection({
+      connection: 'unavailable',
+      snapshot: null,
+      problem: 'not installed',
+      trouble: 'not-installed',
+    });
+    expect(store.current.agentTrouble).toBe('not-installed');
+    store.setConnection({ connection: 'connected', snapshot: makeSnapshot(), problem: null });
+    expect(store.current.agentTrouble).toBeNull();
+  });
 });
