@@ -9,6 +9,10 @@ import { PairingService } from './auth/pairing.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
 import type { Backend } from './backends/backend.js';
 import { DarwinBackend } from './backends/darwin.js';
+import {
+  managedPreferences,
+  watchManagedPreferences,
+} from './backends/darwin/managed-preferences.js';
 import { darwinWatches } from './backends/darwin/session-watch.js';
 import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
 import { LinuxBackend } from './backends/linux.js';
@@ -60,7 +64,11 @@ export async function startAgent(
   const policies = new PolicyHolder(
     config.policy,
     log,
-    config.backend === 'win32' ? readRegistryPolicy : undefined,
+    config.backend === 'win32'
+      ? { label: 'the registry', read: readRegistryPolicy }
+      : config.backend === 'darwin'
+        ? managedPreferences(config.root)
+        : undefined,
   );
   await policies.load();
   const store = new StateStore(config.stateDir);
@@ -284,7 +292,7 @@ export async function startAgent(
     : null;
   hints?.start();
 
-  return {
+  const running: RunningAgent = {
     async reloadPolicy() {
       if (!(await policies.load())) return;
       await forwarder.reconfigure(policies.policy.forward ?? []);
@@ -296,6 +304,7 @@ export async function startAgent(
       });
     },
     async stop() {
+      managedWatch?.close();
       await server.close();
       await authFailures.stop();
       hints?.stop();
@@ -309,6 +318,12 @@ export async function startAgent(
       });
     },
   };
+  // macOS: a configuration profile installed or removed takes effect without a restart.
+  const managedWatch =
+    config.backend === 'darwin'
+      ? watchManagedPreferences(config.root, () => void running.reloadPolicy(), log)
+      : null;
+  return running;
 }
 
 function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {

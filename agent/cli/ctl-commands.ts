@@ -1,8 +1,4 @@
 /** elevatectl's commands: what an admin (or an MDM job) runs on the device. */
-import { readRegistryPolicy } from '../policy/registry-policy.js';
-import { approvalKeyProblems } from '../codes/key-files.js';
-import { sinkFileProblems } from '../forward/check-sinks.js';
-import { readPolicyFile } from '../policy/policy-file.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
 import {
   GrantLevelSchema,
@@ -33,6 +29,7 @@ import {
   renderStatusTable,
   renderRestoreFailures,
 } from './format.js';
+import { policyCheck } from './policy-check.js';
 import { pairApprove, pairList, pairings, renderPairingsTable } from './pair-commands.js';
 import type { Command, CommandContext, Program } from './program.js';
 import { UsageError } from './usage-error.js';
@@ -304,41 +301,6 @@ const unpair: Command = {
   },
 };
 
-const policyCheck: Command = {
-  spec: spec('policy check', ['FILE']),
-  summary: 'validate a policy file without an agent',
-  usage: 'policy check FILE',
-  help: 'Checks FILE against the policy format (POLICY.md) offline; exit 0 when valid, 1 with the field and reason when not.',
-  async run(args, ctx) {
-    const file = args.positionals[0] as string;
-    const result = await readPolicyFile(file);
-    if (!result.ok) {
-      if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: result.message }));
-      else ctx.io.err(`${ctx.program}: ${file}: ${result.message}`);
-      return ExitCode.Error;
-    }
-    // On Windows, Group Policy's settings (which win over the file) are checked too.
-    const registry = process.platform === 'win32' ? await readRegistryPolicy() : null;
-    // The schema cannot see files: a sink's secret or CA file must exist and be safe too.
-    const problems = [
-      ...(registry && !registry.ok ? [registry.message] : []),
-      ...sinkFileProblems(result.policy.forward ?? []),
-      ...approvalKeyProblems(result.policy.approvalCodes?.keyFile),
-    ];
-    if (problems.length) {
-      if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: problems.join(' ') }));
-      else for (const p of problems) ctx.io.err(`${ctx.program}: ${file}: ${p}`);
-      return ExitCode.Error;
-    }
-    const rules = result.policy.rules?.length ?? 0;
-    ctx.print(
-      { ok: true, file, policy: result.policy },
-      () => `${file}: valid policy (${rules} rule${rules === 1 ? '' : 's'}).`,
-    );
-    return ExitCode.Ok;
-  },
-};
-
 export const elevatectl: Program = {
   name: 'elevatectl',
   description: 'Administer Elevate on this computer: temporary admin rights that end on time.',
@@ -353,7 +315,7 @@ export const elevatectl: Program = {
     unpair,
     'pair list': pairList,
     'pair approve': pairApprove,
-    'policy check': policyCheck,
+    'policy check': policyCheck(spec('policy check', ['FILE'])),
     'code device-key': deviceKey,
     'code approve': approveByCode,
   },

@@ -1,6 +1,6 @@
 import { sinkFileProblems } from '../forward/check-sinks.js';
 import { readPolicyFile, type PolicyParseResult } from './policy-file.js';
-import { withRegistry, type RegistryPolicyResult } from './registry-policy.js';
+import { withManaged, type ManagedPolicySource } from './managed-policy.js';
 import { EMPTY_POLICY, type PolicyFile } from './policy-schema.js';
 
 /**
@@ -13,8 +13,11 @@ export class PolicyHolder {
   constructor(
     private readonly path: string | null,
     private readonly log: (msg: string) => void,
-    /** Windows: Group Policy / Intune settings, which win over the file (registry-policy.ts). */
-    private readonly registry?: () => Promise<RegistryPolicyResult>,
+    /**
+     * Settings an MDM pushed, which win over the file: Windows Group Policy / Intune
+     * (registry-policy.ts), macOS managed preferences (backends/darwin/managed-preferences.ts).
+     */
+    private readonly managed?: ManagedPolicySource,
   ) {}
 
   get policy(): PolicyFile {
@@ -23,7 +26,7 @@ export class PolicyHolder {
 
   /** Loads the file; returns whether the policy in force changed. */
   async load(): Promise<boolean> {
-    if (!this.path && !this.registry) return false;
+    if (!this.path && !this.managed) return false;
     const result = await this.read();
     if (!result.ok) {
       this.log(`policy refused, keeping the last valid policy: ${result.message}`);
@@ -32,7 +35,7 @@ export class PolicyHolder {
     const changed = JSON.stringify(result.policy) !== JSON.stringify(this.current);
     this.current = result.policy;
     this.log(
-      `policy loaded from ${[this.path, this.registry && 'the registry'].filter(Boolean).join(' and ')}`,
+      `policy loaded from ${[this.path, this.managed?.label].filter(Boolean).join(' and ')}`,
     );
     for (const problem of sinkFileProblems(result.policy.forward ?? [])) {
       this.log(`policy warning (events stay queued until fixed): ${problem}`);
@@ -44,9 +47,9 @@ export class PolicyHolder {
     const file: PolicyParseResult = this.path
       ? await readPolicyFile(this.path)
       : { ok: true, policy: EMPTY_POLICY };
-    if (!file.ok || !this.registry) return file;
-    const reg = await this.registry();
-    if (!reg.ok) return reg;
-    return { ok: true, policy: withRegistry(file.policy, reg.settings) };
+    if (!file.ok || !this.managed) return file;
+    const managed = await this.managed.read();
+    if (!managed.ok) return managed;
+    return withManaged(file.policy, managed, this.managed.label);
   }
 }

@@ -160,3 +160,19 @@ export function dropInContent(user: string, level: GrantLevel, logFile?: string)
   const log = logFile ? `Defaults:${user} log_allowed\n${sudoLogRule(user, logFile)}\n` : '';
   return `# Elevate: temporary ${level} rights for ${user}; removed when the grant ends. Do not edit.\n${log}${rule}\n`;
 }
+
+/** The preference domain an MDM configures: the daemon's label (packaging/macos). */
+export const MANAGED_DOMAIN = 'com.elevate.agent';
+
+/** Where macOS puts a configuration profile's forced settings for the domain (root-owned). */
+export function managedPreferencesPath(root: string): string {
+  return join(root, 'Library/Managed Preferences', `${MANAGED_DOMAIN}.plist`);
+}
+
+/**
+ * Any plist (the file is usually binary) as XML on stdout. xml1 rather than json: plutil's
+ * json refuses <date> and <data> values ("invalid object in plist for destination format").
+ */
+export function plistToXmlPlan(path: string): CommandPlan {
+  return { file: 'plutil', args: ['-convert', 'xml1', '-o', '-', path] };
+}

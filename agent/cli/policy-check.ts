@@ -1,0 +1,108 @@
+/**
+ * `elevatectl policy check FILE`, offline. FILE is the JSON policy, or the macOS managed form:
+ * a managed-preferences .plist (read with plutil) or a configuration profile (.mobileconfig).
+ * Where an MDM's settings win over the file (Windows registry, macOS managed preferences),
+ * those are checked too, together with the file.
+ */
+import { readFile } from 'node:fs/promises';
+import {
+  readManagedPreferencesFile,
+  readPlistFile,
+} from '../backends/darwin/managed-preferences.js';
+import { profileSettings } from '../backends/darwin/mobileconfig.js';
+import { managedPreferencesPath } from '../backends/darwin/plans.js';
+import { approvalKeyProblems } from '../codes/key-files.js';
+import { sinkFileProblems } from '../forward/check-sinks.js';
+import {
+  managedSettings,
+  withManaged,
+  type ManagedPolicyResult,
+} from '../policy/managed-policy.js';
+import { readPolicyFile, type PolicyParseResult } from '../policy/policy-file.js';
+import { EMPTY_POLICY } from '../policy/policy-schema.js';
+import { readRegistryPolicy } from '../policy/registry-policy.js';
+import { parsePlistXml } from '../shared/plist-xml.js';
+import { ExitCode } from './exit-codes.js';
+import type { Command } from './program.js';
+
+export function policyCheck(spec: Command['spec']): Command {
+  return {
+    spec,
+    summary: 'validate a policy file (JSON, managed .plist or .mobileconfig) without an agent',
+    usage: 'policy check FILE',
+    help: 'Checks FILE against the policy format (POLICY.md) offline: the JSON policy, or on macOS a managed-preferences .plist or a .mobileconfig profile (docs/mdm-macos.md); exit 0 when valid, 1 naming the field or key and the reason when not.',
+    async run(args, ctx) {
+      const file = args.positionals[0] as string;
+      const result = await readAnyForm(file);
+      const problems = result.ok
+        ? [
+            // The schema cannot see files: a sink's secret or CA file must exist and be safe.
+            ...sinkFileProblems(result.policy.forward ?? []),
+            ...approvalKeyProblems(result.policy.approvalCodes?.keyFile),
+          ]
+        : [result.message];
+      if (problems.length) {
+        if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, file, message: problems.join(' ') }));
+        else for (const p of problems) ctx.io.err(`${ctx.program}: ${file}: ${p}`);
+        return ExitCode.Error;
+      }
+      const policy = result.ok ? result.policy : EMPTY_POLICY;
+      const rules = policy.rules?.length ?? 0;
+      ctx.print(
+        { ok: true, file, policy },
+        () => `${file}: valid policy (${rules} rule${rules === 1 ? '' : 's'}).`,
+      );
+      return ExitCode.Ok;
+    },
+  };
+}
+
+async function readAnyForm(file: string): Promise<PolicyParseResult> {
+  if (/\.plist$/i.test(file)) {
+    const plist = await readPlistFile(file);
+    return merged(plist.ok ? managedSettings(plist.value) : plist, file);
+  }
+  if (/\.mobileconfig$/i.test(file)) return merged(await profileForm(file), file);
+  const json = await readPolicyFile(file);
+  if (!json.ok) return json;
+  // The settings an MDM pushed on this computer win over the file: check them with it.
+  const managed =
+    process.platform === 'win32'
+      ? { label: 'the registry', result: await readRegistryPolicy() }
+      : process.platform === 'darwin'
+        ? {
+            label: managedPreferencesPath('/'),
+            result: await readManagedPreferencesFile(managedPreferencesPath('/')),
+          }
+        : null;
+  if (!managed) return json;
+  if (!managed.result.ok) return managed.result;
+  return withManaged(json.policy, managed.result, managed.label);
+}
+
+function merged(result: ManagedPolicyResult, file: string): PolicyParseResult {
+  return result.ok ? withManaged(EMPTY_POLICY, result, file) : result;
+}
+
+async function profileForm(file: string): Promise<ManagedPolicyResult> {
+  let profile;
+  try {
+    profile = parsePlistXml(await readFile(file, 'utf8'));
+  } catch (err) {
+    return {
+      ok: false,
+      message: `not an unsigned XML profile (${(err as Error).message}); check the profile before signing it.`,
+    };
+  }
+  const found = profileSettings(profile);
+  if (found.length === 0)
+    return { ok: false, message: 'the profile has no settings for com.elevate.agent.' };
+  let all: ManagedPolicyResult = { ok: true, settings: {} };
+  for (const settings of found) {
+    const one = managedSettings(settings);
+    if (!one.ok) return one;
+    // A later payload for the same domain wins, as when macOS merges the profile's payloads.
+    all = { ...all, ...one, settings: { ...(all.ok ? all.settings : {}), ...one.settings } };
+  }
+  return all;
+}
