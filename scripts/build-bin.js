@@ -106,7 +106,9 @@ function copyKoffi(target, outDir) {
     cpSync(from, join(outDir, 'node_modules', pkg), {
       recursive: true,
       dereference: true,
-      filter: (src) => !/[/\\](doc|lib|src[/\\]koffi[/\\]src|vendor|musl_x64)$/.test(src),
+      // Leaves out docs and C/C++ sources; koffi's index.cjs loads src/koffi/src/static.cjs.
+      filter: (src) =>
+        !/[/\\](doc|lib|vendor|musl_x64)$|\.(cc|hh|h|inc|def)$|CMakeLists\.txt$/.test(src),
     });
   }
 }
@@ -185,6 +187,14 @@ for (const target of targets) {
     const help = spawnSync(join(outDir, `elevate-agent${TARGETS[target].exe}`), ['--help']);
     if (help.status !== 0 || !String(help.stderr).includes('Usage: elevate-agent'))
       fail(`the built ${target} agent did not run: ${help.error ?? help.stderr}`);
+    // As agent/server/peer-credentials.ts loads it: a require rooted at the executable.
+    const exe = JSON.stringify(join(outDir, 'elevate-agent'));
+    const koffi = spawnSync(nodeBinary(HOST), [
+      '-e',
+      `require('node:module').createRequire(${exe})('koffi').load('libc.so.6')`,
+    ]);
+    if (target.startsWith('linux') && koffi.status !== 0)
+      fail(`koffi does not load beside the built agent: ${koffi.stderr}`);
   }
   console.log(
     `build:bin: ${target} ${version} (Node ${NODE_VERSION}) in ${join(values.out, target)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
