@@ -107,7 +107,7 @@ export class AppKey {
       if (await this.isSameKey(err, publicKey)) return this.status;
       this.status = {
         keychain: this.status.keychain,
-        problem: `This computer's Elevate agent holds a different app key for ${this.user}; ask IT to run "elevatectl unpair ${this.user}", then restart Elevate.`,
+        problem: `Elevate's background service on this computer trusts a different copy of Elevate for ${this.user}, so your requests are refused. Ask IT to run "elevatectl unpair ${this.user}", then restart Elevate.`,
       };
       return this.status;
     }

@@ -108,7 +108,7 @@ describe('KeytarStore against gnome-keyring', () => {
       expect(r.repaired).toEqual({ keychain: 'ok', problem: null });
       expect(r.newKeyDiffers).toBe(true);
       expect((r.refused as { problem: string }).problem).toBe(
-        `This computer's Elevate agent holds a different app key for ${user}; ask IT to run "elevatectl unpair ${user}", then restart Elevate.`,
+        `Elevate's background service on this computer trusts a different copy of Elevate for ${user}, so your requests are refused. Ask IT to run "elevatectl unpair ${user}", then restart Elevate.`,
       );
     });
   });
