@@ -19,6 +19,7 @@ import { choiceFlag, stringFlag, type CommandSpec, type ParsedArgs } from './arg
 import { formatDuration, parseDuration } from './duration.js';
 import { ExitCode } from './exit-codes.js';
 import { formatLocalTime } from './format.js';
+import { t } from './locale.js';
 import type { Command } from './program.js';
 import { UsageError } from './usage-error.js';
 
@@ -161,9 +162,7 @@ export const enterApprovalCode: Command = {
     const checked = readCheckedCode(typed, APPROVAL_CODE_LENGTH);
     if (!checked.ok) {
       throw new UsageError(
-        checked.problem === 'length'
-          ? 'An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again.'
-          : 'That approval code has a typo (its last character does not match): read it back to the help desk and type it again.',
+        checked.problem === 'length' ? t.code.length : t.code.typo,
         'approve-code',
       );
     }
@@ -175,18 +174,14 @@ export const enterApprovalCode: Command = {
 };
 
 function approvedSentence(s: Snapshot): string {
-  if (!s.grant) return 'Your request is approved.';
-  const what = s.grant.level === 'passwordless' ? 'passwordless sudo' : 'an administrator';
-  return `Approved: you are ${what} until ${formatLocalTime(s.grant.expiresAt)}.`;
+  if (!s.grant) return t.code.approved;
+  const until = formatLocalTime(s.grant.expiresAt);
+  return t.code.approvedUntil(s.grant.level === 'passwordless', until);
 }
 
 /** The lines `elevate status` and `elevate request` add while a request waits for a code. */
 export function helpDeskLines(s: Snapshot, program: string): string[] {
   const code = s.request?.state === 'pending' ? s.request.code : null;
   if (!code) return [];
-  return [
-    `Call your help desk and read them this code: ${code}` +
-      (s.platform.deviceId ? ` (this computer: ${s.platform.deviceId}).` : '.'),
-    `Then enter the code they read back: ${program} approve-code CODE`,
-  ];
+  return [t.code.callHelpDesk(code, s.platform.deviceId ?? null), t.code.enterCode(program)];
 }

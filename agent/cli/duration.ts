@@ -1,5 +1,5 @@
 import { ParamsSchemas } from '../protocol/schemas.js';
-import { cliWords } from './locale.js';
+import { cliWords, t } from './locale.js';
 import { UsageError } from './usage-error.js';
 
 /** The longest duration the protocol accepts, read from its schema so the two never disagree. */
@@ -25,28 +25,18 @@ const UNIT_WORDS: Record<string, string> = Object.fromEntries(
  */
 export function parseDuration(text: string, command: string | null = null): number {
   const s = text.trim().toLowerCase();
-  const bad = (why: string): UsageError =>
-    new UsageError(
-      `"${text}" is not a duration: ${why} (examples: 90s, 10m, 10 min, 1h30m).`,
-      command,
-    );
-  if (s === '') throw bad('it is empty');
-  if (/^\d+$/.test(s)) {
-    throw new UsageError(
-      `"${text}" has no unit: write ${s}m for ${s} minutes, ${s}h for hours or ${s}s for seconds.`,
-      command,
-    );
-  }
+  const bad = (why: string): UsageError => new UsageError(t.duration.bad(text, why), command);
+  if (s === '') throw bad(t.duration.empty);
+  if (/^\d+$/.test(s)) throw new UsageError(t.duration.noUnit(text, s), command);
   const parts = [...s.matchAll(/(\d+)\s*([a-z]+)\s*/g)];
-  if (parts.map((p) => p[0]).join('') !== s)
-    throw bad('use whole numbers followed by a unit (d, h, min or s)');
+  if (parts.map((p) => p[0]).join('') !== s) throw bad(t.duration.shape);
   let total = 0;
   let lastRank = -1;
   for (const [, digits, word] of parts) {
     const unit = UNIT_WORDS[word as string];
-    if (unit === undefined) throw bad(`"${word}" is not a unit (d, h, min or s)`);
+    if (unit === undefined) throw bad(t.duration.notUnit(word as string));
     const rank = ORDER.indexOf(unit);
-    if (rank <= lastRank) throw bad('write each unit once, largest first');
+    if (rank <= lastRank) throw bad(t.duration.order);
     lastRank = rank;
     total += Number(digits) * (UNIT_SEC[unit] as number);
   }
@@ -54,8 +44,8 @@ export function parseDuration(text: string, command: string | null = null): numb
 }
 
 function withinLimits(sec: number, bad: (why: string) => UsageError): number {
-  if (sec < 1) throw bad('it must be at least 1 second');
-  if (sec > MAX_DURATION_SEC) throw bad(`it is longer than ${formatDuration(MAX_DURATION_SEC)}`);
+  if (sec < 1) throw bad(t.duration.tooShort);
+  if (sec > MAX_DURATION_SEC) throw bad(t.duration.tooLong(formatDuration(MAX_DURATION_SEC)));
   return sec;
 }
 

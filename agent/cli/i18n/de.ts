@@ -94,6 +94,30 @@ export const de: CliMessages = {
     askAgain: (until, program) =>
       `Ihre Rechte enden um ${until}; danach fragen Sie erneut mit '${program} request DAUER --reason TEXT' an oder wenden sich an die IT.`,
   },
+  duration: {
+    bad: (text, why) => `"${text}" ist keine Dauer: ${why} (Beispiele: 90s, 10m, 10 min, 1h30m).`,
+    noUnit: (text, n) =>
+      `"${text}" hat keine Einheit: Schreiben Sie ${n}m für ${n} Minuten, ${n}h für Stunden oder ${n}s für Sekunden.`,
+    empty: 'sie ist leer',
+    shape: 'schreiben Sie ganze Zahlen, jeweils gefolgt von einer Einheit (d, h, min oder s)',
+    notUnit: (word) => `"${word}" ist keine Einheit (d, h, min oder s)`,
+    order: 'jede Einheit nur einmal, die größte zuerst',
+    tooShort: 'sie muss mindestens 1 Sekunde lang sein',
+    tooLong: (max) => `sie ist länger als ${max}`,
+  },
+  code: {
+    length:
+      'Ein Freigabecode hat 10 Zeichen, etwa ABCDE-FGHJK: Prüfen Sie ihn und geben Sie ihn erneut ein.',
+    typo: 'Dieser Freigabecode enthält einen Tippfehler (das letzte Zeichen passt nicht): Lesen Sie ihn dem Helpdesk vor und geben Sie ihn erneut ein.',
+    approved: 'Ihre Anfrage ist genehmigt.',
+    approvedUntil: (passwordless, until) =>
+      `Genehmigt: Sie haben ${passwordless ? 'sudo ohne Passwort' : 'Administratorrechte'} bis ${until}.`,
+    callHelpDesk: (code, device) =>
+      `Rufen Sie Ihren Helpdesk an und lesen Sie diesen Code vor: ${code}` +
+      (device ? ` (dieser Computer: ${device}).` : '.'),
+    enterCode: (program) =>
+      `Geben Sie dann den Code ein, den man Ihnen vorliest: ${program} approve-code CODE`,
+  },
   history: {
     none: 'Noch keine Sitzungen: Sie hatten hier noch keine befristeten Rechte.',
     by: (who) => `von ${who}`,

@@ -95,6 +95,30 @@ export const en = {
     askAgain: (until: string, program: string) =>
       `Your rights end at ${until}; after that, ask again with '${program} request DURATION --reason TEXT', or ask IT.`,
   },
+  duration: {
+    bad: (text: string, why: string) =>
+      `"${text}" is not a duration: ${why} (examples: 90s, 10m, 10 min, 1h30m).`,
+    noUnit: (text: string, n: string) =>
+      `"${text}" has no unit: write ${n}m for ${n} minutes, ${n}h for hours or ${n}s for seconds.`,
+    empty: 'it is empty',
+    shape: 'use whole numbers followed by a unit (d, h, min or s)',
+    notUnit: (word: string) => `"${word}" is not a unit (d, h, min or s)`,
+    order: 'write each unit once, largest first',
+    tooShort: 'it must be at least 1 second',
+    tooLong: (max: string) => `it is longer than ${max}`,
+  },
+  code: {
+    length: 'An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again.',
+    typo: 'That approval code has a typo (its last character does not match): read it back to the help desk and type it again.',
+    approved: 'Your request is approved.',
+    approvedUntil: (passwordless: boolean, until: string) =>
+      `Approved: you are ${passwordless ? 'passwordless sudo' : 'an administrator'} until ${until}.`,
+    callHelpDesk: (code: string, device: string | null) =>
+      `Call your help desk and read them this code: ${code}` +
+      (device ? ` (this computer: ${device}).` : '.'),
+    enterCode: (program: string) =>
+      `Then enter the code they read back: ${program} approve-code CODE`,
+  },
   history: {
     none: 'No sessions yet: you have not had temporary rights here.',
     by: (who: string) => `by ${who}`,

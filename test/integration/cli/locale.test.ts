@@ -36,6 +36,10 @@ const inGerman = (...args: string[]) =>
 
 describe('elevate in German', () => {
   it('speaks German from LANG: the grant, the status, a refusal, giving back, the history', async () => {
+    const bare = await inGerman('request', '10', '--reason', 'Druckertreiber installieren');
+    expect(bare.stderr).toContain(
+      '"10" hat keine Einheit: Schreiben Sie 10m für 10 Minuten, 10h für Stunden oder 10s für Sekunden.',
+    );
     const req = await inGerman('request', '10m', '--reason', 'Druckertreiber installieren');
     expect(req.stderr).toBe('');
     expect(req.stdout).toMatch(/^Sie sind Administrator bis \d\d:\d\d:\d\d \(noch 10 min\)\.\n$/);
