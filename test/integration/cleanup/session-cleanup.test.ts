@@ -4,6 +4,7 @@
  * running; at expiry all of it is reported, and under policy it is undone.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,14 @@ describe('session clean-up at the end of a grant', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => l.split(':'));
+
+  const passwdGid = (name: string): number =>
+    Number(
+      readFileSync(join(ns.dir, 'etc/passwd'), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith(`${name}:`))!
+        .split(':')[3],
+    );
 
   const driftEvents = async (grantId: string): Promise<AuditEvent[]> =>
     (await client.call('admin.audit', { user, limit: 1000 })).events.filter(
@@ -276,6 +285,52 @@ describe('session clean-up at the end of a grant', () => {
     expect(next.grant).not.toBeNull();
     expect(sudoMembers()).toContain(other);
     await client.call('admin.revoke', { user: other });
+  });
+  it('undoes a uid written 00, joining a self-serve group, and a primary gid set to sudo’s (policy "remove")', async () => {
+    const devs = `devs${randomBytes(2).toString('hex')}`;
+    expect((await ns.inNs('groupadd', devs)).code).toBe(0);
+    writeFileSync(
+      ns.agent.policyPath!,
+      JSON.stringify({
+        version: 1,
+        defaults: { cleanupOnEnd: 'remove' },
+        rules: [{ groups: [devs], selfServe: true }],
+      }),
+    );
+    await ns.restart();
+    client.close();
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3 });
+    const grantId = s.grant!.id;
+    const gid = Number(groupFile().find((f) => f[0] === 'sudo')![2]);
+    const wasGid = passwdGid(mallory);
+    // One command each, while root.
+    for (const cmd of [
+      ['sed', '-i', '$a toor:x:00:0::/root:/bin/sh', '/etc/passwd'],
+      ['sed', '-i', '$a toor:*:19000:0:99999:7:::', '/etc/shadow'],
+      ['gpasswd', '-a', other, devs],
+      ['usermod', '-g', String(gid), mallory],
+    ]) {
+      expect((await ns.asUser(user, 'sudo', '-n', ...cmd)).code, cmd.join(' ')).toBe(0);
+    }
+
+    await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(1);
+    const [drift] = await driftEvents(grantId);
+    expect(drift!.detail).toMatchObject({
+      action: 'removed',
+      groupMembers: [{ group: devs, user: other, undone: true }],
+      uid0Accounts: [{ name: 'toor', undone: true }],
+      primaryGroups: [{ user: mallory, gid, was: wasGid, undone: true }],
+    });
+    expect(passwdGid(mallory)).toBe(wasGid);
+    expect(groupFile().find((f) => f[0] === devs)![3]).not.toContain(other);
+    const shadow = readFileSync(join(ns.dir, 'etc/shadow'), 'utf8');
+    expect(
+      shadow
+        .split('\n')
+        .find((l) => l.startsWith('toor:'))!
+        .split(':')[1],
+    ).toMatch(/^!/);
   });
 });
 
