@@ -11,6 +11,7 @@ import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatClock, formatDuration } from './duration.js';
 import { formatLocalTime } from './format.js';
+import { t } from './locale.js';
 
 export interface Anchored {
   snapshot: Snapshot;
@@ -76,8 +77,8 @@ export class WarningTracker {
   }
 }
 
-export function warningLine(level: string, thresholdSec: number): string {
-  return `Warning: your ${level} rights end in ${formatDuration(thresholdSec)}. Save your work or run 'elevate extend'.`;
+export function warningLine(level: Snapshot['level'], thresholdSec: number): string {
+  return t.watch.warning(level, formatDuration(thresholdSec));
 }
 
 /**
@@ -91,12 +92,12 @@ export function countdownLine(
   localNow: Date = new Date(),
 ): string {
   const g = s.grant;
-  if (!g) return `No temporary rights (level: ${s.level}).`;
+  if (!g) return t.watch.noRights(s.level);
   const until = formatLocalTime(g.expiresAt, localNow);
-  if (remaining <= 0) return `${g.level} rights: ending now (deadline ${until})`;
+  if (remaining <= 0) return t.watch.endingNow(g.level, until);
   return clock
-    ? `${g.level} rights: ${formatClock(remaining)} left, until ${until}`
-    : `${g.level} rights until ${until}`;
+    ? t.watch.clock(g.level, formatClock(remaining), until)
+    : t.watch.until(g.level, until);
 }
 
 /**
@@ -111,23 +112,20 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
   if (r && requestNews) {
     const what =
       r.kind === 'extend'
-        ? `${formatDuration(r.durationSec)} more`
-        : `${r.level} for ${formatDuration(r.durationSec)}`;
-    const note = r.note ? `: ${r.note}` : '.';
+        ? t.watch.more(formatDuration(r.durationSec))
+        : t.watch.levelFor(r.level, formatDuration(r.durationSec));
+    const note = r.note ?? null;
+    const by = r.decidedBy ?? null;
     if (r.state === 'pending') {
-      out.push(
-        `Request ${r.id} (${what}) is waiting for an admin.`,
-        ...helpDeskLines(next, 'elevate'),
-      );
+      out.push(t.watch.waiting(r.id, what), ...helpDeskLines(next, 'elevate'));
     }
-    if (r.state === 'approved')
-      out.push(`Request ${r.id} (${what}) approved by ${r.decidedBy}${note}`);
-    if (r.state === 'denied') out.push(`Request ${r.id} (${what}) denied by ${r.decidedBy}${note}`);
+    if (r.state === 'approved') out.push(t.watch.approved(r.id, what, by, note));
+    if (r.state === 'denied') out.push(t.watch.denied(r.id, what, by, note));
     if (r.state === 'cancelled') {
       out.push(
         r.decidedBy === next.user
-          ? `Request ${r.id} (${what}) cancelled.`
-          : `Request ${r.id} (${what}) cancelled by ${r.decidedBy}${note}`,
+          ? t.watch.cancelledByYou(r.id, what)
+          : t.watch.cancelledBy(r.id, what, by, note),
       );
     }
   }
@@ -137,8 +135,8 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
     const until = formatLocalTime(b.expiresAt, localNow);
     out.push(
       a.id === b.id && b.level === a.level
-        ? `Your ${b.level} rights now end at ${until}.`
-        : `Your rights changed: ${b.level} until ${until}.`,
+        ? t.watch.moved(b.level, until)
+        : t.watch.changed(b.level, until),
     );
   }
   return out;
@@ -148,15 +146,13 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
 export function agentGoneLine(s: Snapshot | null, localNow: Date = new Date()): string {
   const g = s?.grant;
   return g
-    ? `${AGENT_NOT_RUNNING} Your rights still end at ${formatLocalTime(g.expiresAt, localNow)} as scheduled.`
+    ? `${AGENT_NOT_RUNNING} ${t.watch.stillEnds(formatLocalTime(g.expiresAt, localNow))}`
     : AGENT_NOT_RUNNING;
 }
 
 export function pendingLine(s: Snapshot): string {
   const r = s.request;
-  return r
-    ? `Waiting for an admin to decide on request ${r.id} (${r.kind}, ${r.level}, ${formatDuration(r.durationSec)})...`
-    : '';
+  return r ? t.watch.pending(r.id, r.kind, r.level, formatDuration(r.durationSec)) : '';
 }
 
 /** How `watch` ends, given the latest snapshot, or null while it goes on. */
@@ -168,18 +164,18 @@ export function watchOutcome(s: Snapshot, hadGrant: boolean): WatchEnd | null {
   if (hadGrant) {
     const e = s.ended;
     // Ended by someone else: say who, and the reason they wrote.
-    const ended =
+    const message =
       e && e.how !== 'expired' && e.by !== s.user
-        ? `were ended by ${e.by}${e.reason ? ` (${e.reason})` : ''}`
-        : 'have ended';
-    return { code: 0, message: `Your temporary rights ${ended}; your level is now ${s.level}.` };
+        ? t.watch.endedBy(e.by, e.reason ?? null, s.level)
+        : t.watch.ended(s.level);
+    return { code: 0, message };
   }
   if (r?.state === 'denied') {
     return {
       code: 1,
-      message: `Your request ${r.id} was denied${r.decidedBy ? ` by ${r.decidedBy}` : ''}${r.note ? `: ${r.note}` : '.'}`,
+      message: t.watch.deniedEnd(r.id, r.decidedBy ?? null, r.note ?? null),
     };
   }
-  if (r?.state === 'cancelled') return { code: 0, message: `Your request ${r.id} was cancelled.` };
-  return { code: 0, message: `You have no temporary rights right now (level: ${s.level}).` };
+  if (r?.state === 'cancelled') return { code: 0, message: t.watch.cancelledEnd(r.id) };
+  return { code: 0, message: t.watch.nothing(s.level) };
 }
