@@ -6,7 +6,6 @@
  * 20-minute sleep the countdown would show 20 minutes too many and warnings would come late.
  */
 import { helpDeskLines } from './code-commands.js';
-import { AGENT_NOT_RUNNING } from '../client/messages.js';
 import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatClock, formatDuration } from './duration.js';
@@ -146,8 +145,8 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
 export function agentGoneLine(s: Snapshot | null, localNow: Date = new Date()): string {
   const g = s?.grant;
   return g
-    ? `${AGENT_NOT_RUNNING} ${t.watch.stillEnds(formatLocalTime(g.expiresAt, localNow))}`
-    : AGENT_NOT_RUNNING;
+    ? `${t.watch.agentGone} ${t.watch.stillEnds(formatLocalTime(g.expiresAt, localNow))}`
+    : t.watch.agentGone;
 }
 
 export function pendingLine(s: Snapshot): string {

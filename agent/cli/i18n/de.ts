@@ -139,6 +139,8 @@ export const de: CliMessages = {
       `Anfrage ${id} (${what}) zurückgezogen von ${by}${note ? `: ${note}` : '.'}`,
     moved: (level, until) => `Ihre Rechte (${L[level]}) enden jetzt um ${until}.`,
     changed: (level, until) => `Ihre Rechte haben sich geändert: ${L[level]} bis ${until}.`,
+    agentGone:
+      'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',
     stillEnds: (until) => `Ihre Rechte enden trotzdem wie geplant um ${until}.`,
     pending: (id, kind, level, length) =>
       `Warte auf die Entscheidung eines Administrators über Anfrage ${id} (${kind === 'extend' ? 'Verlängerung' : 'Anfrage'}, ${L[level]}, ${length})...`,

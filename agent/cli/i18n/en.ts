@@ -2,6 +2,7 @@
  * What `elevate` tells a person, in English: the source of truth; other languages are typed
  * from it (de.ts). Levels and durations come from the shared vocabulary (shared/i18n/words.ts).
  */
+import { AGENT_NOT_RUNNING } from '../../client/messages.js';
 import { plural } from '../../shared/i18n/catalogue.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
@@ -141,6 +142,7 @@ export const en = {
       `Request ${id} (${what}) cancelled by ${by}${note ? `: ${note}` : '.'}`,
     moved: (level: Level, until: string) => `Your ${level} rights now end at ${until}.`,
     changed: (level: Level, until: string) => `Your rights changed: ${level} until ${until}.`,
+    agentGone: AGENT_NOT_RUNNING,
     stillEnds: (until: string) => `Your rights still end at ${until} as scheduled.`,
     pending: (id: string, kind: 'elevate' | 'extend', level: Level, length: string) =>
       `Waiting for an admin to decide on request ${id} (${kind}, ${level}, ${length})...`,
