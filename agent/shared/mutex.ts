@@ -36,13 +36,19 @@ export class Mutex {
           .then(resolve, reject)
           .finally(() => this.next());
       });
-      if (!this.busy) this.next();
+      if (this.busy) return;
+      // Never in the caller's own stack: a section starts once the caller's code has run on.
+      this.busy = true;
+      queueMicrotask(() => this.next());
     });
   }
 
   private next(): void {
     const section = this.first.shift() ?? this.waiting.shift();
-    this.busy = section !== undefined;
-    section?.();
+    if (!section) {
+      this.busy = false;
+      return;
+    }
+    section();
   }
 }

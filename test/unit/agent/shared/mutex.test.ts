@@ -38,7 +38,9 @@ describe('Mutex', () => {
       order.push(name);
       await tick();
     };
-    const all = [m.run(section('running')), m.run(section('queued 1')), m.run(section('queued 2'))];
+    const all = [m.run(section('running'))];
+    await new Promise<void>((r) => setImmediate(r)); // it has started and awaits its timer
+    all.push(m.run(section('queued 1')), m.run(section('queued 2')));
     all.push(m.runFirst(section('expiry')));
     await Promise.all(all);
     expect(order).toEqual(['running', 'expiry', 'queued 1', 'queued 2']);
@@ -66,5 +68,16 @@ describe('Mutex', () => {
       }),
     ).rejects.toThrow('sync');
     expect(await m.run(async () => 'next')).toBe('next');
+  });
+
+  it('never starts a section inside the caller’s own call', async () => {
+    const m = new Mutex();
+    let started = false;
+    const done = m.run(async () => {
+      started = true;
+    });
+    expect(started).toBe(false);
+    await done;
+    expect(started).toBe(true);
   });
 });
