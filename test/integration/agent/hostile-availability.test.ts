@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
+import { UNAUTHENTICATED_BURST, UNAUTHENTICATED_PER_SECOND } from '../../../agent/server/limits.js';
 import { attack, peakRssMb } from '../../helpers/attacker.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, runClientAs } from '../../helpers/os-users.js';
@@ -144,6 +145,12 @@ describe('a hostile local user cannot take the agent away from others', () => {
       `hello flood: ${random.hellos + same.hellos} hellos in ${seconds.toFixed(1)} s cost ${calls.length} getent calls`,
     );
     expect(random.hellos).toBeGreaterThan(30);
+    // Its hellos were handled at the pre-authentication pace: the burst, the rate for 3 s, and
+    // per loop the 4 hellos of the connection it was on when the time ran out (a connection
+    // refused over the per-user cap never had its hello read).
+    expect(random.hellos - random.refused).toBeLessThanOrEqual(
+      UNAUTHENTICATED_BURST + UNAUTHENTICATED_PER_SECOND * 3 + 16 * 4,
+    );
     // 20 a second plus a burst of 20, whatever the flood; the repeated name costs one.
     expect(calls.length).toBeLessThanOrEqual(20 * Math.ceil(seconds) + 20);
     expect(calls.filter((c) => c.includes('nosuchuser_fixed')).length).toBeLessThanOrEqual(1);
