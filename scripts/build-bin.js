@@ -133,6 +133,9 @@ async function buildTarget(target, bundlePath, work) {
       useSnapshot: false,
       useCodeCache: target === HOST,
       execArgv: V8_FLAGS,
+      // NODE_OPTIONS (--require, --import) would run any JavaScript under the executable's
+      // signed identity, as the runAsNode fuse did: the executable ignores it.
+      execArgvExtension: 'none',
     }),
   );
   run(hostNode, [...V8_FLAGS, '--experimental-sea-config', config], { cwd: work, stdio: 'ignore' });

@@ -157,6 +157,14 @@ describe('elevate-agent.deb installed, upgraded and removed for real', () => {
     }
   });
 
+  it("ignores NODE_OPTIONS: no JavaScript but its own runs under the executable's identity", async () => {
+    const r = await root.sh(
+      `echo 'console.log("injected")' > /tmp/inject.cjs && NODE_OPTIONS="--require /tmp/inject.cjs" elevatectl --help`,
+    );
+    expect(r.stdout + r.stderr).toContain('Usage: elevatectl');
+    expect(r.stdout + r.stderr).not.toContain('injected');
+  });
+
   it('ships a unit systemd-analyze accepts and a safe default policy', async () => {
     const r = await root.sh(`systemd-analyze verify ${UNIT}`);
     expect(r.code, r.stdout + r.stderr).toBe(0);
