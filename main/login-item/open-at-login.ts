@@ -67,7 +67,8 @@ export class OpenAtLogin {
     const now = await this.read();
     if (!enabled || now.cause === 'ok') return { result: { ok: true }, view: now };
     // Turning it on cannot work by itself: say why, and open the place where it can.
-    if (now.cause === 'requires-approval') await shell.openExternal(LOGIN_ITEMS_PANE);
+    // The URL is a constant (System Settings' Login Items pane), never text from the renderer.
+    if (now.cause === 'requires-approval') await shell.openExternal(LOGIN_ITEMS_PANE); // eng-disable OPEN_EXTERNAL_JS_CHECK
     return { result: { ok: false, message: this.text()[now.cause] }, view: now };
   }
 }
