@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
 import { ELEVATE } from '../cli/cli-harness.js';
@@ -32,8 +33,7 @@ let user: string;
 /** Asks through the elevate command line, in a terminal of their own. */
 let cliUser: string;
 let dir: string;
-let holder: ChildProcess;
-let daemons: string[] = [];
+let ns: NamespaceHolder | undefined;
 let agent: AgentHandle;
 let nsArg: string;
 
@@ -63,19 +63,8 @@ beforeAll(async () => {
     'echo ready',
     'exec sleep infinity',
   ].join(' && ');
-  holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', setup], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('ready')) resolve();
-    });
-    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
-  });
-  daemons = out.split('\n').filter((l) => /^\d+$/.test(l.trim()));
-  nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  ns = await holdNamespace(setup);
+  nsArg = ns.nsArg;
   agent = await startAgentProcess({
     policy: {
       version: 1,
@@ -93,14 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!canRun) return;
   await agent?.stop();
-  for (const pid of daemons) {
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-  holder?.kill('SIGKILL');
+  ns?.stop();
   agent?.cleanup();
   deleteUser(user);
   deleteUser(cliUser);

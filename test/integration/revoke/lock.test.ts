@@ -7,13 +7,14 @@
  * played by what GNOME Shell does on lock and unlock: SetLockedHint on their session, called
  * as them. The agent sees it through the real loginctl.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
@@ -29,8 +30,7 @@ const SESSION = '2';
 const SESSION_PATH = '/org/freedesktop/login1/session/_32';
 
 let user: string;
-let holder: ChildProcess;
-let daemons: string[] = [];
+let ns: NamespaceHolder | undefined;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
@@ -76,19 +76,8 @@ beforeAll(async () => {
     'echo ready',
     'exec sleep infinity',
   ].join('\n');
-  holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', setup], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('ready')) resolve();
-    });
-    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
-  });
-  daemons = out.split('\n').filter((l) => /^\d+$/.test(l.trim()));
-  nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  ns = await holdNamespace(setup);
+  nsArg = ns.nsArg;
   agent = await startAgentProcess({
     dir,
     policy: { version: 1, defaults: { revokeAt: ['lock'] } },
@@ -101,14 +90,7 @@ afterAll(async () => {
   if (!canRun) return;
   client?.close();
   await agent?.stop();
-  for (const pid of daemons) {
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-  holder?.kill('SIGKILL');
+  ns?.stop();
   agent?.cleanup();
   deleteUser(user);
 });
