@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { middayZone } from '../../helpers/midday-zone.js';
 
 const DONE = '[done, exit ';
 
@@ -31,7 +32,7 @@ export class Terminal {
   /** Runs `argv` (already wrapped in runuser where needed) and returns the finished screen. */
   async run(argv: readonly string[], env: Record<string, string> = {}): Promise<Screen> {
     const session = `s${++this.n}`;
-    const exports = Object.entries({ TZ: 'UTC', ...env })
+    const exports = Object.entries({ TZ: middayZone(), ...env })
       .map(([k, v]) => `${k}=${shellQuote(v)}`)
       .join(' ');
     const command = `env ${exports} ${argv.map(shellQuote).join(' ')}; printf '\\n${DONE}%s]\\n' $?; sleep 600`;

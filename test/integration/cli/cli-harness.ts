@@ -3,7 +3,7 @@
  * through runuser, against a real agent started by the shared helpers.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AGENT_MAIN,
@@ -12,16 +12,33 @@ import {
   startAgentProcess,
 } from '../../helpers/agent-process.js';
 import { publicPath } from '../../helpers/public-copy.js';
+import { middayZone } from '../../helpers/midday-zone.js';
 
 export { createUser, deleteUser } from '../../helpers/os-users.js';
 
 export const ELEVATECTL = join(REPO, 'dist/agent/cli/elevatectl.js');
 export const ELEVATE = join(REPO, 'dist/agent/cli/elevate.js');
 
-/** Builds once when the compiled files are missing (`npm test` builds first). */
+/**
+ * Compiles when the compiled files are missing or older than the agent's sources, so a test run
+ * on its own (`npx vitest run FILE`, which skips `npm test`'s build) never tests yesterday's code.
+ */
 export function ensureBuilt(): void {
-  if (existsSync(AGENT_MAIN) && existsSync(ELEVATECTL) && existsSync(ELEVATE)) return;
+  const built = [AGENT_MAIN, ELEVATECTL, ELEVATE];
+  if (built.every(existsSync) && newestSource(join(REPO, 'agent')) < oldest(built)) return;
   execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'inherit' });
+}
+
+const oldest = (files: string[]): number => Math.min(...files.map((f) => statSync(f).mtimeMs));
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 export interface RunningAgent {
@@ -84,7 +101,7 @@ export function spawnCli(
   // Root runs the same world-readable copy that other users must run (the checkout may be 0700).
   const argv = [...programCommand(publicPath(script)), ...args];
   // A clean environment: the CLI must find everything from its flags and the calling account.
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: 'UTC', ...extraEnv };
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: middayZone(), ...extraEnv };
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
   return user
     ? spawn('runuser', ['-u', user, '--', ...argv], { stdio, env })

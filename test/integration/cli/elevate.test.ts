@@ -58,13 +58,13 @@ describe('elevate as real users against a real agent', () => {
     expect(req.stderr).toBe('');
     expect(req.code).toBe(0);
     expect(req.stdout).toMatch(
-      /^You are Administrator until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d \(10 min left\)\.\n$/,
+      /^You are Administrator until \d\d:\d\d:\d\d \(10 min left\)\.\n$/,
     );
     // Asking again while the rights last: told which command adds time.
     const twice = await as(sam, 'request', '10', 'min', '--reason', 'install the printer driver');
     expect(twice.code).toBe(4);
     expect(twice.stderr).toMatch(
-      /^elevate: .+ You are Administrator until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d; for more time run 'elevate extend DURATION --reason TEXT'\.\n$/,
+      /^elevate: .+ You are Administrator until \d\d:\d\d:\d\d; for more time run 'elevate extend DURATION --reason TEXT'\.\n$/,
     );
 
     const status = await as(sam, 'status');
@@ -83,7 +83,7 @@ describe('elevate as real users against a real agent', () => {
     const noMore = await as(sam, 'extend', '10m', '--reason', 'one more time please');
     expect(noMore.code).toBe(3);
     expect(noMore.stderr).toMatch(
-      /^elevate: .+ Your rights end at (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d; after that, ask again with 'elevate request DURATION --reason TEXT', or ask IT\.\n$/,
+      /^elevate: .+ Your rights end at \d\d:\d\d:\d\d; after that, ask again with 'elevate request DURATION --reason TEXT', or ask IT\.\n$/,
     );
 
     const hist = await as(sam, 'history', '--limit', '10');
@@ -147,7 +147,7 @@ describe('elevate as real users against a real agent', () => {
     const limited = await as(pat, 'request', '30m', '--reason', 'install the printer driver');
     expect(limited.code).toBe(1);
     expect(limited.stderr).toMatch(
-      /^elevate: Too many requests: .+ Try again at (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\n$/,
+      /^elevate: Too many requests: .+ Try again at \d\d:\d\d:\d\d\.\n$/,
     );
 
     const wrongUser = await run(ELEVATE, ['--socket', agent.socket, 'status'], pat);
@@ -164,7 +164,7 @@ describe('elevate as real users against a real agent', () => {
     expect(w.stderr).toBe('');
     expect(w.code).toBe(0);
     const lines = w.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^admin rights until (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d$/);
+    expect(lines[0]).toMatch(/^admin rights until \d\d:\d\d:\d\d$/);
     expect(lines.at(-1)).toBe('Your temporary rights have ended; your level is now none.');
     expect(took).toBeLessThan(6000);
   });
@@ -187,7 +187,7 @@ describe('elevate as real users against a real agent', () => {
     await agent.stop();
     expect(await exited).toBe(1);
     expect(stderr).toMatch(
-      /^elevate: The Elevate agent is not running, so your rights cannot be shown or changed right now\. Your rights still end at (\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d as scheduled\.\n$/,
+      /^elevate: The Elevate agent is not running, so your rights cannot be shown or changed right now\. Your rights still end at \d\d:\d\d:\d\d as scheduled\.\n$/,
     );
   });
 });
