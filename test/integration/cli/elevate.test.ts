@@ -57,9 +57,7 @@ describe('elevate as real users against a real agent', () => {
     const req = await as(sam, 'request', '10m', '--reason', 'install the printer driver');
     expect(req.stderr).toBe('');
     expect(req.code).toBe(0);
-    expect(req.stdout).toMatch(
-      /^You are Administrator until \d\d:\d\d:\d\d \(10 min left\)\.\n$/,
-    );
+    expect(req.stdout).toMatch(/^You are Administrator until \d\d:\d\d:\d\d \(10 min left\)\.\n$/);
     // Asking again while the rights last: told which command adds time.
     const twice = await as(sam, 'request', '10', 'min', '--reason', 'install the printer driver');
     expect(twice.code).toBe(4);
