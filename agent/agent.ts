@@ -7,21 +7,8 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuthFailures } from './audit/auth-failures.js';
 import { PairingService } from './auth/pairing.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
-import type { Backend } from './backends/backend.js';
-import { DarwinBackend } from './backends/darwin.js';
-import {
-  managedPreferences,
-  watchManagedPreferences,
-} from './backends/darwin/managed-preferences.js';
-import { darwinWatches } from './backends/darwin/session-watch.js';
-import { DarwinUserDirectory } from './backends/darwin/user-directory.js';
-import { LinuxBackend } from './backends/linux.js';
-import { SimulatedBackend } from './backends/simulated.js';
-import { Win32Backend } from './backends/win32.js';
+import { watchManagedPreferences } from './backends/darwin/managed-preferences.js';
 import { protectWin32Dirs } from './backends/win32/dir-acls.js';
-import { Win32SessionCheck } from './backends/win32/session-check.js';
-import { ElevationSessions } from './cleanup/elevation-sessions.js';
-import { linuxWatches } from './cleanup/linux-watch.js';
 import { CodeApprovals } from './codes/code-approvals.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
@@ -30,9 +17,7 @@ import { LogoutHints } from './grants/logout-hints.js';
 import { PrivilegeService } from './grants/privilege-service.js';
 import { GrantRecovery } from './grants/grant-recovery.js';
 import { RequestService } from './grants/request-service.js';
-import { AuditForwarder } from './forward/forwarder.js';
 import { PolicyHolder } from './policy/policy-holder.js';
-import { readRegistryPolicy } from './policy/registry-policy.js';
 import { setUpEnforcement } from './policy-enforcement.js';
 import type { ForwarderStatus } from './protocol/schemas.js';
 import { systemClock, type Clock } from './scheduler/clock.js';
@@ -42,8 +27,10 @@ import { SocketServer } from './server/socket-server.js';
 import { Subscriptions } from './server/subscriptions.js';
 import { Mutex } from './shared/mutex.js';
 import { StateStore } from './store/state-store.js';
-import { sudoLogDir } from './usage/sudo-log-path.js';
-import { EtcUserDirectory, type UserDirectory } from './users/user-directory.js';
+import { auditForwarder } from './wiring/forwarding.js';
+import { createBackend, managedPolicySource, userDirectory } from './wiring/platform.js';
+import { grantHooks, sessionChecks } from './wiring/session-checks.js';
+import { statusPublisher } from './wiring/status-publisher.js';
 
 export interface RunningAgent {
   reloadPolicy(): Promise<void>;
@@ -61,15 +48,7 @@ export async function startAgent(
   const cookieGuard =
     config.backend === 'win32' ? await protectWin32Dirs(config.stateDir, log) : null;
 
-  const policies = new PolicyHolder(
-    config.policy,
-    log,
-    config.backend === 'win32'
-      ? { label: 'the registry', read: readRegistryPolicy }
-      : config.backend === 'darwin'
-        ? managedPreferences(config.root)
-        : undefined,
-  );
+  const policies = new PolicyHolder(config.policy, log, managedPolicySource(config));
   await policies.load();
   const store = new StateStore(config.stateDir);
   await store.load();
@@ -77,22 +56,8 @@ export async function startAgent(
   await audit.open();
   const lastSessions = new LastSessionStore(config.stateDir);
   await lastSessions.load();
-  const users: UserDirectory =
-    config.backend === 'darwin'
-      ? new DarwinUserDirectory()
-      : new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
-  const backend: Backend =
-    config.backend === 'linux'
-      ? new LinuxBackend({
-          root: config.root,
-          sudoLogDir: sudoLogDir(config.stateDir),
-          ...adminGroupOption(policies),
-        })
-      : config.backend === 'darwin'
-        ? new DarwinBackend({ root: config.root, sudoLogDir: sudoLogDir(config.stateDir), log })
-        : config.backend === 'win32'
-          ? new Win32Backend()
-          : new SimulatedBackend(config.stateDir, config.simulateOs, users);
+  const users = userDirectory(config);
+  const backend = createBackend(config, policies, users, log);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir, cookieGuard);
   await challenges.init();
@@ -101,20 +66,7 @@ export async function startAgent(
   const snapshots = new SessionSnapshotBuilder(store, backend, users, policies, audit, () =>
     clock.wall(),
   ).withLastSessions(lastSessions);
-  // One operation, one push, of its final state: a snapshot built mid-operation (a replaced
-  // grant between its end and the new one) would carry the operation's seq and make every
-  // client drop the real final state (PROTOCOL.md, seq). So snapshots are built only between
-  // sections of the core lock, and pushed as each section ends.
-  const publish = async (changedUsers: string[]): Promise<void> => {
-    for (const user of changedUsers) {
-      if (!subscriptions.hasStatusSubscribers(user)) continue;
-      try {
-        subscriptions.pushStatus(await snapshots.build(user));
-      } catch (err) {
-        log(`could not build ${user}'s snapshot: ${String(err)}`);
-      }
-    }
-  };
+  const publish = statusPublisher(subscriptions, snapshots, log);
   const lock = new Mutex(() => publish(store.endOperation()));
   const scheduler = new ExpiryScheduler(
     clock,
@@ -124,42 +76,16 @@ export async function startAgent(
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
         .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
   );
-  // What happened while elevated: sudo usage and the end-of-session check (Linux, macOS).
-  const watches =
-    config.backend === 'linux'
-      ? linuxWatches(
-          config.root,
-          () => policies.policy.adminGroup,
-          () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
-        )
-      : config.backend === 'darwin'
-        ? darwinWatches(config.root)
-        : null;
-  const sessions =
-    watches !== null
-      ? new ElevationSessions({
-          stateDir: config.stateDir,
-          watches,
-          audit,
-          store,
-          lock,
-          snapshots,
-          users,
-          lastSessions,
-          log,
-        })
-      : null;
-  // Windows: the end-of-session check and privilege.used from the Security log.
-  const win32Check =
-    config.backend === 'win32'
-      ? new Win32SessionCheck({
-          stateDir: config.stateDir,
-          audit,
-          lastSessions,
-          elevatedUsers: () => store.users().filter((u) => store.peek(u)?.grant),
-          log,
-        })
-      : null;
+  const checks = sessionChecks(config, policies, {
+    audit,
+    store,
+    lock,
+    snapshots,
+    users,
+    lastSessions,
+    log,
+  });
+  const { sessions, win32Check } = checks;
   const enforcement = await setUpEnforcement({
     root: config.root,
     stateDir: config.stateDir,
@@ -180,18 +106,7 @@ export async function startAgent(
     scheduler,
     snapshots,
     clock,
-    {
-      async started(user, grant) {
-        await sessions?.started(user, grant);
-        await win32Check?.started(user, grant);
-        await enforcement.started(user, grant);
-      },
-      async ended(user, grant, end) {
-        await sessions?.ended(user, grant);
-        await win32Check?.ended(user, grant);
-        await enforcement.ended(user, grant, end);
-      },
-    },
+    grantHooks(checks, enforcement),
     log,
   );
   const recovery = new GrantRecovery(privileges, { store, audit, backend, lock, log });
@@ -214,20 +129,7 @@ export async function startAgent(
   });
   requests.withCodes(codes);
   snapshots.withCodes(codes);
-  const forwarder = new AuditForwarder({
-    stateDir: config.stateDir,
-    sinks: policies.policy.forward ?? [],
-    log,
-    onDrop: (sink, count, reason) =>
-      void audit
-        .append({
-          type: 'forward.dropped',
-          user: null,
-          actor: 'agent',
-          detail: { sink, count, reason },
-        })
-        .catch((err: unknown) => log(`could not record dropped forward events: ${String(err)}`)),
-  });
+  const forwarder = auditForwarder(config, policies, audit, log);
   const forwarders = (): ForwarderStatus[] => forwarder.status();
   audit.on('appended', (e) => {
     subscriptions.pushAudit(e);
@@ -324,9 +226,4 @@ export async function startAgent(
       ? watchManagedPreferences(config.root, () => void running.reloadPolicy(), log)
       : null;
   return running;
-}
-
-function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {
-  const group = policies.policy.adminGroup;
-  return group ? { adminGroup: group } : {};
 }

@@ -1,0 +1,54 @@
+/** The agent's OS-specific parts, chosen from its configuration: backend, users, MDM policy. */
+import type { Backend } from '../backends/backend.js';
+import { DarwinBackend } from '../backends/darwin.js';
+import { managedPreferences } from '../backends/darwin/managed-preferences.js';
+import { DarwinUserDirectory } from '../backends/darwin/user-directory.js';
+import { LinuxBackend } from '../backends/linux.js';
+import { SimulatedBackend } from '../backends/simulated.js';
+import { Win32Backend } from '../backends/win32.js';
+import type { AgentConfig } from '../config.js';
+import type { ManagedPolicySource } from '../policy/managed-policy.js';
+import type { PolicyHolder } from '../policy/policy-holder.js';
+import { readRegistryPolicy } from '../policy/registry-policy.js';
+import { sudoLogDir } from '../usage/sudo-log-path.js';
+import { EtcUserDirectory, type UserDirectory } from '../users/user-directory.js';
+
+/** Settings an MDM pushed: Group Policy / Intune on Windows, managed preferences on macOS. */
+export function managedPolicySource(config: AgentConfig): ManagedPolicySource | undefined {
+  if (config.backend === 'win32') return { label: 'the registry', read: readRegistryPolicy };
+  if (config.backend === 'darwin') return managedPreferences(config.root);
+  return undefined;
+}
+
+export function userDirectory(config: AgentConfig): UserDirectory {
+  return config.backend === 'darwin'
+    ? new DarwinUserDirectory()
+    : new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
+}
+
+export function createBackend(
+  config: AgentConfig,
+  policies: PolicyHolder,
+  users: UserDirectory,
+  log: (msg: string) => void,
+): Backend {
+  switch (config.backend) {
+    case 'linux':
+      return new LinuxBackend({
+        root: config.root,
+        sudoLogDir: sudoLogDir(config.stateDir),
+        ...adminGroupOption(policies),
+      });
+    case 'darwin':
+      return new DarwinBackend({ root: config.root, sudoLogDir: sudoLogDir(config.stateDir), log });
+    case 'win32':
+      return new Win32Backend();
+    case 'simulated':
+      return new SimulatedBackend(config.stateDir, config.simulateOs, users);
+  }
+}
+
+function adminGroupOption(policies: PolicyHolder): { adminGroup?: string } {
+  const group = policies.policy.adminGroup;
+  return group ? { adminGroup: group } : {};
+}

@@ -1,0 +1,82 @@
+/**
+ * What happened while a person was elevated: sudo usage and the end-of-session check (Linux,
+ * macOS: ElevationSessions), or the Security log's check (Windows: Win32SessionCheck). Both
+ * follow grants through the PrivilegeService hooks, next to policy enforcement's.
+ */
+import type { AuditLog } from '../audit/audit-log.js';
+import { darwinWatches } from '../backends/darwin/session-watch.js';
+import { Win32SessionCheck } from '../backends/win32/session-check.js';
+import { ElevationSessions } from '../cleanup/elevation-sessions.js';
+import type { LastSessionStore } from '../cleanup/last-session-store.js';
+import { linuxWatches } from '../cleanup/linux-watch.js';
+import type { AgentConfig } from '../config.js';
+import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
+import type { PrivilegeHooks } from '../grants/privilege-service.js';
+import type { PolicyHolder } from '../policy/policy-holder.js';
+import type { Mutex } from '../shared/mutex.js';
+import type { StateStore } from '../store/state-store.js';
+import type { UserDirectory } from '../users/user-directory.js';
+
+export interface SessionChecks {
+  sessions: ElevationSessions | null;
+  win32Check: Win32SessionCheck | null;
+}
+
+export interface SessionCheckDeps {
+  audit: AuditLog;
+  store: StateStore;
+  lock: Mutex;
+  snapshots: SnapshotBuilder;
+  users: UserDirectory;
+  lastSessions: LastSessionStore;
+  log: (msg: string) => void;
+}
+
+export function sessionChecks(
+  config: AgentConfig,
+  policies: PolicyHolder,
+  d: SessionCheckDeps,
+): SessionChecks {
+  const watches =
+    config.backend === 'linux'
+      ? linuxWatches(
+          config.root,
+          () => policies.policy.adminGroup,
+          () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
+        )
+      : config.backend === 'darwin'
+        ? darwinWatches(config.root)
+        : null;
+  const sessions =
+    watches !== null ? new ElevationSessions({ stateDir: config.stateDir, watches, ...d }) : null;
+  const win32Check =
+    config.backend === 'win32'
+      ? new Win32SessionCheck({
+          stateDir: config.stateDir,
+          audit: d.audit,
+          lastSessions: d.lastSessions,
+          elevatedUsers: () => d.store.users().filter((u) => d.store.peek(u)?.grant),
+          log: d.log,
+        })
+      : null;
+  return { sessions, win32Check };
+}
+
+/** The grant hooks: the session checks first, then policy enforcement's. */
+export function grantHooks(
+  { sessions, win32Check }: SessionChecks,
+  enforcement: Required<PrivilegeHooks>,
+): PrivilegeHooks {
+  return {
+    async started(user, grant) {
+      await sessions?.started(user, grant);
+      await win32Check?.started(user, grant);
+      await enforcement.started(user, grant);
+    },
+    async ended(user, grant, end) {
+      await sessions?.ended(user, grant);
+      await win32Check?.ended(user, grant);
+      await enforcement.ended(user, grant, end);
+    },
+  };
+}
