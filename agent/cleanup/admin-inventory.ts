@@ -5,16 +5,19 @@
  * Groups are watched by numeric gid over every line (a second line with the admin gid under
  * another name, or a duplicate line, gives the same rights), ids are read as the C library
  * reads them ("00" is root), and the groups policy rules name are watched too (joining a
- * group a rule makes self-serve is a way back to admin).
- * Deliberately file-level: files that @include/#includedir name outside sudoers.d, directory
- * services (LDAP, sssd) and groups granted rights only through sudoers %group rules beyond
- * the admin groups are not covered.
+ * group a rule makes self-serve is a way back to admin), as are the groups sudoers rules and
+ * User_Alias lines name (`%ops`, `%#1234`): joining one is a way back to root.
+ * Sudoers files are followed as sudo follows them (@include, @includedir, #include…), so a
+ * file the main sudoers includes from outside sudoers.d is watched. What the files do not
+ * say (directory services: LDAP, sssd) is not read here.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { join, posix, relative } from 'node:path';
 import { z } from 'zod';
 import { parseId, readGroups } from '../backends/linux/etc-group.js';
 import { sudoReadsName } from '../backends/linux/sudoers-rules.js';
+import { sudoersGroupRefs, sudoersIncludes } from '../backends/linux/sudoers-refs.js';
 
 export const InventorySchema = z.object({
   /** Name of every group line with a watched gid → its members (duplicate lines merged). */
@@ -36,6 +39,13 @@ export const InventorySchema = z.object({
   uid0Accounts: z.array(z.string()),
   /** Path relative to the root ("etc/sudoers", "etc/sudoers.d/NAME") → content. */
   sudoers: z.record(z.string(), z.string()),
+  /**
+   * Groups not watched at this reading, name → gid and members: a group a sudoers rule starts
+   * naming later is compared with this, so its existing members are not taken as additions.
+   */
+  unwatched: z
+    .record(z.string(), z.object({ gid: z.number(), members: z.array(z.string()) }))
+    .optional(),
   /** macOS: nested group → the group it is nested in (what undoing the nesting edits). */
   nestedIn: z.record(z.string(), z.string()).default({}),
 });
@@ -66,13 +76,23 @@ export async function takeInventory(
     readFile(join(root, 'etc/passwd'), 'utf8'),
     readSudoers(root),
   ]);
-  const watched = new Set(alsoGids);
-  for (const g of groups) if (groupNames.includes(g.name)) watched.add(g.gid);
+  const refs = sudoersGroupRefs(Object.values(sudoers));
+  const watched = new Set([...alsoGids, ...refs.gids]);
+  const names = new Set([...groupNames, ...refs.names]);
+  for (const g of groups) if (names.has(g.name)) watched.add(g.gid);
   const adminGroups: Inventory['adminGroups'] = {};
   const groupGids: Inventory['groupGids'] = {};
   const groupLineCounts: Record<string, number> = {};
+  const unwatched: NonNullable<Inventory['unwatched']> = {};
   for (const g of groups) {
-    if (!watched.has(g.gid)) continue;
+    if (!watched.has(g.gid)) {
+      const had = unwatched[g.name];
+      unwatched[g.name] = {
+        gid: had?.gid ?? g.gid,
+        members: [...new Set([...(had?.members ?? []), ...g.members])],
+      };
+      continue;
+    }
     groupLineCounts[g.name] = (groupLineCounts[g.name] ?? 0) + 1;
     adminGroups[g.name] = [...new Set([...(adminGroups[g.name] ?? []), ...g.members])];
     groupGids[g.name] = g.gid;
@@ -94,6 +114,7 @@ export async function takeInventory(
     primaryGids,
     uid0Accounts,
     sudoers,
+    unwatched,
     nestedIn: {},
   };
 }
@@ -101,16 +122,46 @@ export async function takeInventory(
 export const SUDOERS_FILE = 'etc/sudoers';
 export const SUDOERS_DIR = 'etc/sudoers.d';
 
-/** ROOT/etc/sudoers and every file in ROOT/etc/sudoers.d that sudo reads, by relative path. */
-export async function readSudoers(root: string): Promise<Record<string, string>> {
+const MAX_INCLUDE_DEPTH = 128; // sudo's own limit
+
+/**
+ * ROOT/etc/sudoers, every file in ROOT/etc/sudoers.d that sudo reads, and every file they
+ * include, by path relative to `root`. Include paths are absolute as sudo sees them, so they
+ * are taken under `includeRoot` (macOS reads ROOT/private/etc but its sudoers names
+ * /private/etc/sudoers.d).
+ */
+export async function readSudoers(
+  root: string,
+  includeRoot = root,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const main = await readFile(join(root, SUDOERS_FILE), 'utf8').catch(() => null);
-  if (main !== null) out[SUDOERS_FILE] = main;
-  const names = await readdir(join(root, SUDOERS_DIR)).catch(() => [] as string[]);
-  for (const name of names.filter(sudoReadsName).sort()) {
-    const rel = `${SUDOERS_DIR}/${name}`;
-    const text = await readFile(join(root, rel), 'utf8').catch(() => null);
-    if (text !== null) out[rel] = text;
-  }
+  const host = hostname();
+  const asSudoSees = (rel: string): string => `/${relative(includeRoot, join(root, rel))}`;
+  const readOne = async (abs: string, depth: number): Promise<void> => {
+    const key = relative(root, join(includeRoot, abs));
+    if (key in out || depth > MAX_INCLUDE_DEPTH) return;
+    const text = await readFile(join(includeRoot, abs), 'utf8').catch(() => null);
+    if (text === null) return;
+    out[key] = text;
+    for (const inc of sudoersIncludes(text, abs, host)) {
+      if (!inc.dir) await readOne(inc.path, depth + 1);
+      else
+        for (const p of await dirEntries(join(includeRoot, inc.path), inc.path))
+          await readOne(p, depth + 1);
+    }
+  };
+  await readOne(asSudoSees(SUDOERS_FILE), 0);
+  // Read even when the main file does not include it (it is where drop-ins are written).
+  const dir = asSudoSees(SUDOERS_DIR);
+  for (const p of await dirEntries(join(root, SUDOERS_DIR), dir)) await readOne(p, 1);
   return out;
+}
+
+/** Files of an included directory that sudo reads, as absolute paths under `shown`. */
+async function dirEntries(real: string, shown: string): Promise<string[]> {
+  const names = await readdir(real).catch(() => [] as string[]);
+  return names
+    .filter(sudoReadsName)
+    .sort()
+    .map((n) => posix.join(shown, n));
 }

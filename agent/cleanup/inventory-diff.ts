@@ -32,12 +32,15 @@ export function diffInventory(
     const existed = group in before.adminGroups;
     const gid = after.groupGids[group];
     const parent = after.nestedIn[group];
-    if (!existed && gid !== undefined)
+    // Watched only now, with the gid it had: a rule started naming it (the rule is the drift).
+    const unwatched = existed ? undefined : before.unwatched?.[group];
+    const sameLine = unwatched !== undefined && unwatched.gid === gid;
+    if (!existed && !sameLine && gid !== undefined)
       groupLines.push({ group, gid, ...(parent && { in: parent }) });
     const [lines, linesBefore] = [after.groupLineCounts?.[group], before.groupLineCounts?.[group]];
     if (existed && gid !== undefined && lines && linesBefore && lines > linesBefore)
       groupLines.push({ group, gid, duplicate: true });
-    const was = new Set(before.adminGroups[group] ?? []);
+    const was = new Set(before.adminGroups[group] ?? (sameLine ? unwatched.members : []));
     for (const user of members) {
       if (!was.has(user) && !exclude.users.has(user)) groupMembers.push({ group, user });
     }

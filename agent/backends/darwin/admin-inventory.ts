@@ -54,7 +54,7 @@ export async function takeDarwinInventory(
   const [users, groups, sudoers] = await Promise.all([
     readAll('Users', USER_INVENTORY_ATTRIBUTES),
     readAll('Groups', GROUP_INVENTORY_ATTRIBUTES),
-    readSudoers(join(root, 'private')),
+    readSudoers(join(root, 'private'), root),
   ]);
   return { ...inventoryOf(users, groups, alsoGids), sudoers };
 }

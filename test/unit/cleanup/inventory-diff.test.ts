@@ -22,6 +22,21 @@ describe('diffInventory', () => {
     expect(driftCount(diffInventory(before, before, none))).toBe(0);
   });
 
+  it('takes a group a new sudoers rule names as the rule, its existing members as before', () => {
+    const withOps: Inventory = { ...before, unwatched: { ops: { gid: 4242, members: ['alice'] } } };
+    const after: Inventory = {
+      ...before,
+      adminGroups: { ...before.adminGroups, ops: ['alice', 'mallory'] },
+      groupGids: { ...before.groupGids, ops: 4242 },
+      watchedGids: [27, 4242],
+      sudoers: { ...before.sudoers, 'etc/sudoers.d/ops': '%ops ALL=(ALL) ALL\n' },
+    };
+    const d = diffInventory(withOps, after, none);
+    expect(d.groupMembers).toEqual([{ group: 'ops', user: 'mallory' }]);
+    expect(d.groupLines).toEqual([]);
+    expect(d.sudoersFiles).toEqual([{ path: 'etc/sudoers.d/ops', change: 'added' }]);
+  });
+
   it('reports additions and changes, not removals', () => {
     const after: Inventory = {
       adminGroups: { sudo: ['sam', 'mallory'], wheel: ['eve'] },
