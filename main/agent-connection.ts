@@ -13,9 +13,9 @@ import {
   type ConnectOptions,
 } from '../agent/client/agent-client.js';
 import { existsSync } from 'node:fs';
-import { AGENT_NOT_INSTALLED, AGENT_NOT_RUNNING } from '../agent/client/messages.js';
+import { AGENT_NOT_RUNNING } from '../agent/client/messages.js';
+import { pickLocale, type Locale } from '../agent/shared/i18n/locale.js';
 import { defaultSocketPath } from '../agent/shared/default-paths.js';
-import { RpcError } from '../agent/protocol/errors.js';
 import {
   SnapshotSchema,
   type Method,
@@ -25,6 +25,7 @@ import {
 } from '../agent/protocol/schemas.js';
 import { VERSION } from '../agent/shared/version.js';
 import type { AgentTrouble, ConnectionState } from '../preload/api.js';
+import { unreachableProblem, versionMismatch } from './agent-problem.js';
 
 /** The part of AgentClient this module uses. */
 export interface AgentSession {
@@ -39,16 +40,6 @@ export interface AgentSession {
   close(): void;
   /** The agent's release version from auth.hello; null or absent from an older agent. */
   readonly agentVersion?: string | null;
-}
-
-/**
- * One plain sentence when the agent comes from a different release than this app (null when
- * they match). Both are built from the same source, so within one release they always agree.
- */
-export function versionMismatch(agentVersion: string | null, appVersion: string): string | null {
-  if (agentVersion === appVersion) return null;
-  const agent = agentVersion ? `version ${agentVersion}` : 'an older version';
-  return `This Elevate app is version ${appVersion} but the Elevate agent on this computer is ${agent}; ask IT to install both from the same release.`;
 }
 
 export interface BackoffOptions {
@@ -88,11 +79,16 @@ export interface AgentConnectionOptions {
   /** Runs after authentication and before subscribing (pairing the app key). */
   onSession?: (session: AgentSession) => Promise<void>;
   log?: (message: string) => void;
-  /** The person's language at the time of connecting (known only once the app is ready). */
+  /**
+   * The person's language at the time of connecting (known only once the app is ready): the
+   * agent words its refusals in it, and so does this module its own sentences.
+   */
   locale?: () => string | undefined;
+  /** This app's release; another release's tray is what a mismatch test plays. */
+  appVersion?: string;
 }
 
-export { AGENT_NOT_RUNNING };
+export { AGENT_NOT_RUNNING, versionMismatch };
 
 /** Where the elevate-agent package puts the agent; elsewhere the OS installers own the answer. */
 const LINUX_AGENT = '/usr/lib/elevate/elevate-agent';
@@ -224,7 +220,11 @@ export class AgentConnection extends EventEmitter<Events> {
       return;
     }
     this.session = session;
-    this.versionProblem = versionMismatch(session.agentVersion ?? null, VERSION);
+    this.versionProblem = versionMismatch(
+      session.agentVersion ?? null,
+      this.opts.appVersion ?? VERSION,
+      this.language(),
+    );
     if (this.versionProblem) this.opts.log?.(this.versionProblem);
     session.once('close', () => this.onClosed(session));
     try {
@@ -250,6 +250,11 @@ export class AgentConnection extends EventEmitter<Events> {
     this.fail(new AgentUnavailableError(this.opts.socketPath, null));
   }
 
+  /** The language the person's OS asks for (English until the app is ready). */
+  private language(): Locale {
+    return pickLocale([this.opts.locale?.()]);
+  }
+
   private fail(err: unknown): void {
     if (this.stopped) return;
     const unreachable = err instanceof AgentUnavailableError || !(err instanceof Error);
@@ -258,14 +263,7 @@ export class AgentConnection extends EventEmitter<Events> {
       : agentInstalled(this.opts.socketPath)
         ? 'not-running'
         : 'not-installed';
-    const problem =
-      trouble === 'not-running'
-        ? AGENT_NOT_RUNNING
-        : trouble === 'not-installed'
-          ? AGENT_NOT_INSTALLED
-          : err instanceof RpcError
-            ? `The Elevate agent refused the connection: ${err.message}`
-            : `Cannot talk to the Elevate agent: ${(err as Error).message}`;
+    const problem = unreachableProblem(trouble, err, this.language());
     this.setView({ connection: 'unavailable', snapshot: this.view.snapshot, problem, trouble });
     const delay = backoffDelay(this.attempt++, this.backoff, this.random);
     this.opts.log?.(

@@ -32,7 +32,8 @@ export function loadAppKeyInBackground(
   return appKey.load().then(
     (status) => {
       onStatus(status);
-      if (status.problem) warn(status.problem);
+      if (status.problem)
+        warn(status.cause ? `${status.problem} (${status.cause})` : status.problem);
       // A connection made while the keychain was still answering did not pair: pair now.
       if (connection.state.connection === 'connected') return pairNow();
       const once = (view: ConnectionView): void => {

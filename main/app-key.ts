@@ -13,7 +13,9 @@ import {
 } from 'node:crypto';
 import { ErrorCode, RpcError } from '../agent/protocol/errors.js';
 import type { KeychainState } from '../preload/api.js';
-import { KeychainUnavailableError, type CredentialStore } from './credentials/credential-store.js';
+import type { CredentialStore } from './credentials/credential-store.js';
+import { en } from './i18n/en.js';
+import type { MainMessages } from './i18n/index.js';
 
 export interface PairingSession {
   call(method: 'auth.pair', params: { publicKey: string; client?: string }): Promise<unknown>;
@@ -23,6 +25,15 @@ export interface AppKeyStatus {
   keychain: KeychainState;
   /** One sentence for the person, or null. */
   problem: string | null;
+  /** What the keychain itself said, for the log (never shown: it names internals). */
+  cause?: string;
+}
+
+export interface AppKeyOptions {
+  /** The sentences in the person's language (main/i18n); English when absent. */
+  messages?: () => MainMessages['appKey'];
+  /** Which OS's secure store to name; this one when absent. */
+  os?: NodeJS.Platform;
 }
 
 export function keyAccount(user: string): string {
@@ -41,7 +52,12 @@ export class AppKey {
   constructor(
     private readonly store: CredentialStore,
     private readonly user: string,
+    private readonly opts: AppKeyOptions = {},
   ) {}
+
+  private text(): MainMessages['appKey'] {
+    return this.opts.messages?.() ?? en.appKey;
+  }
 
   get state(): AppKeyStatus {
     return this.status;
@@ -80,12 +96,11 @@ export class AppKey {
     } catch (err) {
       this.privateKey = null;
       this.publicKeyB64 = null;
+      const os = this.opts.os ?? process.platform;
       this.status = {
         keychain: 'unavailable',
-        problem:
-          err instanceof KeychainUnavailableError
-            ? err.message
-            : `Elevate's app key in the keychain cannot be read (${(err as Error).message}).`,
+        problem: this.text().unavailable(os === 'darwin' || os === 'win32' ? os : 'linux'),
+        cause: (err as Error).message,
       };
     }
     return this.status;
@@ -105,10 +120,7 @@ export class AppKey {
     } catch (err) {
       if (!(err instanceof RpcError) || err.code !== ErrorCode.Conflict) throw err;
       if (await this.isSameKey(err, publicKey)) return this.status;
-      this.status = {
-        keychain: this.status.keychain,
-        problem: `Elevate's background service on this computer trusts a different copy of Elevate for ${this.user}, so your requests are refused. Ask IT to run "elevatectl unpair ${this.user}", then restart Elevate.`,
-      };
+      this.status = { keychain: this.status.keychain, problem: this.text().otherCopy(this.user) };
       return this.status;
     }
   }

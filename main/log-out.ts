@@ -4,21 +4,30 @@
  */
 import { execFile } from 'node:child_process';
 import type { ActionResult } from '../preload/api.js';
+import { en } from './i18n/en.js';
+import type { MainMessages } from './i18n/index.js';
+
+export interface LogOutOptions {
+  /** Runs the command; records it instead in tests. */
+  run?: (file: string, args: string[]) => Promise<void>;
+  /** The sentences in the person's language (main/i18n); English when absent. */
+  messages?: MainMessages['logOut'];
+}
 
 export async function logOutNow(
   os: NodeJS.Platform,
   confirm: () => Promise<boolean>,
-  run: (file: string, args: string[]) => Promise<void> = execFileAsync,
+  { run = execFileAsync, messages: t = en.logOut }: LogOutOptions = {},
 ): Promise<ActionResult> {
-  if (os !== 'win32')
-    return { ok: false, message: 'Logging out from Elevate is only offered on Windows.' };
+  if (os !== 'win32') return { ok: false, message: t.onlyWindows };
   // Choosing Cancel is a decision, not a failure: nothing to report.
   if (!(await confirm())) return { ok: true };
   try {
     await run('shutdown', ['/l']);
     return { ok: true };
   } catch (err) {
-    return { ok: false, message: `Windows did not log you out: ${(err as Error).message}` };
+    // Windows' own words end in a full stop; the sentence goes on after them.
+    return { ok: false, message: t.failed((err as Error).message.replace(/[\s.]+$/, '')) };
   }
 }
 

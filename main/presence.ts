@@ -8,23 +8,28 @@
  */
 import type { SystemPreferences } from 'electron';
 import type { RequireAuthentication } from '../agent/protocol/policy-additions.js';
+import { en } from './i18n/en.js';
+import type { MainMessages } from './i18n/index.js';
 
-export const NO_TOUCH_ID =
-  'Your policy asks you to confirm it is you with Touch ID, which is not set up on this Mac: add a fingerprint in System Settings, Touch ID & Password, or ask an administrator for the rights.';
+/** The English sentence when Touch ID is not set up (main/i18n presence.noTouchId). */
+export const NO_TOUCH_ID = en.presence.noTouchId;
 
 export type ConfirmPresence = (required: RequireAuthentication) => Promise<'biometric'>;
 
+/** `messages`: the sentences in the person's language (main/i18n); English when absent. */
 export function touchIdPresence(
   prefs: Pick<SystemPreferences, 'canPromptTouchID' | 'promptTouchID'>,
+  messages: () => MainMessages['presence'] = () => en.presence,
 ): ConfirmPresence {
   return async () => {
+    const t = messages();
     if (!prefs.canPromptTouchID()) {
-      throw new Error(NO_TOUCH_ID);
+      throw new Error(t.noTouchId);
     }
     try {
-      await prefs.promptTouchID('confirm it is you to get administrator rights');
+      await prefs.promptTouchID(t.prompt);
     } catch {
-      throw new Error('Touch ID did not confirm it is you, so nothing was asked; try again.');
+      throw new Error(t.notConfirmed);
     }
     return 'biometric';
   };

@@ -43,6 +43,22 @@ export class AgentUnavailableError extends Error {
   }
 }
 
+/** The agent took a call but gave no answer within its timeout. */
+export class AgentNoAnswerError extends Error {
+  constructor(readonly method: string) {
+    super(`The Elevate agent did not answer ${method} in time.`);
+    this.name = 'AgentNoAnswerError';
+  }
+}
+
+/** The connection closed while a call still waited for its answer. */
+export class AgentClosedError extends Error {
+  constructor() {
+    super('The Elevate agent closed the connection.');
+    this.name = 'AgentClosedError';
+  }
+}
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
@@ -145,7 +161,7 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
       const timer = setTimeout(
         () => {
           this.pending.delete(id);
-          reject(new Error(`The Elevate agent did not answer ${method} in time.`));
+          reject(new AgentNoAnswerError(method));
         },
         timeoutFor(method, this.timeoutMs),
       );
@@ -201,7 +217,7 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     this.closed = true;
     for (const [, p] of this.pending) {
       clearTimeout(p.timer);
-      p.reject(new Error('The Elevate agent closed the connection.'));
+      p.reject(new AgentClosedError());
     }
     this.pending.clear();
     this.emit('close');

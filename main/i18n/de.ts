@@ -3,6 +3,13 @@ import { plural } from '../../agent/shared/i18n/catalogue.js';
 import type { MainMessages } from './en.js';
 
 type Level = 'none' | 'admin' | 'passwordless';
+type Os = 'darwin' | 'win32' | 'linux';
+
+const secureStore: Record<Os, string> = {
+  win32: 'Die Windows-Anmeldeinformationsverwaltung',
+  darwin: 'Ihr Schlüsselbund',
+  linux: 'Ihr Schlüsselbund',
+};
 
 function duration(seconds: number): string {
   if (seconds < 60) return plural('de', seconds, { one: '# Sekunde', other: '# Sekunden' });
@@ -120,6 +127,34 @@ export const de: MainMessages = {
       plural('de', found, { one: '# Root-Prozess lief', other: '# Root-Prozesse liefen' }) +
       ' noch' +
       (ended > 0 ? `; ${ended} beendet.` : '; der IT gemeldet.'),
+  },
+  agent: {
+    versionMismatch: (app, agent) =>
+      `Diese Elevate-App hat Version ${app}, der Hintergrunddienst von Elevate auf diesem Computer aber ${
+        agent ? `Version ${agent}` : 'eine ältere Version'
+      }: Bitten Sie Ihren IT-Support, beide aus demselben Release zu installieren.`,
+    refused: (detail) =>
+      `Der Hintergrunddienst von Elevate hat die Verbindung abgelehnt: ${detail}`,
+    failed:
+      'Bei der Verbindung mit dem Hintergrunddienst von Elevate ist etwas schiefgegangen: Versuchen Sie es noch einmal.',
+  },
+  appKey: {
+    unavailable: (os) =>
+      `${secureStore[os]} ist nicht verfügbar, daher kann Elevate Ihre Anfragen nicht signieren; wo Ihre Organisation signierte Anfragen verlangt, werden sie bis dahin abgelehnt.`,
+    otherCopy: (user) =>
+      `Der Hintergrunddienst von Elevate auf diesem Computer vertraut für ${user} einer anderen Elevate-Kopie, daher werden Ihre Anfragen abgelehnt. Bitten Sie die IT, „elevatectl unpair ${user}“ auszuführen, und starten Sie Elevate dann neu.`,
+  },
+  presence: {
+    noTouchId:
+      'Ihre Richtlinie verlangt, dass Sie sich mit Touch ID bestätigen, aber Touch ID ist auf diesem Mac nicht eingerichtet: Fügen Sie in Systemeinstellungen > Touch ID & Passwort einen Fingerabdruck hinzu oder bitten Sie einen Administrator um die Rechte.',
+    prompt: 'Ihre Identität bestätigen, um Administratorrechte zu erhalten',
+    notConfirmed:
+      'Touch ID hat Ihre Identität nicht bestätigt, daher wurde nichts angefragt; versuchen Sie es noch einmal.',
+  },
+  logOut: {
+    onlyWindows: 'Abmelden über Elevate gibt es nur unter Windows.',
+    failed: (detail) =>
+      `Windows hat Sie nicht abgemeldet: ${detail}. Speichern Sie Ihre Arbeit und melden Sie sich über das Startmenü ab.`,
   },
   loginItem: {
     'not-installed':

@@ -5,6 +5,14 @@
 import { plural } from '../../agent/shared/i18n/catalogue.js';
 
 type Level = 'none' | 'admin' | 'passwordless';
+type Os = 'darwin' | 'win32' | 'linux';
+
+/** Where each OS keeps the tray's key, in the words its own settings use. */
+const secureStore: Record<Os, string> = {
+  win32: 'Windows Credential Manager',
+  darwin: 'Your keychain',
+  linux: 'Your keyring',
+};
 
 /** "10 minutes", "1 hour", "1 h 30 min": a duration from the policy, in full words. */
 function duration(seconds: number): string {
@@ -121,6 +129,39 @@ export const en = {
       plural('en', found, { one: '# root process was', other: '# root processes were' }) +
       ' still running' +
       (ended > 0 ? `; ${ended} ended.` : ' and reported to IT.'),
+  },
+  /** What goes wrong between the tray and the agent (AppState.problem, failed actions). */
+  agent: {
+    /** The tray and the agent come from different releases (auth.hello's version). */
+    versionMismatch: (app: string, agent: string | null) =>
+      `This Elevate app is version ${app}, but Elevate's background service on this computer is ${
+        agent ? `version ${agent}` : 'an older version'
+      }: ask your IT support to install both from the same release.`,
+    /** The agent answered and refused to let the tray in (the agent's own sentence follows). */
+    refused: (detail: string) => `Elevate's background service refused the connection: ${detail}`,
+    /** Anything else that went wrong on the way to the agent. */
+    failed: "Something went wrong talking to Elevate's background service: try again.",
+  },
+  /** The tray's key for signed requests (main/app-key.ts), never called "app key" to a person. */
+  appKey: {
+    unavailable: (os: Os) =>
+      `${secureStore[os]} is not available, so Elevate cannot sign your requests; where your organisation requires signed requests, they are refused until it is back.`,
+    otherCopy: (user: string) =>
+      `Elevate's background service on this computer trusts a different copy of Elevate for ${user}, so your requests are refused. Ask IT to run "elevatectl unpair ${user}", then restart Elevate.`,
+  },
+  /** macOS Touch ID before a request, when the policy asks for it (main/presence.ts). */
+  presence: {
+    noTouchId:
+      'Your policy asks you to confirm it is you with Touch ID, which is not set up on this Mac: add a fingerprint in System Settings, Touch ID & Password, or ask an administrator for the rights.',
+    /** Completes macOS's own line "Elevate is trying to …". */
+    prompt: 'confirm it is you to get administrator rights',
+    notConfirmed: 'Touch ID did not confirm it is you, so nothing was asked; try again.',
+  },
+  /** "Log out now" (Windows, main/log-out.ts). */
+  logOut: {
+    onlyWindows: 'Logging out from Elevate is only offered on Windows.',
+    failed: (detail: string) =>
+      `Windows did not log you out: ${detail}. Save your work and sign out from the Start menu.`,
   },
   /** Why Open at login cannot be on (main/login-item), one sentence saying what to do. */
   loginItem: {

@@ -4,6 +4,13 @@
  * ActionResult {ok:false, message} with the agent's own sentence, which the popover shows.
  */
 import type { KeyObject } from 'node:crypto';
+import {
+  AgentClosedError,
+  AgentNoAnswerError,
+  AgentUnavailableError,
+} from '../../agent/client/agent-client.js';
+import { clientMessages } from '../../agent/client/i18n/index.js';
+import type { Locale } from '../../agent/shared/i18n/locale.js';
 import type { Method, ParamsOf, ResultOf } from '../../agent/protocol/schemas.js';
 import type {
   ActionResult,
@@ -12,6 +19,7 @@ import type {
   IpcChannels,
   RendererErrorReport,
 } from '../../preload/api.js';
+import { mainMessages } from '../i18n/index.js';
 import type { ConfirmPresence } from '../presence.js';
 
 export type IpcHandlers = {
@@ -41,22 +49,30 @@ export interface IpcHandlerDeps {
   confirmPresence?: ConfirmPresence;
 }
 
-export function errorMessage(err: unknown): string {
+/**
+ * The one sentence the person reads when an action fails, in `language`: the agent's own
+ * refusal (it words it in the language auth.hello named), or what a lost or silent agent means
+ * for them, never a socket path or an errno.
+ */
+export function errorMessage(err: unknown, language: Locale = 'en'): string {
+  const client = clientMessages(language);
+  if (err instanceof AgentUnavailableError) return client.agentNotRunning;
+  if (err instanceof AgentClosedError) return client.closed;
+  if (err instanceof AgentNoAnswerError) return client.noAnswer;
   if (err instanceof Error && err.message) return err.message;
-  return 'Something went wrong talking to the Elevate agent.';
-}
-
-async function act(run: () => Promise<void>): Promise<ActionResult> {
-  try {
-    await run();
-    return { ok: true };
-  } catch (err) {
-    return { ok: false, message: errorMessage(err) };
-  }
+  return mainMessages(language).agent.failed;
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { connection } = deps;
+  const act = async (run: () => Promise<void>): Promise<ActionResult> => {
+    try {
+      await run();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, message: errorMessage(err, deps.getState().locale?.language) };
+    }
+  };
   const createRequest = async (asked: ParamsOf<'request.create'>): Promise<void> => {
     const key = deps.appKey.signingKey;
     const confirm = deps.confirmPresence;

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { pickLocale } from '../../agent/shared/i18n/locale.js';
 import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { messagesFor } from './i18n/index.js';
 import { reportErrorsTo } from './logic/error-report.js';
 import { startBridge } from './store/bridge.js';
 import { startClock } from './store/clock.js';
@@ -14,8 +16,9 @@ if (window.elevate) {
   reportErrorsTo(window, (report) => window.elevate.reportError(report));
   startBridge(window.elevate);
 } else {
-  // Opened outside the app (no preload): say so instead of showing an empty window.
-  root.textContent = 'Elevate: this page only works inside the Elevate app.';
+  // Opened outside the app (no preload): say so instead of showing an empty window, in the
+  // browser's language, as main is not there to say which.
+  root.textContent = messagesFor(pickLocale(navigator.languages)).app.outsideApp;
 }
 if (window.elevate) {
   createRoot(root).render(

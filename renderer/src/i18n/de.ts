@@ -19,6 +19,7 @@ export const de: PopoverMessages = {
     needsAttention: 'Bitte beachten',
     requests: 'Anfragen',
     openAtLogin: 'Elevate bei der Anmeldung öffnen',
+    outsideApp: 'Elevate: Diese Seite funktioniert nur in der Elevate-App.',
   },
   level: {
     name: { none: 'Standardbenutzer', admin: 'Administrator', passwordless: 'sudo ohne Passwort' },

@@ -24,6 +24,8 @@ export const en = {
     needsAttention: 'Needs attention',
     requests: 'Requests',
     openAtLogin: 'Open Elevate at login',
+    /** The page opened without the app behind it (a browser, a stray file:// link). */
+    outsideApp: 'Elevate: this page only works inside the Elevate app.',
   },
   level: {
     name: {

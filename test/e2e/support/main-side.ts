@@ -87,13 +87,11 @@ export async function startMainSide(opts: {
     getState: () => state.current,
     // The person confirms the dialog; the command is recorded instead of logging root out.
     logOut: () =>
-      logOutNow(
-        opts.os ?? 'linux',
-        async () => true,
-        async (file, args) => {
+      logOutNow(opts.os ?? 'linux', async () => true, {
+        run: async (file, args) => {
           calls.logOut.push([file, ...args]);
         },
-      ),
+      }),
     setOpenAtLogin: async (enabled) => {
       state.setOpenAtLogin(enabled);
       return { ok: true };

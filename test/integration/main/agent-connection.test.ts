@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
+import type { Locale } from '../../../agent/shared/i18n/locale.js';
+import { VERSION } from '../../../agent/shared/version.js';
+import type { AppState } from '../../../preload/api.js';
 import {
   AgentConnection,
   AGENT_NOT_RUNNING,
@@ -64,13 +67,12 @@ describe('AgentConnection with a real agent', () => {
   let user: string;
   let conn: AgentConnection;
   let admin: AgentClient;
-  const handlers = () =>
+  /** The handlers as main wires them, for a tray speaking `language`. */
+  const handlers = (language: Locale = 'en') =>
     createIpcHandlers({
       connection: conn,
       appKey: { signingKey: null },
-      getState: () => {
-        throw new Error('not used here');
-      },
+      getState: () => ({ locale: { language, intl: undefined } }) as AppState,
       logOut: async () => ({ ok: true }),
       setOpenAtLogin: async () => ({ ok: true }),
       logRendererError: () => undefined,
@@ -208,8 +210,16 @@ describe('AgentConnection with a real agent', () => {
     );
     expect(problem).toBe(AGENT_NOT_RUNNING);
     expect(conn.state.snapshot?.seq).toBe(seqBefore);
-    const refused = await handlers()['elevate:stop-now'](undefined);
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining('not running') });
+    // Said as every client says it, without the socket path, in the tray's language.
+    expect(await handlers()['elevate:stop-now'](undefined)).toEqual({
+      ok: false,
+      message: AGENT_NOT_RUNNING,
+    });
+    expect(await handlers('de')['elevate:stop-now'](undefined)).toEqual({
+      ok: false,
+      message:
+        'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',
+    });
 
     admin.close();
     agent = await startAgentProcess({ policy: POLICY, dir: agent.dir });
@@ -222,7 +232,51 @@ describe('AgentConnection with a real agent', () => {
   });
 });
 
+describe('AgentConnection and an agent from another release', () => {
+  it('says so plainly, in the language the tray speaks, and still shows the status', async () => {
+    const agent = await startAgentProcess({ policy: POLICY });
+    const conn = new AgentConnection({
+      socketPath: agent.socket,
+      user: 'root',
+      timeoutMs: 5000,
+      locale: () => 'de',
+      // A tray from a later release, next to this build's agent.
+      appVersion: '99.0.0',
+    });
+    conn.start();
+    try {
+      const view = await waitFor(conn, (v) => (v.connection === 'connected' ? v : undefined));
+      expect(view.problem).toBe(
+        `Diese Elevate-App hat Version 99.0.0, der Hintergrunddienst von Elevate auf diesem Computer aber Version ${VERSION}: Bitten Sie Ihren IT-Support, beide aus demselben Release zu installieren.`,
+      );
+      expect(view.snapshot?.level).toBe('none');
+    } finally {
+      conn.stop();
+      await agent.stop();
+      agent.cleanup();
+    }
+  });
+});
+
 describe('AgentConnection without an agent', () => {
+  it("says the agent is not running in the tray's language", async () => {
+    const dir = makeTempDir();
+    const conn = new AgentConnection({
+      socketPath: join(dir, 'nothing.sock'),
+      locale: () => 'de',
+      backoff: { initialMs: 5000, maxMs: 5000, factor: 1 },
+    });
+    conn.start();
+    const problem = await waitFor(conn, (v) =>
+      v.connection === 'unavailable' ? v.problem : undefined,
+    );
+    conn.stop();
+    rmSync(dir, { recursive: true, force: true });
+    expect(problem).toBe(
+      'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',
+    );
+  });
+
   it('reports the agent as not running and keeps retrying with back-off', async () => {
     const dir = makeTempDir();
     const conn = new AgentConnection({
@@ -260,6 +314,8 @@ describe('AgentConnection without an agent', () => {
     conn.stop();
     server.close();
     rmSync(dir, { recursive: true, force: true });
-    expect(problem).toMatch(/did not answer auth\.hello in time/);
+    expect(problem).toBe(
+      'The Elevate agent did not answer in time, so nothing changed: try again.',
+    );
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppKey } from '../../../main/app-key.js';
 import { KeychainUnavailableError } from '../../../main/credentials/credential-store.js';
+import { mainMessages } from '../../../main/i18n/index.js';
 import { KeytarStore } from '../../../main/credentials/keytar-store.js';
 import {
   makeTempDir,
@@ -122,13 +123,22 @@ describe('KeytarStore without a Secret Service', () => {
     try {
       const store = new KeytarStore(service());
       await expect(store.get('app-key:x')).rejects.toThrow(KeychainUnavailableError);
-      const key = new AppKey(store, 'sam');
+      const key = new AppKey(store, 'sam', { os: 'linux' });
       const status = await key.load();
       expect(status.keychain).toBe('unavailable');
-      expect(status.problem).toMatch(
-        /^The system keychain is not available \(.+\), so Elevate cannot keep its app key\.$/,
+      // The person reads what it means in their OS's words; the cause goes to the log only.
+      expect(status.problem).toBe(
+        'Your keyring is not available, so Elevate cannot sign your requests; where your organisation requires signed requests, they are refused until it is back.',
       );
+      expect(status.cause).toMatch(/\S/);
       expect(key.signingKey).toBeNull();
+      const german = new AppKey(store, 'sam', {
+        os: 'win32',
+        messages: () => mainMessages('de').appKey,
+      });
+      expect((await german.load()).problem).toBe(
+        'Die Windows-Anmeldeinformationsverwaltung ist nicht verfügbar, daher kann Elevate Ihre Anfragen nicht signieren; wo Ihre Organisation signierte Anfragen verlangt, werden sie bis dahin abgelehnt.',
+      );
     } finally {
       if (saved.bus !== undefined) process.env.DBUS_SESSION_BUS_ADDRESS = saved.bus;
       if (saved.display !== undefined) process.env.DISPLAY = saved.display;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF, versionMismatch } from '../../../main/agent-connection.js';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../main/agent-connection.js';
 
 describe('backoffDelay', () => {
   it('doubles up to the cap', () => {
@@ -12,18 +12,5 @@ describe('backoffDelay', () => {
     expect(backoffDelay(3, DEFAULT_BACKOFF, () => 0)).toBe(2000);
     expect(backoffDelay(3, DEFAULT_BACKOFF, () => 0.999999)).toBe(4000);
     expect(backoffDelay(1000, DEFAULT_BACKOFF, () => 1)).toBe(30_000);
-  });
-});
-
-describe('versionMismatch', () => {
-  it('says nothing when the agent and the app come from one release', () => {
-    expect(versionMismatch('1.2.0', '1.2.0')).toBeNull();
-  });
-
-  it('says plainly which versions differ, and what to do', () => {
-    expect(versionMismatch('1.1.0', '1.2.0')).toBe(
-      'This Elevate app is version 1.2.0 but the Elevate agent on this computer is version 1.1.0; ask IT to install both from the same release.',
-    );
-    expect(versionMismatch(null, '1.2.0')).toContain('is an older version');
   });
 });
