@@ -58,12 +58,12 @@ export class AppStateStore extends EventEmitter<{ change: [AppState] }> {
   }
 
   private update(patch: Partial<AppState>): void {
-    // The agent being down outranks a keychain problem: it is the one that blocks everything.
-    const next: AppState = {
-      ...this.state,
-      ...patch,
-      problem: this.agentProblem ?? this.keyProblem,
-    };
+    // The agent's problem (down, another release) outranks the key's: it blocks everything. An
+    // unavailable secure store is worded by the popover itself (KeychainNotice, per OS), so its
+    // sentence stays in the log and never hides the agent's.
+    const merged = { ...this.state, ...patch };
+    const keyProblem = merged.keychain === 'unavailable' ? null : this.keyProblem;
+    const next: AppState = { ...merged, problem: this.agentProblem ?? keyProblem };
     const prev = this.state;
     if (
       prev.connection === next.connection &&

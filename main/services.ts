@@ -12,6 +12,7 @@ import { loadAppKeyInBackground } from './app-key-startup.js';
 import { AppStateStore } from './app-state.js';
 import { Countdown } from './countdown.js';
 import { KeytarStore } from './credentials/keytar-store.js';
+import { mainMessages } from './i18n/index.js';
 import type { IpcHandlers } from './ipc/handlers.js';
 import { LoginChoice } from './login-item/choice.js';
 import { setupLogging, type ScopedLog } from './logging.js';
@@ -51,7 +52,9 @@ export function setupServices(): Services {
   });
   const user = osUser.userName();
   const store = new AppStateStore();
-  const appKey = new AppKey(new KeytarStore(), user);
+  const appKey = new AppKey(new KeytarStore(), user, {
+    messages: () => mainMessages(store.current.locale?.language ?? 'en').appKey,
+  });
   const agentLog = logger('agent');
   const keyLog = logger('app-key');
   const connection = new AgentConnection({

@@ -13,28 +13,35 @@ import { registerIpcHandlers } from './register.js';
 export function setupIpc(s: Services, setOpenAtLogin: SetOpenAtLogin): IpcHandlers {
   const popoverLog = s.logger('popover');
   const rendererLog = new RendererErrorLog((line) => popoverLog.error(line));
+  const text = () => mainMessages(s.store.current.locale?.language ?? 'en');
   const handlers = createIpcHandlers({
     connection: s.connection,
     appKey: s.appKey,
     getState: () => s.store.current,
     logOut: () =>
-      logOutNow(process.platform, async () => {
-        const t = mainMessages(s.store.current.locale?.language ?? 'en').dialog;
-        const { response } = await dialog.showMessageBox({
-          type: 'question',
-          buttons: [t.logOut.confirm, t.cancel],
-          defaultId: 0,
-          cancelId: 1,
-          message: t.logOut.message,
-          detail: t.logOut.detail,
-        });
-        return response === 0;
-      }),
+      logOutNow(
+        process.platform,
+        async () => {
+          const t = text().dialog;
+          const { response } = await dialog.showMessageBox({
+            type: 'question',
+            buttons: [t.logOut.confirm, t.cancel],
+            defaultId: 0,
+            cancelId: 1,
+            message: t.logOut.message,
+            detail: t.logOut.detail,
+          });
+          return response === 0;
+        },
+        { messages: text().logOut },
+      ),
     setOpenAtLogin,
     hidePopover: () => s.popover?.hide(),
     fitPopover: (height) => fitPopover(s, height),
     logRendererError: (report) => rendererLog.report(report),
-    ...(process.platform === 'darwin' && { confirmPresence: touchIdPresence(systemPreferences) }),
+    ...(process.platform === 'darwin' && {
+      confirmPresence: touchIdPresence(systemPreferences, () => text().presence),
+    }),
   });
   const ipcLog = s.logger('ipc');
   registerIpcHandlers(

@@ -1,12 +1,14 @@
 import { useText } from '../i18n/index.js';
 import { useStore } from '../store/store.js';
 
-/** What is wrong while connected (e.g. the agent is from another release); keychain trouble
- * has its own notice. */
+/**
+ * What is wrong while connected (the agent is from another release, it trusts another copy of
+ * Elevate). An unavailable secure store has its own notice, and main leaves it out of `problem`.
+ */
 export function AgentNotice() {
   const t = useText();
   const problem = useStore((s) => s.problem);
-  const show = useStore((s) => s.connection === 'connected' && s.keychain !== 'unavailable');
+  const show = useStore((s) => s.connection === 'connected');
   if (!show || !problem) return null;
   return (
     <section className="banner banner-warn" aria-labelledby="agent-notice-title">

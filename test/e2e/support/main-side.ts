@@ -15,6 +15,8 @@ import { registerIpcHandlers } from '../../../main/ipc/register.js';
 import { logOutNow } from '../../../main/log-out.js';
 import { popoverHeight } from '../../../main/popover-size.js';
 import { RendererErrorLog } from '../../../main/renderer-log.js';
+import type { UiLocale } from '../../../agent/shared/i18n/locale.js';
+import { mainMessages } from '../../../main/i18n/index.js';
 import type { AppState } from '../../../preload/api.js';
 
 type Listener = (event: IpcMainInvokeEvent, arg: unknown) => unknown;
@@ -53,9 +55,18 @@ export async function startMainSide(opts: {
   popoverUrl: string;
   keychainService: string;
   os?: NodeJS.Platform;
+  /** What main/locale.ts would choose on this desktop, set at ready as main does; English if absent. */
+  locale?: UiLocale;
+  /** This tray's release, when it plays one other than the agent's. */
+  appVersion?: string;
 }): Promise<MainSide> {
   const state = new AppStateStore();
-  const appKey = new AppKey(new KeytarStore(opts.keychainService), opts.user);
+  if (opts.locale) state.setLocale(opts.locale);
+  const text = () => mainMessages(state.current.locale?.language ?? 'en');
+  const appKey = new AppKey(new KeytarStore(opts.keychainService), opts.user, {
+    messages: () => text().appKey,
+    ...(opts.os && { os: opts.os }),
+  });
   const loaded = await appKey.load();
   state.setKeychain(loaded.keychain, loaded.problem);
   const connection = new AgentConnection({
@@ -63,6 +74,8 @@ export async function startMainSide(opts: {
     user: opts.user,
     clientName: 'elevate-tray-e2e',
     timeoutMs: 5000,
+    locale: () => state.current.locale?.language,
+    ...(opts.appVersion && { appVersion: opts.appVersion }),
     // Quick retries so the restart scenario does not wait on production back-off.
     backoff: { initialMs: 100, maxMs: 400, factor: 2 },
     onSession: async (session) => {
@@ -91,6 +104,7 @@ export async function startMainSide(opts: {
         run: async (file, args) => {
           calls.logOut.push([file, ...args]);
         },
+        messages: text().logOut,
       }),
     setOpenAtLogin: async (enabled) => {
       state.setOpenAtLogin(enabled);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { UiLocale } from '../../../agent/shared/i18n/locale.js';
 import { policy, startAgent, type RunningAgent } from './agent-process.js';
 import { startMainSide, type MainSide } from './main-side.js';
 import { openPopover, popoverUrl, type Popover } from './popover-page.js';
@@ -35,6 +36,7 @@ export async function rig(
   os: 'linux' | 'win32',
   defaults: Record<string, unknown>,
   audit: readonly object[] = [],
+  tray: { locale?: UiLocale; appVersion?: string } = {},
 ): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
   if (audit.length) {
@@ -49,6 +51,7 @@ export async function rig(
     popoverUrl,
     os,
     keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
+    ...tray,
   });
   const popover = await openPopover(main);
   const admin = await AgentClient.connect({

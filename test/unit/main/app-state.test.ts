@@ -41,10 +41,11 @@ describe('AppStateStore', () => {
     ]);
   });
 
-  it('lets the agent problem outrank the keychain problem, and shows the keychain one after', () => {
+  it('lets the agent problem outrank the key problem, and shows the key one after', () => {
     const store = new AppStateStore();
-    store.setKeychain('unavailable', 'The system keychain is not available.');
-    expect(store.current.problem).toBe('The system keychain is not available.');
+    const otherCopy = "Elevate's background service trusts a different copy of Elevate.";
+    store.setKeychain('ok', otherCopy);
+    expect(store.current.problem).toBe(otherCopy);
     store.setConnection({
       connection: 'unavailable',
       snapshot: null,
@@ -52,10 +53,16 @@ describe('AppStateStore', () => {
     });
     expect(store.current.problem).toBe('The Elevate agent is not running.');
     store.setConnection({ connection: 'connected', snapshot: makeSnapshot(), problem: null });
-    expect(store.current).toMatchObject({
-      keychain: 'unavailable',
-      problem: 'The system keychain is not available.',
-    });
+    expect(store.current).toMatchObject({ keychain: 'ok', problem: otherCopy });
+  });
+
+  it('leaves an unavailable secure store to the popover’s own notice, never hiding the agent’s problem', () => {
+    const store = new AppStateStore();
+    store.setKeychain('unavailable', 'Your keyring is not available.');
+    expect(store.current).toMatchObject({ keychain: 'unavailable', problem: null });
+    const mismatch = 'This Elevate app is version 2.0.0, but the background service is 1.0.0.';
+    store.setConnection({ connection: 'connected', snapshot: makeSnapshot(), problem: mismatch });
+    expect(store.current).toMatchObject({ keychain: 'unavailable', problem: mismatch });
   });
 
   it('tells the popover why the agent cannot be reached, and forgets it once connected', () => {
