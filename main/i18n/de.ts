@@ -156,6 +156,7 @@ export const de: MainMessages = {
     failed: (detail) =>
       `Windows hat Sie nicht abgemeldet: ${detail}. Speichern Sie Ihre Arbeit und melden Sie sich über das Startmenü ab.`,
   },
+  desktopComment: 'Befristete Administratorrechte, die pünktlich enden',
   loginItem: {
     'not-installed':
       'Bei Anmeldung öffnen gehört zum Elevate-Installationsprogramm: Installieren Sie Elevate damit, um es zu nutzen.',

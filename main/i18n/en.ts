@@ -163,6 +163,8 @@ export const en = {
     failed: (detail: string) =>
       `Windows did not log you out: ${detail}. Save your work and sign out from the Start menu.`,
   },
+  /** The autostart entry's Comment, which a Linux desktop's startup-apps list shows. */
+  desktopComment: 'Temporary administrator rights that end on time',
   /** Why Open at login cannot be on (main/login-item), one sentence saying what to do. */
   loginItem: {
     'not-installed':

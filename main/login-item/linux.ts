@@ -10,6 +10,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCALES } from '../../agent/shared/i18n/locale.js';
+import { MAIN_CATALOGUES } from '../i18n/index.js';
 
 export const AUTOSTART_FILE = 'elevate.desktop';
 
@@ -24,7 +26,11 @@ export function desktopEntry(command: readonly string[]): string {
     '[Desktop Entry]',
     'Type=Application',
     'Name=Elevate',
-    'Comment=Temporary administrator rights that end on time',
+    // Every language at once (Comment[de]=…): the desktop picks the person's, as the spec says.
+    `Comment=${MAIN_CATALOGUES.en.desktopComment}`,
+    ...LOCALES.filter((l) => l !== 'en').map(
+      (l) => `Comment[${l}]=${MAIN_CATALOGUES[l].desktopComment}`,
+    ),
     `Exec=${command.map(quoteExecArg).join(' ')}`,
     'Icon=elevate',
     'Terminal=false',

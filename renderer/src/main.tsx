@@ -18,7 +18,9 @@ if (window.elevate) {
 } else {
   // Opened outside the app (no preload): say so instead of showing an empty window, in the
   // browser's language, as main is not there to say which.
-  root.textContent = messagesFor(pickLocale(navigator.languages)).app.outsideApp;
+  const language = pickLocale(navigator.languages);
+  document.documentElement.lang = language;
+  root.textContent = messagesFor(language).app.outsideApp;
 }
 if (window.elevate) {
   createRoot(root).render(

@@ -65,6 +65,8 @@ describe('the popover in German', () => {
     expect(said).toContain('Zuletzt bekanntes Ende');
     expect(said.match(ENGLISH), said).toBeNull();
     // Main's own sentence for the same state is German too (the tray and notifications use it).
+    // Read aloud with a German voice.
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(r.main.state.current.problem).toBe(
       'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',
     );
@@ -103,6 +105,7 @@ describe('the popover in German', () => {
       await expect
         .poll(() => page.locator('#root').innerText())
         .toBe('Elevate: Diese Seite funktioniert nur in der Elevate-App.');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -22,6 +22,13 @@ export function App() {
   const connected = useStore((s) => s.connection === 'connected');
   const content = useRef<HTMLElement>(null);
   const t = useText();
+  const language = useStore((s) => s.locale.language);
+
+  // Screen readers pick their voice from the page's language: German text must not be read
+  // with English pronunciation.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   useEffect(() => {
     if (!content.current) return;

@@ -132,6 +132,12 @@ describe('desktop entries', () => {
     );
   });
 
+  it('describes Elevate in every catalogue language, for the desktop to pick', () => {
+    const entry = desktopEntry(['/x']);
+    expect(entry).toContain('\nComment=Temporary administrator rights that end on time\n');
+    expect(entry).toContain('\nComment[de]=Befristete Administratorrechte, die pünktlich enden\n');
+  });
+
   it('knows which entries start', () => {
     expect(entryStarts(desktopEntry(['/x']))).toBe(true);
     expect(entryStarts('[Desktop Entry]\nHidden=true\n')).toBe(false);
