@@ -109,6 +109,13 @@ export const de: MainMessages = {
       'Bis er wieder läuft, lassen sich Ihre Rechte weder prüfen noch ändern; sie enden trotzdem pünktlich.',
     agentBackTitle: 'Der Elevate-Dienst läuft wieder',
     agentBack: 'Ihre Rechte werden wieder live angezeigt.',
+    logoffTitle: (length) => `Windows meldet Sie in ${length} ab`,
+    logoff: (hint) =>
+      `Speichern Sie jetzt Ihre Arbeit: Windows meldet Sie ab, ${
+        hint === 'grant'
+          ? 'um Ihre neuen Administratorrechte anzuwenden'
+          : 'um das Entfernen Ihrer Administratorrechte abzuschließen'
+      }, und noch offene Apps werden ohne Speichern geschlossen.`,
     endsIn: (level, length) => `${level}-Rechte enden in ${length}`,
     saveOrAsk: 'Speichern Sie Ihre Arbeit oder fragen Sie mehr Zeit an.',
     saveWork: 'Speichern Sie Ihre Arbeit; die Rechte enden von selbst.',

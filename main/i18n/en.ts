@@ -115,6 +115,14 @@ export const en = {
     agentLost: 'Your rights cannot be checked or changed until it is back; they still end on time.',
     agentBackTitle: 'Elevate agent is back',
     agentBack: 'Your rights are shown live again.',
+    /** Windows, policy windowsLogoffAtEnd "force": the agent logs the session off then. */
+    logoffTitle: (length: string) => `Windows signs you out in ${length}`,
+    logoff: (hint: 'grant' | 'revoke') =>
+      `Save your work now: Windows signs you out ${
+        hint === 'grant'
+          ? 'to apply your new administrator rights'
+          : 'to finish removing your administrator rights'
+      }, and apps still open close without saving.`,
     endsIn: (level: string, length: string) => `${level} rights end in ${length}`,
     saveOrAsk: 'Save your work, or ask for more time.',
     saveWork: 'Save your work; the rights end by themselves.',

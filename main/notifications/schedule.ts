@@ -1,7 +1,7 @@
 /**
  * Which notifications to show, and when: rights granted, each warning point before the end,
  * rights ended (and by whom), a request approved, denied or cancelled by the agent, the agent
- * going away and coming back. Every notification has a key and is shown at
+ * going away and coming back, and Windows' forced log-off counting down. Every notification has a key and is shown at
  * most once per app run, so a reconnect that replays the same snapshot shows nothing twice.
  */
 import type { Snapshot } from '../../agent/protocol/schemas.js';
@@ -40,6 +40,8 @@ export class NotificationSchedule {
     const out: NotificationModel[] = [];
     const t = this.t;
     const grant = next.grant;
+    // Urgent even in the first snapshot: apps close without saving when the time comes.
+    this.logoffNotice(next, out);
     if (prev === null) {
       if (grant) this.shown.add(`granted:${grant.id}`);
       if (next.request) this.shown.add(`request:${next.request.id}:${next.request.state}`);
@@ -201,6 +203,20 @@ export class NotificationSchedule {
         action: canExtend ? { type: 'request-more-time', label: t.notify.requestMoreTime } : null,
       },
     ];
+  }
+
+  /** Windows, policy windowsLogoffAtEnd "force": once per deadline, when the countdown starts. */
+  private logoffNotice(next: Snapshot, out: NotificationModel[]): void {
+    const { logoffAt, logoutHint } = next.platform;
+    if (!logoffAt) return;
+    const t = this.t;
+    const leftMs = Date.parse(logoffAt) - Date.parse(next.now);
+    this.push(out, {
+      key: `logoff:${logoffAt}`,
+      title: t.notify.logoffTitle(t.duration(roundUpForHumans(Math.max(0, leftMs)))),
+      body: t.notify.logoff(logoutHint ?? 'revoke'),
+      action: null,
+    });
   }
 
   private push(out: NotificationModel[], n: NotificationModel): void {

@@ -53,6 +53,35 @@ describe('NotificationSchedule', () => {
     expect(ended[0]?.body).toBe('Log out and back in to finish removing them.');
   });
 
+  it('warns once that Windows signs the person out, how soon, and to save their work', () => {
+    const countingDown = (seq: number, inMs: number) =>
+      makeSnapshot({
+        seq,
+        platform: { os: 'win32', logoutHint: 'revoke', logoffAt: iso(T0 + inMs) },
+      });
+    const s = new NotificationSchedule();
+    s.onSnapshot(withGrant(1));
+    const shown = s.onSnapshot(countingDown(2, 120_000));
+    expect(shown.find((n) => n.key.startsWith('logoff'))).toEqual({
+      key: `logoff:${iso(T0 + 120_000)}`,
+      title: 'Windows signs you out in 2 minutes',
+      body: 'Save your work now: Windows signs you out to finish removing your administrator rights, and apps still open close without saving.',
+      action: null,
+    });
+    // Said once per deadline, not with every push while it counts down.
+    expect(s.onSnapshot(countingDown(3, 120_000))).toEqual([]);
+    // Urgent even when the tray starts during the countdown; and in German on a German desktop.
+    const de = new NotificationSchedule('de');
+    expect(de.onSnapshot(countingDown(1, 90_000))).toEqual([
+      {
+        key: `logoff:${iso(T0 + 90_000)}`,
+        title: 'Windows meldet Sie in 2 Minuten ab',
+        body: 'Speichern Sie jetzt Ihre Arbeit: Windows meldet Sie ab, um das Entfernen Ihrer Administratorrechte abzuschließen, und noch offene Apps werden ohne Speichern geschlossen.',
+        action: null,
+      },
+    ]);
+  });
+
   it('says in the end notice what the session left behind, and reports a later clean-up', () => {
     const report = (rootEnded: number) => ({
       grantId: 'g_1',
