@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { os as osInfo } from './os-user.js';
 import { RpcError } from '../protocol/errors.js';
+import { pickLocale } from '../shared/i18n/locale.js';
+import { clientMessages } from './i18n/index.js';
 import { LineSplitter } from '../protocol/line-splitter.js';
 import { signingPayload } from '../protocol/canonical-json.js';
 import {
@@ -124,7 +126,10 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     } catch (err) {
       throw new RpcError(
         -32001,
-        `Cannot read the authentication cookie for ${user}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+        clientMessages(pickLocale([locale])).cookieUnreadable(
+          user,
+          (err as NodeJS.ErrnoException).code ?? String(err),
+        ),
       );
     }
     const nonceBytes = Buffer.from(hello.challenge.nonce, 'base64');

@@ -60,7 +60,7 @@ export async function runClientAs(
   dir: string,
   socket: string,
   body: string,
-  opts: { authAs?: string; args?: unknown } = {},
+  opts: { authAs?: string; args?: unknown; locale?: string } = {},
 ): Promise<{ result?: unknown; error?: { code?: number; message: string } }> {
   const script = join(dir, `client-${randomBytes(4).toString('hex')}.mjs`);
   writeFileSync(
@@ -69,7 +69,7 @@ export async function runClientAs(
 const args = ${JSON.stringify(opts.args ?? null)};
 let client;
 try {
-  client = await AgentClient.connect({ socketPath: ${JSON.stringify(socket)}, user: ${JSON.stringify(opts.authAs ?? user)} });
+  client = await AgentClient.connect({ socketPath: ${JSON.stringify(socket)}, user: ${JSON.stringify(opts.authAs ?? user)}${opts.locale ? `, locale: ${JSON.stringify(opts.locale)}` : ''} });
   const result = await (async () => { ${body} })();
   console.log(JSON.stringify({ result }));
 } catch (e) {

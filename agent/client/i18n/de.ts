@@ -10,4 +10,6 @@ export const de: ClientMessages = {
     'Der Elevate-Dienst hat nicht rechtzeitig geantwortet, daher hat sich nichts geändert: Versuchen Sie es noch einmal.',
   closed:
     'Der Elevate-Dienst wurde beendet, bevor er geantwortet hat, daher hat sich vielleicht nichts geändert: Prüfen Sie Ihre Rechte und versuchen Sie es dann noch einmal.',
+  cookieUnreadable: (user, code) =>
+    `Das Anmelde-Cookie für ${user} lässt sich nicht lesen: ${code}. Elevate handelt nur für das Konto, mit dem Sie angemeldet sind.`,
 };

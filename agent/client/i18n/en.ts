@@ -15,6 +15,9 @@ export const en = {
   /** The agent went away while a call was waiting for its answer. */
   closed:
     'The Elevate agent stopped before it answered, so nothing may have changed: check your rights, then try again.',
+  /** auth.hello's cookie is not readable by the caller: they are not the account they named. */
+  cookieUnreadable: (user: string, code: string) =>
+    `Cannot read the authentication cookie for ${user}: ${code}. Elevate acts only for the account you are signed in as.`,
 };
 
 export type ClientMessages = typeof en;

@@ -42,7 +42,19 @@ describe('authentication as real OS users', () => {
     const out = await runClientAs(eve, agent.dir, agent.socket, 'return client.identity;', {
       authAs: sam,
     });
-    expect(out.error?.message).toMatch(/Cannot read the authentication cookie/);
+    expect(out.error?.message).toMatch(
+      new RegExp(
+        `^Cannot read the authentication cookie for ${sam}: EACCES\\. Elevate acts only for the account you are signed in as\\.$`,
+      ),
+    );
+    // In the language the client named, as the agent's own refusals are.
+    const german = await runClientAs(eve, agent.dir, agent.socket, 'return client.identity;', {
+      authAs: sam,
+      locale: 'de-DE',
+    });
+    expect(german.error?.message).toBe(
+      `Das Anmelde-Cookie für ${sam} lässt sich nicht lesen: EACCES. Elevate handelt nur für das Konto, mit dem Sie angemeldet sind.`,
+    );
   });
 
   it('answers an unknown user exactly like a wrong proof', async () => {
