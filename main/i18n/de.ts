@@ -49,6 +49,7 @@ export const de: MainMessages = {
     pending: (level, length) => `Anfrage offen: ${level} für ${length}`,
     permanent: (level) => `${level} (dauerhaft)`,
     notElevated: 'Keine erhöhten Rechte',
+    signingOutAt: (time) => `Windows meldet Sie um ${time} ab: Speichern Sie Ihre Arbeit`,
     tooltipClock: (level, clock) => `Elevate: ${level} · noch ${clock}`,
     tooltip: (status) => `Elevate: ${status}`,
     stopNow: 'Jetzt beenden',

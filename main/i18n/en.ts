@@ -56,6 +56,8 @@ export const en = {
     pending: (level: string, length: string) => `Request pending: ${level} for ${length}`,
     permanent: (level: string) => `${level} (permanent)`,
     notElevated: 'Not elevated',
+    /** Windows, policy windowsLogoffAtEnd "force": when the agent signs the person out. */
+    signingOutAt: (time: string) => `Windows signs you out at ${time}: save your work`,
     /** Windows tooltip: the live clock ("9:41"). */
     tooltipClock: (level: string, clock: string) => `Elevate: ${level} · ${clock} left`,
     tooltip: (status: string) => `Elevate: ${status}`,

@@ -132,6 +132,10 @@ function statusLine(input: TrayInput, live: boolean, t: MainMessages): string {
       ? t.tray.until(level, clockTime(s.grant.expiresAt, { tag: input.locale?.intl }))
       : t.tray.timeLeft(level, t.minutesLeft(input.remainingMs ?? 0));
   }
+  // Windows, policy windowsLogoffAtEnd "force": the deadline, so the tooltip need not tick.
+  if (s.platform.logoffAt) {
+    return t.tray.signingOutAt(clockTime(s.platform.logoffAt, { tag: input.locale?.intl }));
+  }
   if (s.request?.state === 'pending') {
     return t.tray.pending(t.level(s.request.level), t.duration(s.request.durationSec));
   }

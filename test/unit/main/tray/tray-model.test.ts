@@ -182,6 +182,32 @@ describe('buildTrayView', () => {
     expect(ids(buildTrayView(base()).menu)).not.toContain('log-out');
   });
 
+  it('says when Windows signs the person out, with Log out now beside it', () => {
+    const logoffAt = '2026-12-01T14:42:00.000Z';
+    const counting = makeSnapshot({
+      seq: 4,
+      platform: { os: 'win32', logoutHint: 'revoke', logoffAt },
+    });
+    const clock = (tag?: string) =>
+      new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(
+        new Date(logoffAt),
+      );
+    const v = buildTrayView(base({ os: 'win32', snapshot: counting, remainingMs: null }));
+    expect(v.tooltip).toBe(`Elevate: Windows signs you out at ${clock()}: save your work`);
+    expect(ids(v.menu)).toContain('log-out');
+    const de = buildTrayView(
+      base({
+        os: 'win32',
+        snapshot: counting,
+        remainingMs: null,
+        locale: { language: 'de', intl: 'de-DE' },
+      }),
+    );
+    expect(de.menu[0]).toMatchObject({
+      label: `Windows meldet Sie um ${clock('de-DE')} ab: Speichern Sie Ihre Arbeit`,
+    });
+  });
+
   it('reflects Open at login as a checkbox', () => {
     expect(item(buildTrayView(base({ openAtLogin: true })).menu, 'open-at-login')).toMatchObject({
       kind: 'checkbox',
