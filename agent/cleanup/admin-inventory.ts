@@ -9,7 +9,7 @@
  * User_Alias lines name (`%ops`, `%#1234`): joining one is a way back to root.
  * Sudoers files are followed as sudo follows them (@include, @includedir, #include…), so a
  * file the main sudoers includes from outside sudoers.d is watched. What the files do not
- * say (directory services: LDAP, sssd) is not read here.
+ * say (directory services: LDAP, sssd) is for the sudo-rights check (sudo-rights.ts).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -46,6 +46,8 @@ export const InventorySchema = z.object({
   unwatched: z
     .record(z.string(), z.object({ gid: z.number(), members: z.array(z.string()) }))
     .optional(),
+  /** What sudo lists for each account (sudo-rights.ts); absent where sudo cannot be asked. */
+  sudoRights: z.record(z.string(), z.array(z.string())).optional(),
   /** macOS: nested group → the group it is nested in (what undoing the nesting edits). */
   nestedIn: z.record(z.string(), z.string()).default({}),
 });

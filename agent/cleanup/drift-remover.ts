@@ -46,6 +46,8 @@ export interface DriftReport {
   } & Partial<Outcome>)[];
   groupLines: ({ group: string; gid: number; in?: string } & Partial<Outcome>)[];
   primaryGroups: ({ user: string; gid: number; was: number | null } & Partial<Outcome>)[];
+  /** What `sudo -l -U` lists for an account that it did not at grant start (sudo-rights.ts). */
+  sudoRights?: ({ user: string; runs: string[] } & Partial<Outcome>)[];
 }
 
 export interface QuarantineNote {
@@ -96,16 +98,7 @@ export async function undoDrift(
     });
   }
   for (const name of drift.uid0Accounts) {
-    const r = await runCommand('usermod', prefixed(root, '-P', ['-L', '-e', '1', name]));
-    report.uid0Accounts.push({
-      name,
-      ...(r.code === 0
-        ? { undone: true }
-        : {
-            undone: false,
-            error: `usermod could not lock ${name}: ${toolMessage('usermod', r)}.`,
-          }),
-    });
+    report.uid0Accounts.push({ name, ...(await lockAccount(root, name)) });
   }
   report.sudoersFiles = await undoSudoersDrift(root, drift, before, quarantineDir, note);
   return report;
@@ -147,6 +140,14 @@ export async function undoSudoersDrift(
   return out;
 }
 
+/** Locks and expires an account (usermod -L -e 1): it can no longer log in or be switched to. */
+export async function lockAccount(root: string, name: string): Promise<Outcome> {
+  const r = await runCommand('usermod', prefixed(root, '-P', ['-L', '-e', '1', name]));
+  return r.code === 0
+    ? { undone: true }
+    : { undone: false, error: `usermod could not lock ${name}: ${toolMessage('usermod', r)}.` };
+}
+
 export function undoneCount(r: DriftReport): number {
   return [
     ...r.groupMembers,
@@ -154,6 +155,7 @@ export function undoneCount(r: DriftReport): number {
     ...r.sudoersFiles,
     ...r.groupLines,
     ...r.primaryGroups,
+    ...(r.sudoRights ?? []),
   ].filter((x) => x.undone).length;
 }
 

@@ -58,6 +58,13 @@ export class ElevationSessions {
     });
   }
 
+  /** PrivilegeService hook: a grant is about to be given (the OS is as it was). */
+  readonly starting = async (user: string): Promise<void> => {
+    await this.guard(`recording what sudo let ${user} run before the grant`, () =>
+      this.cleanup.prepare(user),
+    );
+  };
+
   /** PrivilegeService hook: the grant's OS change (with the sudo log rule) is in place. */
   readonly started = async (user: string, grant: GrantRef): Promise<void> => {
     await this.guard(`following ${user}'s sudo use`, () => this.usage.start(user, grant));

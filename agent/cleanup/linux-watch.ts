@@ -1,9 +1,12 @@
-/** The Linux end-of-session check: files under the backend's root prefix, and /proc. */
+/** The Linux end-of-session check: files under the backend's root prefix, sudo, and /proc. */
 import { dropInFileName } from '../backends/linux/account-name.js';
-import { SUDOERS_DIR, adminGroupNames, takeInventory } from './admin-inventory.js';
-import { undoDrift } from './drift-remover.js';
+import { sudoersGroupRefs } from '../backends/linux/sudoers-refs.js';
+import { runCommand } from '../backends/run-command.js';
+import { SUDOERS_DIR, adminGroupNames, takeInventory, type Inventory } from './admin-inventory.js';
+import { lockAccount, undoDrift } from './drift-remover.js';
 import type { SessionWatches } from './os-watch.js';
 import { findSudoRootProcesses, finishEnding, terminate } from './root-processes.js';
+import { readSudoRights } from './sudo-rights.js';
 
 export function linuxWatches(
   root: string,
@@ -16,6 +19,10 @@ export function linuxWatches(
         takeInventory(root, adminGroupNames(adminGroup(), ruleGroups()), alsoGids),
       undo: (drift, before, dir, note) => undoDrift(root, drift, before, dir, note),
       dropInKey: (user) => `${SUDOERS_DIR}/${dropInFileName(user)}`,
+      // sudo reads the machine's own /etc: it cannot be asked about a root prefix.
+      sudoRights: async (inv, also) =>
+        root === '/' ? readSudoRights([...(await accountsToAsk(inv)), ...also]) : null,
+      lockAccount: (name) => lockAccount(root, name),
     },
     processes: {
       find: (uid) => findSudoRootProcesses(uid),
@@ -23,4 +30,38 @@ export function linuxWatches(
       finishEnding: (list, signalled, graceMs) => finishEnding(list, signalled, graceMs),
     },
   };
+}
+
+/**
+ * Every account in passwd, every member of a watched group, and every member NSS gives for
+ * the groups sudoers names: `getent group` asks the directory (LDAP, sssd) too, so a directory
+ * account in a sudoers group is asked about even though no local file lists it. Directory
+ * accounts in no such group stay unseen (sssd does not enumerate by default).
+ */
+async function accountsToAsk(inv: Inventory | null): Promise<string[]> {
+  if (!inv) return [];
+  const names = new Set([
+    ...Object.keys(inv.primaryGids),
+    ...Object.values(inv.adminGroups).flat(),
+  ]);
+  const groups = [
+    ...new Set([
+      ...Object.keys(inv.adminGroups),
+      ...sudoersGroupRefs(Object.values(inv.sudoers)).names,
+    ]),
+  ];
+  if (groups.length > 0) {
+    const r = await runCommand('getent', ['group', ...groups]);
+    for (const m of nssGroupMembers(r.stdout)) names.add(m);
+  }
+  return [...names];
+}
+
+/** Members of `getent group` lines (NAME:PASSWORD:GID:MEMBERS, glibc's group(5) format). */
+export function nssGroupMembers(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .flatMap((l) => (l.split(':')[3] ?? '').split(','))
+    .map((m) => m.trim())
+    .filter(Boolean);
 }

@@ -5,9 +5,10 @@
  * (linux-watch.ts); macOS asks the directory service and ps (backends/darwin/session-watch.ts).
  */
 import type { Inventory } from './admin-inventory.js';
-import type { DriftReport, QuarantineNote } from './drift-remover.js';
+import type { DriftReport, Outcome, QuarantineNote } from './drift-remover.js';
 import type { Drift } from './inventory-diff.js';
 import type { EndedProcess, RootProcess } from './root-processes.js';
+import type { SudoRights } from './sudo-rights.js';
 
 export interface AdminRightsWatch {
   /** Who holds admin now; `alsoGids`: gids watched at grant start (kept if renamed since). */
@@ -21,6 +22,13 @@ export interface AdminRightsWatch {
   ): Promise<DriftReport>;
   /** The inventory's key for the agent's own drop-in of `user` (left out of the diff). */
   dropInKey(user: string): string;
+  /**
+   * What sudo lists for the accounts `inv` knows of and for `also` (sudo-rights.ts); null
+   * where sudo cannot be asked about this machine (a root prefix in tests).
+   */
+  sudoRights?(inv: Inventory | null, also: string[]): Promise<SudoRights | null>;
+  /** Locks a new account that kept rights (it can no longer log in). */
+  lockAccount?(name: string): Promise<Outcome>;
 }
 
 export interface RootProcessWatch {

@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../store/atomic-file.js';
 import { InventorySchema } from './admin-inventory.js';
 import { reportOnly, undoneCount, type DriftReport } from './drift-remover.js';
 import { diffInventory, driftCount } from './inventory-diff.js';
+import { checkSudoRights } from './sudo-rights-check.js';
 import type { LastSessionStore } from './last-session-store.js';
 import type { AdminRightsWatch, RootProcessWatch } from './os-watch.js';
 import type { RootProcess } from './root-processes.js';
@@ -53,6 +54,8 @@ const BaselineSchema = z.object({
   level: GrantLevelSchema,
   takenAt: z.string(),
   inventory: InventorySchema,
+  /** What sudo listed for the person just before their rights were given (sudo-rights.ts). */
+  personBefore: z.array(z.string()).nullable().default(null),
   /** Set once the admin-rights part of the end check is recorded (a restart must not repeat it). */
   drift: z.object({ found: z.number(), removed: z.number() }).nullable(),
 });
@@ -65,15 +68,29 @@ export class SessionCleanup {
   private readonly inFlight = new Set<Promise<void>>();
   /** Grants whose processes are in their grace period: their end check is already running. */
   private readonly ending = new Set<string>();
+  /** What sudo listed for a person about to be elevated, until their grant's begin(). */
+  private readonly sudoBefore = new Map<string, string[]>();
 
   constructor(private readonly deps: SessionCleanupDeps) {
     this.baselineDir = join(deps.stateDir, 'cleanup', 'baselines');
     this.quarantineDir = join(deps.stateDir, 'quarantine');
   }
 
+  /** Before the person's rights are given: what sudo lets them run without them. */
+  async prepare(user: string): Promise<void> {
+    this.sudoBefore.delete(user);
+    const rights = await this.deps.admin.sudoRights?.(null, [user]);
+    const own = rights?.[user];
+    if (own) this.sudoBefore.set(user, own);
+  }
+
   /** Records who holds admin as the grant starts. */
   async begin(user: string, grant: EndedGrant): Promise<void> {
     const inventory = await this.deps.admin.take();
+    const rights = await this.deps.admin.sudoRights?.(inventory, [user]);
+    if (rights) inventory.sudoRights = rights;
+    const personBefore = this.sudoBefore.get(user) ?? null;
+    this.sudoBefore.delete(user);
     await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
     const baseline: Baseline = {
       user,
@@ -81,6 +98,7 @@ export class SessionCleanup {
       level: grant.level,
       takenAt: new Date().toISOString(),
       inventory,
+      personBefore,
       drift: null,
     };
     await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify(baseline));
@@ -165,16 +183,27 @@ export class SessionCleanup {
       users: new Set(this.deps.elevatedUsers()),
       files: new Set([...managed].map((u) => admin.dropInKey(u))),
     });
-    const found = driftCount(drift);
-    if (found === 0) return { found: 0, removed: 0 };
     const remove = settings.cleanupOnEnd === 'remove';
-    const report: DriftReport = remove
-      ? await admin.undo(drift, baseline.inventory, this.quarantineDir, {
-          user,
-          grantId: grant.id,
-          at,
-        })
-      : reportOnly(drift);
+    const report: DriftReport =
+      remove && driftCount(drift) > 0
+        ? await admin.undo(drift, baseline.inventory, this.quarantineDir, {
+            user,
+            grantId: grant.id,
+            at,
+          })
+        : reportOnly(drift);
+    report.sudoRights = await checkSudoRights({
+      admin,
+      user,
+      before: baseline.inventory,
+      personBefore: baseline.personBefore,
+      after,
+      drift,
+      remove,
+      elevated: new Set(this.deps.elevatedUsers()),
+    });
+    const found = driftCount(drift) + report.sudoRights!.length;
+    if (found === 0) return { found: 0, removed: 0 };
     const removed = undoneCount(report);
     await this.append(user, grant, {
       kind: 'admin-rights',

@@ -40,6 +40,8 @@ export interface GrantInput {
 
 /** Snapshots are not pushed from here: the core lock pushes each bumped user's final state. */
 export interface PrivilegeHooks {
+  /** A grant is about to start: the OS is still as it was (what the person could do before). */
+  starting?(user: string): void | Promise<void>;
   /** A grant started (the OS change is in place). */
   started?(user: string, grant: GrantRecord): void | Promise<void>;
   /** A grant ended and the previous state is back: clean-up and reports. */
@@ -265,6 +267,7 @@ export class PrivilegeService implements RecoverableGrants {
   }
 
   private async applyNew(u: UserState, input: GrantInput, prior: PriorState): Promise<void> {
+    await this.hooks.starting?.(input.user);
     const grantId = newId('g');
     u.pending = { op: 'apply', grantId, level: input.level, prior };
     await this.store.save();

@@ -65,9 +65,12 @@ export function sessionChecks(
 /** The grant hooks: the session checks first, then policy enforcement's. */
 export function grantHooks(
   { sessions, win32Check }: SessionChecks,
-  enforcement: Required<PrivilegeHooks>,
+  enforcement: Required<Pick<PrivilegeHooks, 'started' | 'ended'>>,
 ): PrivilegeHooks {
   return {
+    async starting(user) {
+      await sessions?.starting(user);
+    },
     async started(user, grant) {
       await sessions?.started(user, grant);
       await win32Check?.started(user, grant);

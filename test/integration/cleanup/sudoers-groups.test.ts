@@ -142,4 +142,31 @@ describe('sudoers group rules cannot keep root past the end of a grant', () => {
     expect(readFileSync(join(ns.dir, 'etc/sudoers.local'), 'utf8')).toBe('# local additions\n');
     expect(await mayRun(user)).toMatch(/not allowed to run sudo/);
   });
+
+  it('locks a new account that an existing rule already names (seen only by asking sudo)', async () => {
+    const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3 });
+    const grantId = s.grant!.id;
+    await asRoot('useradd', '-M', '-s', '/bin/bash', ghost);
+    expect(await mayRun(ghost)).toMatch(/NOPASSWD: ALL/);
+
+    await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(1);
+    const [drift] = await driftEvents(grantId);
+    expect(drift!.detail).toMatchObject({ action: 'removed', groupMembers: [], sudoersFiles: [] });
+    expect(drift!.detail?.['sudoRights']).toEqual([
+      { user: ghost, runs: ['(ALL : ALL) NOPASSWD: ALL'], undone: true },
+    ]);
+    const shadow = readFileSync(join(ns.dir, 'etc/shadow'), 'utf8');
+    expect(
+      shadow
+        .split('\n')
+        .find((l) => l.startsWith(`${ghost}:`))!
+        .split(':')[1],
+    ).toMatch(/^!/);
+    // Nothing new for the person: what sudo lists for them is what it listed before the grant.
+    expect(await mayRun(user)).toMatch(/not allowed to run sudo/);
+    expect((await client.call('admin.status', { user })).users[0]!.lastSession).toMatchObject({
+      grantId,
+      drift: { found: 1, removed: 1 },
+    });
+  });
 });
