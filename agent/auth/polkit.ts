@@ -42,12 +42,10 @@ export function pkcheckResult(exitCode: number | null): PolkitResult {
   }
 }
 
-export const POLKIT_REFUSAL: Record<Exclude<PolkitResult, 'authorized'>, string> = {
-  'not-authorized':
-    'Your identity could not be confirmed, so no rights were given; ask again and enter your own password.',
-  'no-agent':
-    'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
-  dismissed: 'The password dialog was closed, so no rights were given; ask again to retry.',
-  error:
-    'The computer could not check your identity (polkit is not available); ask your administrator.',
-};
+/** The catalogue key (agent/i18n `presence`) of each refusal. */
+export const POLKIT_REFUSAL = {
+  'not-authorized': 'notAuthorized',
+  'no-agent': 'noAgent',
+  dismissed: 'dismissed',
+  error: 'error',
+} as const satisfies Record<Exclude<PolkitResult, 'authorized'>, string>;

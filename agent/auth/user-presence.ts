@@ -11,7 +11,8 @@ import { readFile } from 'node:fs/promises';
 import type { AuditLog } from '../audit/audit-log.js';
 import { runCommand } from '../backends/run-command.js';
 import type { RequireAuthentication } from '../protocol/policy-additions.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
+import { agentError, agentMessages, type AgentMessages } from '../i18n/index.js';
+import { ErrorCode } from '../protocol/errors.js';
 import type { Os } from '../protocol/schemas.js';
 import type { PeerCredentials } from '../server/peer-credentials.js';
 import {
@@ -25,6 +26,13 @@ import {
 /** How long a person has to answer the password dialog. */
 const PKCHECK_TIMEOUT_MS = 120_000;
 const PRESENCE_CHALLENGE_MS = 60_000;
+
+/** Why the person could not be confirmed: a key of the catalogue's `presence`, or the app's. */
+type Refusal = keyof AgentMessages['presence'] | 'mustComeFromApp';
+
+function say(m: AgentMessages, refusal: Refusal): string {
+  return refusal === 'mustComeFromApp' ? m.mustComeFromApp : m.presence[refusal];
+}
 
 export interface PresenceProof {
   /** The challenge from auth.presenceChallenge, inside the app-key-signed params. */
@@ -66,19 +74,19 @@ export class UserPresence {
         ? await this.viaPolkit(caller)
         : this.os === 'darwin'
           ? this.viaApp(required, caller)
-          : 'Your policy asks you to confirm it is you, which Elevate cannot do on Windows yet; ask your administrator.';
+          : 'windows';
     if (!failure) return;
     await this.audit.append({
       type: 'auth.failed',
       user: caller.user,
       actor: caller.user,
-      reason: failure,
+      reason: say(agentMessages('en'), failure),
       detail: { reason: 'requireAuthentication', required, pid: caller.peer?.pid ?? null },
     });
-    throw new RpcError(ErrorCode.Forbidden, failure, { authentication: required });
+    throw agentError(ErrorCode.Forbidden, (m) => say(m, failure), { authentication: required });
   }
 
-  private async viaPolkit(caller: PresenceCaller): Promise<string | null> {
+  private async viaPolkit(caller: PresenceCaller): Promise<Refusal | null> {
     const peer = caller.peer;
     if (!peer || (peer.uid !== caller.uid && peer.uid !== 0)) return POLKIT_REFUSAL.error;
     const stat = await readFile(`/proc/${peer.pid}/stat`, 'utf8').catch(() => null);
@@ -93,16 +101,16 @@ export class UserPresence {
     return result === 'authorized' ? null : POLKIT_REFUSAL[result];
   }
 
-  private viaApp(required: RequireAuthentication, caller: PresenceCaller): string | null {
+  private viaApp(required: RequireAuthentication, caller: PresenceCaller): Refusal | null {
     const p = caller.proof;
     const issued = p ? caller.challenges.get(p.challenge) : undefined;
     if (p) caller.challenges.delete(p.challenge);
     if (!p || issued === undefined || Date.now() - issued > PRESENCE_CHALLENGE_MS) {
-      return 'Confirm it is you with Touch ID in the Elevate app, then ask again.';
+      return 'touchIdFirst';
     }
-    if (!caller.signedByApp) return 'This request must come from the Elevate app.';
+    if (!caller.signedByApp) return 'mustComeFromApp';
     if (required === 'biometric' && p.method !== 'biometric') {
-      return 'Your policy asks for Touch ID; confirm with your fingerprint, then ask again.';
+      return 'biometric';
     }
     return null;
   }

@@ -29,6 +29,8 @@ export interface ConnectOptions {
   client?: string;
   /** The person's language (a BCP 47 or POSIX tag): the agent words its errors in it. */
   locale?: string;
+  /** The person's IANA time zone for times in the agent's errors: this process's by default; '' names none. */
+  timeZone?: string;
   /** Per-call timeout; a call with no answer by then rejects. */
   timeoutMs?: number;
   connectTimeoutMs?: number;
@@ -101,11 +103,10 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     const socket = await openSocket(opts.socketPath, opts.connectTimeoutMs ?? 3000);
     const client = new AgentClient(socket, opts.timeoutMs ?? 10_000);
     try {
-      await client.authenticate(
-        opts.user ?? osInfo.userName(),
-        opts.client ?? 'agent-client',
-        opts.locale,
-      );
+      await client.authenticate(opts.user ?? osInfo.userName(), opts.client ?? 'agent-client', {
+        locale: opts.locale,
+        timeZone: opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
     } catch (err) {
       client.close();
       throw err;
@@ -113,12 +114,20 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     return client;
   }
 
-  private async authenticate(user: string, clientName: string, locale?: string): Promise<void> {
+  private async authenticate(
+    user: string,
+    clientName: string,
+    place: { locale: string | undefined; timeZone: string | undefined },
+  ): Promise<void> {
+    const plain = { user, client: clientName, protocol: PROTOCOL_VERSION };
     const hello = await this.call('auth.hello', {
-      user,
-      client: clientName,
-      protocol: PROTOCOL_VERSION,
-      ...(locale ? { locale } : {}),
+      ...plain,
+      ...(place.locale ? { locale: place.locale } : {}),
+      ...(place.timeZone ? { timeZone: place.timeZone } : {}),
+    }).catch((err: unknown) => {
+      // An agent from before these additions refuses them: it answers in English, in UTC.
+      if (err instanceof RpcError && err.code === -32602) return this.call('auth.hello', plain);
+      throw err;
     });
     let cookie: Buffer;
     try {
@@ -126,7 +135,7 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
     } catch (err) {
       throw new RpcError(
         -32001,
-        clientMessages(pickLocale([locale])).cookieUnreadable(
+        clientMessages(pickLocale([place.locale])).cookieUnreadable(
           user,
           (err as NodeJS.ErrnoException).code ?? String(err),
         ),

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
+import { en } from '../i18n/en.js';
 import { agentError, type AgentMessages } from '../i18n/index.js';
 import { ErrorCode } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
@@ -121,11 +122,7 @@ export class CodeApprovals {
       detail: { problem: verdict.problem, triesLeft },
     });
     if (guess && triesLeft === 0) {
-      await this.d.requests.withdraw(
-        r.id,
-        'agent',
-        'Too many wrong approval codes: make a new request and call your help desk again.',
-      );
+      await this.d.requests.withdraw(r.id, 'agent', en.recorded.tooManyCodes);
       throw agentError(ErrorCode.Forbidden, (m) => m.code.lastTry);
     }
     this.d.store.bump(u);

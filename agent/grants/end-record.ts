@@ -6,6 +6,7 @@
  */
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Backend } from '../backends/backend.js';
+import { en } from '../i18n/en.js';
 import type { EndKind, GrantRecord, UserState } from '../store/agent-state.js';
 import type { StateStore } from '../store/state-store.js';
 import { setLogoutHint } from './logout-hints.js';
@@ -71,7 +72,7 @@ export async function recordEnd(
       r.state = 'cancelled';
       r.decidedAt = at;
       r.decidedBy = 'agent';
-      r.note = 'The rights it would extend have ended.';
+      r.note = en.recorded.extendedEnded;
     }
   }
 }

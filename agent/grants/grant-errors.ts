@@ -1,14 +1,8 @@
 /** The errors a grant operation answers with, worded once for every caller. */
 import { OsCommandError } from '../backends/backend.js';
-import { agentError } from '../i18n/index.js';
+import { agentError, type AgentMessages } from '../i18n/index.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
-import type { GrantLevel } from '../protocol/schemas.js';
 import type { UserState } from '../store/agent-state.js';
-
-export const LEVEL_NAME: Record<GrantLevel, string> = {
-  admin: 'administrator',
-  passwordless: 'passwordless sudo',
-};
 
 /** Rights whose end the OS refused are on their way out: they cannot be renewed or extended. */
 export function refuseWhileEnding(u: UserState, user: string): void {
@@ -16,11 +10,18 @@ export function refuseWhileEnding(u: UserState, user: string): void {
   throw agentError(ErrorCode.Conflict, (m) => m.stillEnding(user));
 }
 
-export function osRefused(err: unknown, what: string): RpcError {
+/**
+ * The OS refused a change: `what` words the change in the catalogue's `os`, given what the OS
+ * (or the backend, for its own checks) said about it.
+ */
+export function osRefused(
+  err: unknown,
+  what: (m: AgentMessages, detail: string) => string,
+): RpcError {
   if (err instanceof RpcError) return err;
   const detail =
     err instanceof OsCommandError ? err.message : ((err as Error)?.message ?? String(err));
-  return new RpcError(ErrorCode.OsRefused, `${what}: ${detail.replace(/\.$/, '')}.`);
+  return agentError(ErrorCode.OsRefused, (m) => what(m, detail.replace(/\.$/, '')));
 }
 
 export function storageError(err: unknown): RpcError {

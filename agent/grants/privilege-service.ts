@@ -5,6 +5,7 @@
  */
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Backend, PriorState } from '../backends/backend.js';
+import { en } from '../i18n/en.js';
 import { agentError } from '../i18n/index.js';
 import { ErrorCode, type RpcError } from '../protocol/errors.js';
 import { LEVEL_RANK, type GrantLevel } from '../protocol/schemas.js';
@@ -16,13 +17,7 @@ import type { StateStore } from '../store/state-store.js';
 import { RESTORE_RETRY_MS, recordRestoreFailure } from './restore-failure.js';
 import type { SnapshotBuilder } from './snapshot-builder.js';
 import { setLogoutHint } from './logout-hints.js';
-import {
-  LEVEL_NAME,
-  noSuchUser,
-  osRefused,
-  refuseWhileEnding,
-  storageError,
-} from './grant-errors.js';
+import { noSuchUser, osRefused, refuseWhileEnding, storageError } from './grant-errors.js';
 import type { RecoverableGrants } from './grant-recovery.js';
 import { recordEnd } from './end-record.js';
 
@@ -90,12 +85,9 @@ export class PrivilegeService implements RecoverableGrants {
       throw agentError(ErrorCode.Conflict, (m) => m.hasPermanently(input.user, input.level));
     }
     if (existing) {
-      await this.end(
-        input.user,
-        'revoked',
-        input.actor,
-        `replaced by a new ${LEVEL_NAME[input.level]} grant`,
-      );
+      const replaced =
+        input.level === 'admin' ? en.recorded.replacedByAdmin : en.recorded.replacedByPasswordless;
+      await this.end(input.user, 'revoked', input.actor, replaced);
     }
     await this.applyNew(u, input, prior);
   }
@@ -167,10 +159,7 @@ export class PrivilegeService implements RecoverableGrants {
       await this.backend.restore(user, g.prior);
     } catch (err) {
       await this.restoreRefused(u, user, g, err);
-      throw osRefused(
-        err,
-        `The rights of ${user} could not be fully removed (retrying every second)`,
-      );
+      throw osRefused(err, (m, detail) => m.os.notRemoved(user, detail));
     }
     await this.finishEnd(u, user, g, end, actor, reason, bestEffort);
   }
@@ -277,7 +266,7 @@ export class PrivilegeService implements RecoverableGrants {
       await this.backend.restore(input.user, prior).catch(() => undefined);
       u.pending = null;
       await this.store.save();
-      throw osRefused(err, `${LEVEL_NAME[input.level]} rights could not be given to ${input.user}`);
+      throw osRefused(err, (m, detail) => m.os.notGiven(input.level, input.user, detail));
     }
     // The time starts when the rights are in force.
     const grantedAtMs = this.clock.wall();
@@ -365,7 +354,7 @@ export class PrivilegeService implements RecoverableGrants {
     try {
       return await this.backend.inspect(user);
     } catch (err) {
-      throw osRefused(err, `The current rights of ${user} could not be read`);
+      throw osRefused(err, (m, detail) => m.os.notRead(user, detail));
     }
   }
 }

@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import type { AuditLog } from '../audit/audit-log.js';
+import { en } from '../i18n/en.js';
 import type { OnChangeHook } from '../protocol/policy-additions.js';
 import type { EndKind, GrantRecord } from '../store/agent-state.js';
 
@@ -93,7 +94,7 @@ export async function runHook(hook: OnChangeHook, event: HookEvent): Promise<Hoo
     fh = await open(hook.path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    return { message: `The onChange hook could not be opened (${code}).`, detail: { code } };
+    return { message: en.recorded.hookUnopened(code), detail: { code } };
   }
   try {
     const actual = createHash('sha256')
@@ -101,7 +102,7 @@ export async function runHook(hook: OnChangeHook, event: HookEvent): Promise<Hoo
       .digest('hex');
     if (actual !== hook.sha256.toLowerCase()) {
       return {
-        message: 'The onChange hook was not run: its SHA-256 does not match the policy.',
+        message: en.recorded.hookHashMismatch,
         detail: { expected: hook.sha256.toLowerCase(), actual },
       };
     }
@@ -138,19 +139,19 @@ function execute(fd: number, timeoutSec: number, input: string): Promise<HookPro
     child.stdin!.end(input);
     child.once('error', (err) => {
       clearTimeout(timer);
-      resolve({ message: `The onChange hook could not start (${err.message}).`, detail: {} });
+      resolve({ message: en.recorded.hookUnstarted(err.message), detail: {} });
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       const tail = stderr.slice(0, OUTPUT_LIMIT).trim();
       if (timedOut) {
         resolve({
-          message: `The onChange hook ran longer than ${timeoutSec} s and was stopped.`,
+          message: en.recorded.hookTimedOut(String(timeoutSec)),
           detail: { timeoutSec, stderr: tail },
         });
       } else if (code !== 0) {
         resolve({
-          message: `The onChange hook failed (exit code ${code ?? signal}).`,
+          message: en.recorded.hookFailed(String(code ?? signal)),
           detail: { exitCode: code, signal, stderr: tail },
         });
       } else resolve(null);

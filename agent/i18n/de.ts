@@ -1,5 +1,7 @@
 /** The agent's error messages in German; typed from English (en.ts). */
-import type { AgentMessages } from './en.js';
+import { z } from 'zod';
+import type { AgentMessages, CapRefusal } from './en.js';
+import { zodSays } from './zod-issue.js';
 
 type GrantLevel = 'admin' | 'passwordless';
 
@@ -19,6 +21,24 @@ const codeLevel: Record<GrantLevel, string> = {
   passwordless: 'sudo ohne Passwort',
 };
 const tries = (n: number) => `${n} ${n === 1 ? 'Versuch' : 'Versuche'} übrig`;
+const minutes = (sec: number) => {
+  const m = Math.floor(sec / 60);
+  return m >= 1 ? `${m} ${m === 1 ? 'Minute' : 'Minuten'}` : `${sec} Sekunden`;
+};
+
+function capRefused(c: CapRefusal): string {
+  const whose = c.forUser === null ? 'Ihre Richtlinie' : `Die Richtlinie von ${c.forUser}`;
+  const left =
+    c.leftSec === 0
+      ? 'keine weitere Administratorzeit'
+      : `nur noch ${minutes(c.leftSec)} Administratorzeit`;
+  const when = c.at ? `; weitere Zeit gibt es ab ${c.at}` : '';
+  const next =
+    c.forUser === null
+      ? 'Fragen Sie weniger Zeit an oder versuchen Sie es dann erneut.'
+      : 'Genehmigen oder vergeben Sie weniger Zeit (--for), oder geben Sie --over-cap an, um darüber hinaus zu genehmigen oder zu vergeben.';
+  return `${whose} erlaubt jetzt ${left} (angefragt: ${minutes(c.askedSec)})${when}. ${next}`;
+}
 
 export const de: AgentMessages = {
   authFailed: 'Anmeldung fehlgeschlagen: Der Nachweis oder der Benutzer ist ungültig.',
@@ -86,6 +106,66 @@ export const de: AgentMessages = {
       `Dieser Freigabecode ist abgelaufen (Codes gelten ${minutes} Minuten ab ihrer Erstellung): Bitten Sie den Helpdesk um einen neuen.`,
     future:
       'Dieser Freigabecode wurde für eine Zeit nach der Uhr dieses Computers erstellt: Prüfen Sie Datum und Uhrzeit hier und bitten Sie den Helpdesk dann um einen neuen Code.',
+  },
+  protocol: {
+    notJson: 'Die Anfrage ist kein gültiges JSON.',
+    batch: 'Sammelanfragen (Batch) werden nicht unterstützt.',
+    notJsonRpc: 'Die Anfrage ist keine gültige JSON-RPC-2.0-Anfrage.',
+    lineTooLong: 'Die Anfragezeile ist länger als 65.536 Bytes.',
+    noMethod: (name) => `Es gibt keine Methode namens ${name}.`,
+    paramsNotObject: 'params muss ein Objekt sein.',
+    paramsInvalid: 'Die Parameter sind ungültig.',
+    unknownParams: (keys) => `${keys} ist kein bekannter Parameter.`,
+    fieldInvalid: (field, why) => `${field} ist ungültig: ${why}.`,
+    paramIssue: zodSays(z.locales.de()),
+  },
+  quota: {
+    agentBusy: 'Der Dienst bedient zu viele Verbindungen; versuchen Sie es gleich noch einmal.',
+    tooManyOpen:
+      'Ihr Konto hat zu viele Verbindungen zum Dienst geöffnet; schließen Sie einige und versuchen Sie es erneut.',
+    tooManyWaiting:
+      'Ihr Konto hat zu viele Verbindungen, die auf die Anmeldung warten; versuchen Sie es in einigen Sekunden erneut.',
+  },
+  capRefused,
+  presence: {
+    notAuthorized:
+      'Ihre Identität konnte nicht bestätigt werden, daher wurden keine Rechte vergeben; fragen Sie erneut an und geben Sie Ihr eigenes Passwort ein.',
+    noAgent:
+      'Es konnte kein Passwortdialog angezeigt werden, um zu bestätigen, dass Sie es sind; fragen Sie aus Ihrer Desktop-Sitzung an oder führen Sie über SSH den elevate-Befehl in einem Terminal aus.',
+    dismissed:
+      'Der Passwortdialog wurde geschlossen, daher wurden keine Rechte vergeben; fragen Sie erneut an, um es noch einmal zu versuchen.',
+    error:
+      'Der Computer konnte Ihre Identität nicht prüfen (polkit ist nicht verfügbar); wenden Sie sich an Ihren Administrator.',
+    windows:
+      'Ihre Richtlinie verlangt, dass Sie bestätigen, dass Sie es sind; das kann Elevate unter Windows noch nicht; wenden Sie sich an Ihren Administrator.',
+    touchIdFirst:
+      'Bestätigen Sie in der Elevate-App mit Touch ID, dass Sie es sind, und fragen Sie dann erneut an.',
+    biometric:
+      'Ihre Richtlinie verlangt Touch ID; bestätigen Sie mit Ihrem Fingerabdruck und fragen Sie dann erneut an.',
+  },
+  recorded: {
+    loggedOut: 'Die Person hat sich abgemeldet (Richtlinie revokeAt: logout).',
+    screenLocked: 'Der Bildschirm wurde gesperrt (Richtlinie revokeAt: lock).',
+    restarted: 'Der Computer wurde neu gestartet (Richtlinie revokeAt: reboot).',
+    replacedByAdmin: 'ersetzt durch eine neue Vergabe als Administrator',
+    replacedByPasswordless: 'ersetzt durch eine neue Vergabe von sudo ohne Passwort',
+    extendedEnded: 'Die Rechte, die sie verlängern würde, sind beendet.',
+    tooManyCodes:
+      'Zu viele falsche Freigabecodes: Stellen Sie eine neue Anfrage und rufen Sie den Helpdesk erneut an.',
+    hookUnopened: (code) => `Der onChange-Hook konnte nicht geöffnet werden (${code}).`,
+    hookHashMismatch:
+      'Der onChange-Hook wurde nicht ausgeführt: Seine SHA-256-Prüfsumme passt nicht zur Richtlinie.',
+    hookUnstarted: (why) => `Der onChange-Hook konnte nicht starten (${why}).`,
+    hookTimedOut: (sec) => `Der onChange-Hook lief länger als ${sec} s und wurde beendet.`,
+    hookFailed: (exit) => `Der onChange-Hook ist fehlgeschlagen (Exit-Code ${exit}).`,
+  },
+  os: {
+    notGiven: (level, user, detail) =>
+      `Rechte als ${levelName[level]} konnten ${user} nicht gegeben werden: ${detail}.`,
+    notRemoved: (user, detail) =>
+      `Die Rechte von ${user} konnten nicht vollständig entfernt werden (wird jede Sekunde erneut versucht): ${detail}.`,
+    notRead: (user, detail) =>
+      `Die aktuellen Rechte von ${user} konnten nicht gelesen werden: ${detail}.`,
   },
   pair: {
     badKey: 'publicKey ist kein öffentlicher Ed25519-Schlüssel (base64 SPKI DER).',

@@ -3,6 +3,9 @@
  * truth, and what the audit log and the agent's own log keep. A client that names its language
  * in auth.hello gets them in that language (agent/i18n/index.ts). Codes never change with it.
  */
+import { z } from 'zod';
+import { zodSays } from './zod-issue.js';
+
 type GrantLevel = 'admin' | 'passwordless';
 
 const levelName: Record<GrantLevel, string> = {
@@ -15,6 +18,20 @@ const codeLevel: Record<GrantLevel, string> = {
   passwordless: 'passwordless sudo',
 };
 const tries = (n: number) => `${n} ${n === 1 ? 'try' : 'tries'} left`;
+const minutes = (sec: number) => {
+  const m = Math.floor(sec / 60);
+  return m >= 1 ? `${m} minute${m === 1 ? '' : 's'}` : `${sec} seconds`;
+};
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** What a cap refusal shows; `at` is a time already written for the client (agent/i18n/times.ts). */
+export interface CapRefusal {
+  /** null: the person asking; a name: an admin acting for that user. */
+  forUser: string | null;
+  leftSec: number;
+  askedSec: number;
+  at: string | null;
+}
 
 export const en = {
   authFailed: 'Authentication failed: the proof or the user is not valid.',
@@ -84,6 +101,84 @@ export const en = {
       `That approval code has expired (codes work for ${minutes} minutes after they are made): ask the help desk for a new one.`,
     future:
       "That approval code was made for a time ahead of this computer's clock: check the date and time here, then ask the help desk for a new code.",
+  },
+  /** PROTOCOL.md's checks before a method runs (framing, shape, method, params). */
+  protocol: {
+    notJson: 'The request is not valid JSON.',
+    batch: 'Batch requests are not supported.',
+    notJsonRpc: 'The request is not a valid JSON-RPC 2.0 request.',
+    lineTooLong: 'The request line is longer than 65,536 bytes.',
+    noMethod: (name: string) => `There is no method named ${name}.`,
+    paramsNotObject: 'params must be an object.',
+    paramsInvalid: 'The params are not valid.',
+    unknownParams: (keys: string) => `${keys} is not a known parameter.`,
+    /** `why`: zod's own sentence for the check that failed (paramIssue, same language). */
+    fieldInvalid: (field: string, why: string) => `${field} is invalid: ${why}.`,
+    paramIssue: zodSays(z.locales.en()),
+  },
+  /** Sent before auth.hello, so always in English: the client has not named a language yet. */
+  quota: {
+    agentBusy: 'The agent is serving too many connections; try again in a moment.',
+    tooManyOpen:
+      'Your account has too many connections open to the agent; close some and try again.',
+    tooManyWaiting:
+      'Your account has too many connections waiting to authenticate; try again in a few seconds.',
+  },
+  /** maxElevatedSecPerDay / maxElevatedSecPerWeek. */
+  capRefused: (c: CapRefusal) => {
+    const whose = c.forUser === null ? 'Your policy' : `${c.forUser}'s policy`;
+    const left =
+      c.leftSec === 0 ? 'no more admin time' : `only ${minutes(c.leftSec)} more of admin time`;
+    const when = c.at ? `; more becomes available at ${c.at}` : '';
+    const next =
+      c.forUser === null
+        ? 'Ask for less time or try again then.'
+        : 'Approve or grant less time (--for), or add --over-cap to approve or grant beyond it.';
+    return `${whose} allows ${left} now (asked for ${minutes(c.askedSec)})${when}. ${next}`;
+  },
+  /** requireAuthentication: proof that it is the person asking. */
+  presence: {
+    notAuthorized:
+      'Your identity could not be confirmed, so no rights were given; ask again and enter your own password.',
+    noAgent:
+      'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
+    dismissed: 'The password dialog was closed, so no rights were given; ask again to retry.',
+    error:
+      'The computer could not check your identity (polkit is not available); ask your administrator.',
+    windows:
+      'Your policy asks you to confirm it is you, which Elevate cannot do on Windows yet; ask your administrator.',
+    touchIdFirst: 'Confirm it is you with Touch ID in the Elevate app, then ask again.',
+    biometric: 'Your policy asks for Touch ID; confirm with your fingerprint, then ask again.',
+  },
+  /**
+   * Sentences the agent records (audit reasons, request notes, why rights ended). The audit
+   * trail and the state keep them in English; a client gets them in its language
+   * (agent/i18n/recorded.ts reads the English back). So each puts its string values in as
+   * they are, with no choice made on them.
+   */
+  recorded: {
+    loggedOut: 'The person logged out (policy revokeAt: logout).',
+    screenLocked: 'The screen was locked (policy revokeAt: lock).',
+    restarted: 'The computer restarted (policy revokeAt: reboot).',
+    replacedByAdmin: 'replaced by a new administrator grant',
+    replacedByPasswordless: 'replaced by a new passwordless sudo grant',
+    extendedEnded: 'The rights it would extend have ended.',
+    tooManyCodes:
+      'Too many wrong approval codes: make a new request and call your help desk again.',
+    hookUnopened: (code: string) => `The onChange hook could not be opened (${code}).`,
+    hookHashMismatch: 'The onChange hook was not run: its SHA-256 does not match the policy.',
+    hookUnstarted: (why: string) => `The onChange hook could not start (${why}).`,
+    hookTimedOut: (sec: string) => `The onChange hook ran longer than ${sec} s and was stopped.`,
+    hookFailed: (exit: string) => `The onChange hook failed (exit code ${exit}).`,
+  },
+  /** The OS refused a change: `detail` is what the OS or its tool said (not translated). */
+  os: {
+    notGiven: (level: GrantLevel, user: string, detail: string) =>
+      `${capital(levelName[level])} rights could not be given to ${user}: ${detail}.`,
+    notRemoved: (user: string, detail: string) =>
+      `The rights of ${user} could not be fully removed (retrying every second): ${detail}.`,
+    notRead: (user: string, detail: string) =>
+      `The current rights of ${user} could not be read: ${detail}.`,
   },
   pair: {
     badKey: 'publicKey is not an Ed25519 public key (base64 SPKI DER).',

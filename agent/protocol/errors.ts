@@ -1,4 +1,5 @@
 /** JSON-RPC and agent error codes from PROTOCOL.md. Names are part of the contract. */
+import type { Place } from '../shared/i18n/dates.js';
 import type { Locale } from '../shared/i18n/locale.js';
 
 export const ErrorCode = {
@@ -18,14 +19,15 @@ export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * An error that crosses the wire: `message` is one sentence a person can read as it is, in
- * English; `say`, where given (agent/i18n agentError), words it in the client's language.
+ * English; `say`, where given (agent/i18n agentError), words it in the client's language, with
+ * times in the client's locale and time zone (`place`; UTC when the client named none).
  */
 export class RpcError extends Error {
   constructor(
     readonly code: number,
     message: string,
     readonly data?: unknown,
-    readonly say?: (locale: Locale) => string,
+    readonly say?: (locale: Locale, place?: Place) => string,
   ) {
     super(message);
     this.name = 'RpcError';

@@ -49,6 +49,11 @@ export const ParamsSchemas = {
       protocol: z.number().int().optional(),
       /** Added: the client's language ("de-DE", "de_DE.UTF-8"); error messages use it. */
       locale: z.string().max(64).optional(),
+      /**
+       * Added: the client's IANA time zone ("Europe/Berlin"): times in error messages are
+       * written in it (UTC, saying so, when absent or unknown).
+       */
+      timeZone: z.string().max(64).optional(),
     })
     .strict(),
   'auth.prove': z.object({ proof: z.string().max(256) }).strict(),

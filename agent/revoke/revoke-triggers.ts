@@ -9,6 +9,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { PrivilegeService } from '../grants/privilege-service.js';
+import { en } from '../i18n/en.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
 import type { RevokeTrigger } from '../protocol/policy-additions.js';
 import type { Mutex } from '../shared/mutex.js';
@@ -19,10 +20,11 @@ import type { UserDirectory } from '../users/user-directory.js';
 import { countLoginSessions } from './login-sessions.js';
 import { readLockedHints } from './logind-lock.js';
 
+/** Each ending is its own audit reason, recorded in English (agent/i18n `recorded`). */
 export const REVOKE_REASON: Record<RevokeTrigger, string> = {
-  logout: 'The person logged out (policy revokeAt: logout).',
-  lock: 'The screen was locked (policy revokeAt: lock).',
-  reboot: 'The computer restarted (policy revokeAt: reboot).',
+  logout: en.recorded.loggedOut,
+  lock: en.recorded.screenLocked,
+  reboot: en.recorded.restarted,
 };
 
 const GrantMarkSchema = z.object({

@@ -3,6 +3,7 @@
  * idle connections from one user must not keep root's elevatectl or another user's tray out.
  * Root is never counted or refused. A peer the OS does not name shares the overall cap only.
  */
+import { agentMessages } from '../i18n/index.js';
 import { CONNECTIONS_NON_ROOT, CONNECTIONS_PER_UID, UNAUTHENTICATED_PER_UID } from './limits.js';
 import type { PeerCredentials } from './peer-credentials.js';
 
@@ -11,18 +12,22 @@ export class ConnectionQuota {
   private readonly unauthenticated = new Map<number, number>();
   private nonRoot = 0;
 
-  /** Counts a new connection in, or says in one sentence why it is refused. */
+  /**
+   * Counts a new connection in, or says in one sentence why it is refused: in English, as
+   * nothing is known yet of the client's language (it has not sent auth.hello).
+   */
   admit(peer: PeerCredentials | null): string | null {
+    const say = agentMessages('en').quota;
     if (peer?.uid === 0) return null;
     if (this.nonRoot >= CONNECTIONS_NON_ROOT) {
-      return 'The agent is serving too many connections; try again in a moment.';
+      return say.agentBusy;
     }
     if (peer) {
       if ((this.open.get(peer.uid) ?? 0) >= CONNECTIONS_PER_UID) {
-        return 'Your account has too many connections open to the agent; close some and try again.';
+        return say.tooManyOpen;
       }
       if ((this.unauthenticated.get(peer.uid) ?? 0) >= UNAUTHENTICATED_PER_UID) {
-        return 'Your account has too many connections waiting to authenticate; try again in a few seconds.';
+        return say.tooManyWaiting;
       }
       add(this.open, peer.uid, 1);
       add(this.unauthenticated, peer.uid, 1);

@@ -4,8 +4,11 @@
  */
 import type { Socket } from 'node:net';
 import type { Challenge } from '../auth/cookie-challenge.js';
-import { agentError } from '../i18n/index.js';
+import type { z } from 'zod';
+import { agentError, type AgentMessages } from '../i18n/index.js';
+import { wordRecordedIn } from '../i18n/recorded.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';
+import type { Place } from '../shared/i18n/dates.js';
 import type { Locale } from '../shared/i18n/locale.js';
 import { LineSplitter } from '../protocol/line-splitter.js';
 import {
@@ -42,6 +45,8 @@ export interface ConnectionContext {
   hellos: number;
   /** The language auth.hello asked for: error messages are worded in it. */
   locale: Locale;
+  /** The locale and time zone auth.hello named: times in error messages are written in them. */
+  place: Place;
   /** Open auth.presenceChallenge challenges (single use). */
   readonly presenceChallenges: Map<string, number>;
   notify(method: string, params: unknown): void;
@@ -61,6 +66,7 @@ export class Connection implements ConnectionContext {
   challenge: Challenge | null = null;
   hellos = 0;
   locale: Locale = 'en';
+  place: Place = {};
   readonly presenceChallenges = new Map<string, number>();
   private current: Session | null = null;
   /** Lines read but not yet handled, bounded by INPUT_HIGH_*: reading pauses above them. */
@@ -89,14 +95,12 @@ export class Connection implements ConnectionContext {
     const splitter = new LineSplitter(
       (line) => this.enqueue(line),
       () => {
-        this.send({
-          jsonrpc: '2.0',
-          id: null,
-          error: {
-            code: ErrorCode.InvalidRequest,
-            message: 'The request line is longer than 65,536 bytes.',
-          },
-        });
+        this.reply(
+          false,
+          null,
+          null,
+          refuse(ErrorCode.InvalidRequest, (m) => m.lineTooLong),
+        );
         this.close();
       },
     );
@@ -134,7 +138,7 @@ export class Connection implements ConnectionContext {
       this.destroy();
       return;
     }
-    this.send({ jsonrpc: '2.0', method, params });
+    this.send({ jsonrpc: '2.0', method, params: wordRecordedIn(params, this.locale) });
   }
 
   /**
@@ -212,18 +216,29 @@ export class Connection implements ConnectionContext {
     try {
       msg = JSON.parse(line);
     } catch {
-      return this.error(null, ErrorCode.ParseError, 'The request is not valid JSON.');
+      return this.reply(
+        false,
+        null,
+        null,
+        refuse(ErrorCode.ParseError, (m) => m.notJson),
+      );
     }
     const id = requestIdOf(msg);
     if (Array.isArray(msg)) {
-      return this.error(null, ErrorCode.InvalidRequest, 'Batch requests are not supported.');
+      return this.reply(
+        false,
+        null,
+        null,
+        refuse(ErrorCode.InvalidRequest, (m) => m.batch),
+      );
     }
     const shape = RpcRequestSchema.safeParse(msg);
     if (!shape.success) {
-      return this.error(
+      return this.reply(
+        false,
         id,
-        ErrorCode.InvalidRequest,
-        'The request is not a valid JSON-RPC 2.0 request.',
+        null,
+        refuse(ErrorCode.InvalidRequest, (m) => m.notJsonRpc),
       );
     }
     const req = shape.data;
@@ -243,7 +258,7 @@ export class Connection implements ConnectionContext {
         isNotification,
         id,
         null,
-        new RpcError(ErrorCode.MethodNotFound, `There is no method named ${truncate(req.method)}.`),
+        refuse(ErrorCode.MethodNotFound, (m) => m.noMethod(truncate(req.method))),
       );
     }
     const raw = req.params ?? {};
@@ -252,12 +267,12 @@ export class Connection implements ConnectionContext {
         isNotification,
         id,
         null,
-        new RpcError(ErrorCode.InvalidParams, 'params must be an object.'),
+        refuse(ErrorCode.InvalidParams, (m) => m.paramsNotObject),
       );
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      return this.reply(isNotification, id, null, invalidParams(parsed.error.issues[0]));
+      return this.reply(isNotification, id, null, invalidParams(schema, raw));
     }
     try {
       const result = await this.handle(this, method, parsed.data as Record<string, unknown>, raw);
@@ -277,8 +292,10 @@ export class Connection implements ConnectionContext {
     error: RpcError | null,
   ): void {
     if (isNotification) return;
-    if (error) this.error(id, error.code, error.say?.(this.locale) ?? error.message, error.data);
-    else this.send({ jsonrpc: '2.0', id, result });
+    if (error) {
+      const message = error.say?.(this.locale, this.place) ?? error.message;
+      this.error(id, error.code, message, error.data);
+    } else this.send({ jsonrpc: '2.0', id, result: wordRecordedIn(result, this.locale) });
   }
 
   private error(id: RequestId | null, code: number, message: string, data?: unknown): void {
@@ -303,18 +320,25 @@ function requestIdOf(msg: unknown): RequestId | null {
   return null;
 }
 
-function invalidParams(
-  issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined,
-): RpcError {
-  if (!issue) return new RpcError(ErrorCode.InvalidParams, 'The params are not valid.');
-  if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-    return new RpcError(
-      ErrorCode.InvalidParams,
-      `${issue.keys.join(', ')} is not a known parameter.`,
-    );
-  }
-  const field = issue.path.length ? issue.path.map(String).join('.') : 'params';
-  return new RpcError(ErrorCode.InvalidParams, `${field} is invalid: ${issue.message}.`);
+/** A refusal from PROTOCOL.md's checks, worded from the catalogue's `protocol`. */
+function refuse(code: number, say: (m: AgentMessages['protocol']) => string): RpcError {
+  return agentError(code, (m) => say(m.protocol));
+}
+
+/**
+ * The first problem with the params, in the client's language: checked again with that
+ * language's sentences for zod's checks (only a refused call pays for it).
+ */
+function invalidParams(schema: z.ZodType, raw: unknown): RpcError {
+  return refuse(ErrorCode.InvalidParams, (m) => {
+    const issue = schema.safeParse(raw, { error: (iss) => m.paramIssue(iss) }).error?.issues[0];
+    if (!issue) return m.paramsInvalid;
+    if (issue.code === 'unrecognized_keys' && issue.keys.length) {
+      return m.unknownParams(issue.keys.join(', '));
+    }
+    const field = issue.path.length ? issue.path.map(String).join('.') : 'params';
+    return m.fieldInvalid(field, issue.message);
+  });
 }
 
 function toRpcError(err: unknown): RpcError {

@@ -13,8 +13,9 @@ import type { PrivilegeService } from '../grants/privilege-service.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
 import { agentError } from '../i18n/index.js';
-import { ErrorCode, RpcError } from '../protocol/errors.js';
-import { pickLocale } from '../shared/i18n/locale.js';
+import { knownTimeZone } from '../i18n/times.js';
+import { ErrorCode } from '../protocol/errors.js';
+import { intlTag, pickLocale } from '../shared/i18n/locale.js';
 import {
   PROTOCOL_VERSION,
   isAdminMethod,
@@ -222,13 +223,14 @@ export function createHandler(d: MethodDeps): Handler {
         return {};
       }
       default:
-        throw new RpcError(ErrorCode.MethodNotFound, `There is no method named ${method}.`);
+        throw agentError(ErrorCode.MethodNotFound, (m) => m.protocol.noMethod(method));
     }
   };
 
   async function hello(ctx: ConnectionContext, p: P<'auth.hello'>) {
     // First, so that even this call's refusals are worded in the client's language.
     if (p.locale !== undefined) ctx.locale = pickLocale([p.locale]);
+    ctx.place = { tag: intlTag(p.locale), timeZone: knownTimeZone(p.timeZone) };
     if (ctx.session) throw agentError(ErrorCode.Conflict, (m) => m.alreadyAuthenticated);
     if (ctx.challenge) await d.challenges.discard(ctx.challenge);
     ctx.challenge = null;

@@ -67,7 +67,7 @@ describe('policy additions in the CLIs', () => {
     const more = await as(kim, 'extend', '15m', '--reason', '1');
     expect(more.code).not.toBe(0);
     expect(more.stderr).toMatch(
-      /^elevate: Your policy allows only (9|10) minutes? more of admin time now \(asked for 15 minutes\); more becomes available at .+ UTC\. Ask for less time or try again then\.\n$/,
+      /^elevate: Your policy allows only (9|10) minutes? more of admin time now \(asked for 15 minutes\); more becomes available at [^;]*\d\d:\d\d( [AP]M)?\. Ask for less time or try again then\.\n$/,
     );
     const refused = await ctl('grant', kim, '--for', '1h');
     expect(refused.code).not.toBe(0);

@@ -97,7 +97,7 @@ describe('elevated-time caps', () => {
     await expect(refusal).rejects.toMatchObject({
       code: -32002,
       message: expect.stringMatching(
-        /^Your policy allows only 4 minutes more of admin time now \(asked for 10 minutes\); more becomes available at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Ask for less time or try again then\.$/,
+        /^Your policy allows only 4 minutes more of admin time now \(asked for 10 minutes\); more becomes available at [^;]*\d\d:\d\d( [AP]M)?\. Ask for less time or try again then\.$/,
       ),
       data: { leftSec: expect.any(Number), moreAt: expect.any(String) },
     });
