@@ -10,6 +10,7 @@ import type { RequestService } from '../grants/request-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
 import { en } from '../i18n/en.js';
 import { agentError, type AgentMessages } from '../i18n/index.js';
+import { moment } from '../i18n/times.js';
 import { ErrorCode } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import type { Clock } from '../scheduler/clock.js';
@@ -90,8 +91,12 @@ export class CodeApprovals {
     const now = this.d.clock.wall();
     const failures = (u.codeFailures ?? []).filter((t) => now - t < DAY_MS);
     if (failures.length >= DAILY_WRONG_CODES) {
-      const again = new Date((failures[0] as number) + DAY_MS);
-      throw agentError(ErrorCode.RateLimited, (m) => m.code.tooManyToday(again.toISOString()));
+      const again = new Date((failures[0] as number) + DAY_MS).toISOString();
+      throw agentError(
+        ErrorCode.RateLimited,
+        (m, place) => m.code.tooManyToday(moment(again, place, now)),
+        { retryAt: again },
+      );
     }
     const verdict = verifyApprovalCode(typed, {
       deviceKey: on.key.key,

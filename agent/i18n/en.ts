@@ -79,7 +79,7 @@ export const en = {
       'You have no request waiting for approval: ask for rights first, then read the request code to your help desk.',
     tooOld:
       'This request was made before approval codes were turned on: cancel it and ask again to get a request code.',
-    /** `at`: an ISO 8601 instant (the agent does not know the person's time zone). */
+    /** `at`: a time written for the client (agent/i18n/times.ts). */
     tooManyToday: (at: string) =>
       `Too many wrong approval codes in a day: codes work for you again after ${at}; until then an administrator can approve your request.`,
     lastTry:

@@ -92,12 +92,16 @@ afterAll(async () => {
  * Starts a client as the user that prints its pid, waits for "go" on stdin, asks for rights
  * and prints the outcome as JSON.
  */
-function startClient(): { proc: ChildProcess; pid: Promise<number>; result: Promise<string> } {
+function startClient(locale = 'C.UTF-8'): {
+  proc: ChildProcess;
+  pid: Promise<number>;
+  result: Promise<string>;
+} {
   const script = join(agent.dir, `client-${Date.now()}.mjs`);
   writeFileSync(
     script,
     `import { AgentClient } from ${JSON.stringify(publicPath(join(REPO, 'dist/agent/client/agent-client.js')))};
-const client = await AgentClient.connect({ socketPath: ${JSON.stringify(agent.socket)}, user: ${JSON.stringify(user)}, timeoutMs: 150000 });
+const client = await AgentClient.connect({ socketPath: ${JSON.stringify(agent.socket)}, user: ${JSON.stringify(user)}, locale: ${JSON.stringify(locale)}, timeoutMs: 150000 });
 console.log(process.pid);
 await new Promise((r) => process.stdin.once('data', r));
 try {
@@ -170,6 +174,28 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
       .map((l) => JSON.parse(l))
       .filter((e) => e.type === 'auth.failed' && e.user === user);
     expect(failed.at(-1)).toMatchObject({ detail: { reason: 'requireAuthentication' } });
+  }, 60_000);
+
+  it('refuses a German client in German, and records the refusal in English', async () => {
+    const other = startClient('de_DE.UTF-8');
+    await other.pid;
+    other.proc.stdin!.write('go\n');
+    expect(JSON.parse(await other.result)).toEqual({
+      error: {
+        code: -32002,
+        message:
+          'Es konnte kein Passwortdialog angezeigt werden, um zu bestätigen, dass Sie es sind; fragen Sie aus Ihrer Desktop-Sitzung an oder führen Sie über SSH den elevate-Befehl in einem Terminal aus.',
+      },
+    });
+    const failed = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.type === 'auth.failed' && e.user === user);
+    expect(failed.at(-1)).toMatchObject({
+      reason:
+        'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
+    });
   }, 60_000);
 });
 
