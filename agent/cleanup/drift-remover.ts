@@ -46,6 +46,13 @@ export interface DriftReport {
   } & Partial<Outcome>)[];
   groupLines: ({ group: string; gid: number; in?: string } & Partial<Outcome>)[];
   primaryGroups: ({ user: string; gid: number; was: number | null } & Partial<Outcome>)[];
+  /** macOS: LaunchDaemon plists added or changed (backends/darwin/launch-daemons.ts). */
+  launchDaemons?: ({
+    path: string;
+    change: 'added' | 'modified';
+    label: string;
+    quarantinedTo?: string;
+  } & Partial<Outcome>)[];
   /** What `sudo -l -U` lists for an account that it did not at grant start (sudo-rights.ts). */
   sudoRights?: ({ user: string; runs: string[] } & Partial<Outcome>)[];
 }
@@ -63,6 +70,9 @@ export function reportOnly(drift: Drift): DriftReport {
     sudoersFiles: drift.sudoersFiles.map((f) => ({ ...f })),
     groupLines: drift.groupLines.map((g) => ({ ...g })),
     primaryGroups: drift.primaryGroups.map((p) => ({ ...p })),
+    ...(drift.launchDaemons.length > 0 && {
+      launchDaemons: drift.launchDaemons.map((d) => ({ ...d })),
+    }),
   };
 }
 
@@ -156,6 +166,7 @@ export function undoneCount(r: DriftReport): number {
     ...r.groupLines,
     ...r.primaryGroups,
     ...(r.sudoRights ?? []),
+    ...(r.launchDaemons ?? []),
   ].filter((x) => x.undone).length;
 }
 
@@ -221,10 +232,11 @@ function prefixed(root: string, flag: string, args: string[]): string[] {
   return root === '/' ? args : [flag, root, ...args];
 }
 
-async function quarantine(
+/** Keeps `content` in the quarantine dir with a note saying where it came from. */
+export async function quarantine(
   dir: string,
   path: string,
-  content: string,
+  content: string | Buffer,
   change: 'added' | 'modified',
   note: QuarantineNote,
 ): Promise<string> {

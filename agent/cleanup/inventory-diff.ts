@@ -1,4 +1,5 @@
 /** What was added to the admin inventory between two readings (removals are not drift). */
+import { launchLabel } from '../backends/darwin/launch-label.js';
 import type { Inventory } from './admin-inventory.js';
 
 export interface Drift {
@@ -12,6 +13,8 @@ export interface Drift {
   groupLines: { group: string; gid: number; in?: string; duplicate?: true }[];
   /** Accounts whose primary gid became a watched gid. */
   primaryGroups: { user: string; gid: number; was: number | null }[];
+  /** macOS: LaunchDaemon plists added or changed (a root job that outlives the grant). */
+  launchDaemons: { path: string; change: 'added' | 'modified'; label: string }[];
 }
 
 export interface DriftExclusions {
@@ -60,7 +63,16 @@ export function diffInventory(
     const was = before.primaryGids[user] ?? null;
     if (watched.has(gid) && was !== gid) primaryGroups.push({ user, gid, was });
   }
-  return { groupMembers, uid0Accounts, sudoersFiles, groupLines, primaryGroups };
+  const launchDaemons: Drift['launchDaemons'] = [];
+  if (before.launchDaemons && after.launchDaemons) {
+    for (const [path, content] of Object.entries(after.launchDaemons)) {
+      const was = before.launchDaemons[path];
+      if (was === content) continue;
+      const label = launchLabel(content, path);
+      launchDaemons.push({ path, change: was === undefined ? 'added' : 'modified', label });
+    }
+  }
+  return { groupMembers, uid0Accounts, sudoersFiles, groupLines, primaryGroups, launchDaemons };
 }
 
 export function driftCount(d: Drift): number {
@@ -69,6 +81,7 @@ export function driftCount(d: Drift): number {
     d.uid0Accounts.length +
     d.sudoersFiles.length +
     d.groupLines.length +
-    d.primaryGroups.length
+    d.primaryGroups.length +
+    d.launchDaemons.length
   );
 }

@@ -72,7 +72,11 @@ export function makeDarwinWorld(): DarwinWorld {
   return {
     root,
     dslocal,
-    env: { PATH: `${STANDIN_DIR}:${process.env.PATH ?? ''}`, ELEVATE_STANDIN_DSLOCAL: dslocal },
+    env: {
+      PATH: `${STANDIN_DIR}:${process.env.PATH ?? ''}`,
+      ELEVATE_STANDIN_DSLOCAL: dslocal,
+      ELEVATE_STANDIN_LAUNCHD: join(root, 'standin-launchd'),
+    },
     addUser(name, opts = {}) {
       const uid = opts.uid ?? nextUid++;
       const guid = randomUUID().toUpperCase();

@@ -7,6 +7,7 @@
  * - a new member of admin or of a group nested in it before leaves that group (dseditgroup -d);
  * - an account whose PrimaryGroupID became an admin gid gets its old one back (dscl -create);
  * - sudoers files as on Linux (quarantine, or the content at grant start);
+ * - LaunchDaemon plists: booted out and quarantined, or put back (launch-daemons.ts);
  * - a new uid-0 account, or a new account with an admin primary group, is reported with the
  *   command that disables it: deleting or disabling an account is an admin's decision.
  */
@@ -20,6 +21,7 @@ import {
 } from '../../cleanup/drift-remover.js';
 import type { Drift } from '../../cleanup/inventory-diff.js';
 import { flushCaches, run } from './directory.js';
+import { undoLaunchDaemons } from './launch-daemons.js';
 import { describe, parseEdit } from './parsers.js';
 import {
   ADMIN_GROUP,
@@ -92,6 +94,8 @@ export async function undoDarwinDrift(
     quarantineDir,
     note,
   );
+  if (drift.launchDaemons.length > 0)
+    report.launchDaemons = await undoLaunchDaemons(root, drift, before, quarantineDir, note);
   // Failing to flush leaves the removal unseen until the caches expire; it is still made.
   await flushCaches();
   return report;

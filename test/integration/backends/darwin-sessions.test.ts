@@ -7,7 +7,7 @@
  * processes; `ps` is the real one too (the same -o keywords as macOS's).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
@@ -189,6 +189,61 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
       action: 'ended',
       rootProcesses: [{ pid, command: 'sleep 300', ended: true, signal: 'SIGTERM' }],
     });
+  });
+
+  it('boots out and quarantines a LaunchDaemon left during the grant, and puts a changed one back', async () => {
+    const daemons = join(world.root, 'Library/LaunchDaemons');
+    mkdirSync(daemons, { recursive: true });
+    // launchd.plist(5)'s minimal job: a root program launchd starts at every boot.
+    const job = (label: string, program: string): string =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n\t<key>Label</key>\n\t<string>${label}</string>\n\t<key>Program</key>\n\t<string>${program}</string>\n\t<key>RunAtLoad</key>\n\t<true/>\n</dict>\n</plist>\n`;
+    const launchctl = (...args: string[]): void => {
+      execFileSync('launchctl', args, { env: { ...process.env, ...world.env } });
+    };
+    const vendor = join(daemons, 'com.vendor.helper.plist');
+    writeFileSync(vendor, job('com.vendor.helper', '/opt/vendor/helper'), { mode: 0o644 });
+    launchctl('bootstrap', 'system', vendor);
+    const s = await client.call('admin.grant', { user, level: 'admin', durationSec: 600 });
+    const grantId = s.grant!.id;
+    // While elevated: a new daemon running a shell as root, and the vendor's pointed at one.
+    const keep = join(daemons, 'com.keep.plist');
+    writeFileSync(keep, job('com.keep', '/bin/sh'), { mode: 0o644 });
+    launchctl('bootstrap', 'system', keep);
+    writeFileSync(vendor, job('com.vendor.helper', '/tmp/sh'), { mode: 0o644 });
+
+    await client.call('admin.revoke', { user });
+    const [rights] = (await events('drift.detected', grantId)).filter(
+      (e) => e.detail?.['kind'] === 'admin-rights',
+    );
+    expect(rights?.detail).toMatchObject({
+      action: 'removed',
+      launchDaemons: [
+        {
+          path: 'Library/LaunchDaemons/com.keep.plist',
+          change: 'added',
+          label: 'com.keep',
+          undone: true,
+        },
+        {
+          path: 'Library/LaunchDaemons/com.vendor.helper.plist',
+          change: 'modified',
+          label: 'com.vendor.helper',
+          undone: true,
+        },
+      ],
+    });
+    expect(existsSync(keep)).toBe(false);
+    expect(readFileSync(vendor, 'utf8')).toBe(job('com.vendor.helper', '/opt/vendor/helper'));
+    const launchd = world.env['ELEVATE_STANDIN_LAUNCHD']!;
+    expect(existsSync(join(launchd, 'loaded/com.keep'))).toBe(false);
+    expect(readFileSync(join(launchd, 'loaded/com.vendor.helper'), 'utf8').trim()).toBe(vendor);
+    expect(readFileSync(join(launchd, 'calls.log'), 'utf8')).toContain(
+      'launchctl bootout system/com.keep',
+    );
+    const quarantine = readdirSync(join(ns.agent.stateDir, 'quarantine'));
+    expect(
+      quarantine.filter((f) => f.includes('com.keep.plist') && !f.endsWith('.note')),
+    ).toHaveLength(1);
   });
 
   /** `sudo -n sleep 300` as the user, in its own session, left running: its root child's pid. */

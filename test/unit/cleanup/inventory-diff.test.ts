@@ -66,7 +66,39 @@ describe('diffInventory', () => {
         { user: 'sam', gid: 27, was: 1001 },
         { user: 'eve', gid: 10, was: null },
       ],
+      launchDaemons: [],
     });
+  });
+
+  it('finds LaunchDaemon plists added or changed, by their Label (the file name for a binary plist)', () => {
+    // launchd.plist(5)'s minimal job, as Apple's examples write it.
+    const job = (label: string, program: string): string =>
+      `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n<dict>\n\t<key>Label</key>\n\t<string>${label}</string>\n\t<key>Program</key>\n\t<string>${program}</string>\n\t<key>RunAtLoad</key>\n\t<true/>\n</dict>\n</plist>\n`;
+    const mac: Inventory = {
+      ...before,
+      launchDaemons: {
+        'Library/LaunchDaemons/com.vendor.helper.plist': job('com.vendor.helper', '/opt/v'),
+      },
+    };
+    const after: Inventory = {
+      ...mac,
+      launchDaemons: {
+        'Library/LaunchDaemons/com.vendor.helper.plist': job('com.vendor.helper', '/tmp/sh'),
+        'Library/LaunchDaemons/keep.plist': job('com.apple.keep', '/bin/sh'),
+        'Library/LaunchDaemons/bin.plist': 'bplist00\u00d1\u0001\u0002ULabel',
+      },
+    };
+    expect(diffInventory(mac, after, none).launchDaemons).toEqual([
+      {
+        path: 'Library/LaunchDaemons/com.vendor.helper.plist',
+        change: 'modified',
+        label: 'com.vendor.helper',
+      },
+      { path: 'Library/LaunchDaemons/keep.plist', change: 'added', label: 'com.apple.keep' },
+      { path: 'Library/LaunchDaemons/bin.plist', change: 'added', label: 'bin' },
+    ]);
+    // An inventory without them (Linux, or taken by an older agent) compares nothing.
+    expect(diffInventory(before, after, none).launchDaemons).toEqual([]);
   });
 
   it("leaves out what the agent manages: elevated users' membership and drop-ins", () => {

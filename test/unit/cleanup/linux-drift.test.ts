@@ -56,6 +56,7 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       ],
       groupLines: [],
       primaryGroups: [],
+      launchDaemons: [],
     });
     const quarantine = join(root, 'quarantine');
     const report = await undoDrift(root, drift, before, quarantine, {
@@ -103,6 +104,7 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       sudoersFiles: [{ path: 'etc/sudoers.d/zz-keep', change: 'added' as const }],
       groupLines: [],
       primaryGroups: [],
+      launchDaemons: [],
     };
     const report = await undoDrift(root, drift, before, join(root, 'q'), {
       user: 'sam',
