@@ -28,7 +28,7 @@ import { Subscriptions } from './server/subscriptions.js';
 import { Mutex } from './shared/mutex.js';
 import { StateStore } from './store/state-store.js';
 import { auditForwarder } from './wiring/forwarding.js';
-import { createBackend, managedPolicySource, userDirectory } from './wiring/platform.js';
+import { adminRule, createBackend, managedPolicySource, userDirectory } from './wiring/platform.js';
 import { grantHooks, sessionChecks } from './wiring/session-checks.js';
 import { statusPublisher } from './wiring/status-publisher.js';
 
@@ -56,7 +56,7 @@ export async function startAgent(
   await audit.open();
   const lastSessions = new LastSessionStore(config.stateDir);
   await lastSessions.load();
-  const users = userDirectory(config);
+  const users = userDirectory(config, log);
   const backend = createBackend(config, policies, users, log);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir, cookieGuard);
@@ -166,7 +166,7 @@ export async function startAgent(
       snapshots,
       subscriptions,
       forwarders,
-      agentUid: process.getuid?.() ?? 0,
+      isAdmin: adminRule(backend, store, log),
       presence: enforcement.presence,
       elevatedTime: enforcement.elevatedTime,
       triggers: enforcement.triggers,

@@ -6,7 +6,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, chown, lstat, mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Account } from '../users/user-directory.js';
+import { accountId, type Account } from '../users/user-directory.js';
 
 export const CHALLENGE_TTL_MS = 30_000;
 
@@ -44,10 +44,11 @@ export class CookieChallenges {
 
   /** Creates the cookie file for `account`; rejects if the agent cannot make it theirs alone. */
   async create(account: Account): Promise<Challenge> {
-    if (this.agentUid !== 0 && account.uid !== this.agentUid) {
+    if (this.agentUid !== 0 && account.uid !== null && account.uid !== this.agentUid) {
       throw new Error('An unprivileged agent can only authenticate its own account.');
     }
-    const dir = join(this.authDir, String(account.uid));
+    // Windows: the SID, which a reused name never gets.
+    const dir = join(this.authDir, accountId(account));
     await this.ensureUserDir(dir, account);
     const cookie = randomBytes(32);
     const path = join(dir, randomBytes(16).toString('hex'));
@@ -57,7 +58,9 @@ export class CookieChallenges {
       0o600,
     );
     try {
-      if (this.agentUid === 0) await fh.chown(account.uid, account.gid);
+      if (this.agentUid === 0 && account.uid !== null) {
+        await fh.chown(account.uid, account.gid ?? -1);
+      }
       await fh.write(cookie);
     } finally {
       await fh.close();
@@ -96,9 +99,10 @@ export class CookieChallenges {
     // Only the agent can create entries in the root-owned auth dir, so this is ours.
     const st = await lstat(dir);
     if (!st.isDirectory()) throw new Error(`${dir} is not a directory.`);
-    if (this.agentUid === 0 && (st.uid !== account.uid || st.gid !== account.gid)) {
+    const { uid, gid } = account;
+    if (this.agentUid === 0 && uid !== null && (st.uid !== uid || st.gid !== gid)) {
       // A uid reused for another account must not inherit the old one's directory.
-      await chown(dir, account.uid, account.gid);
+      await chown(dir, uid, gid ?? -1);
     }
     if ((st.mode & 0o777) !== 0o700) await chmod(dir, 0o700);
     const key = `${dir}\0${account.name}`;

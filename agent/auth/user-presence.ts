@@ -42,7 +42,8 @@ export interface PresenceProof {
 
 export interface PresenceCaller {
   user: string;
-  uid: number;
+  /** Null on Windows (no POSIX uid): polkit does not apply there. */
+  uid: number | null;
   peer: PeerCredentials | null;
   /** Open challenges of this connection (single use). */
   challenges: Map<string, number>;

@@ -148,7 +148,10 @@ export const HelloResultSchema = z.object({
 });
 export const ProveResultSchema = z.object({
   user: z.string(),
-  uid: z.number(),
+  /** Null on Windows, which has no uids (added: null). */
+  uid: z.number().nullable(),
+  /** Added: the account's SID, on Windows. */
+  sid: z.string().optional(),
   admin: z.boolean(),
 });
 

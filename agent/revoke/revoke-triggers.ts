@@ -162,7 +162,7 @@ export class RevokeTriggers {
    */
   private async screenLocked(user: string, mark: GrantMark): Promise<RevokeTrigger | null> {
     const account = await this.d.users.lookup(user);
-    if (!account) return null;
+    if (account?.uid == null) return null; // no POSIX account (Windows): no logind hints
     const hints = await readLockedHints(this.d.root, account.uid).catch(() => null);
     if (!hints) return null;
     const unlocked = new Set(mark.unlockedSessions ?? []);
@@ -189,8 +189,9 @@ export class RevokeTriggers {
 
   private async sessions(user: string): Promise<number | null> {
     const account = await this.d.users.lookup(user);
-    if (!account) return null;
-    return (await countLoginSessions(this.d.root, account).catch(() => null))?.sessions ?? null;
+    if (account?.uid == null) return null;
+    const posix = { name: account.name, uid: account.uid };
+    return (await countLoginSessions(this.d.root, posix).catch(() => null))?.sessions ?? null;
   }
 
   private async save(): Promise<void> {

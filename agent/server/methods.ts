@@ -27,6 +27,7 @@ import {
 import type { Mutex } from '../shared/mutex.js';
 import type { StateStore } from '../store/state-store.js';
 import type { UserDirectory } from '../users/user-directory.js';
+import type { AdminRule } from '../auth/admin-rule.js';
 import type { ConnectionContext, Handler, Session } from './connection.js';
 import { HELLOS_PER_CONNECTION } from './limits.js';
 import type { Subscriptions } from './subscriptions.js';
@@ -46,7 +47,8 @@ export interface MethodDeps {
   snapshots: SnapshotBuilder;
   subscriptions: Subscriptions;
   forwarders: () => ForwarderStatus[];
-  agentUid: number;
+  /** Who gets admin.* (auth/admin-rule.ts; Windows: backends/win32/admin-rule.ts). */
+  isAdmin: AdminRule;
   /** Issue 13: proof of presence, elevated-time caps, revokeAt "lock". */
   presence: UserPresence;
   elevatedTime: ElevatedTime;
@@ -75,6 +77,7 @@ export function createHandler(d: MethodDeps): Handler {
     if (isAdminMethod(method) && !session.admin) {
       throw agentError(ErrorCode.Forbidden, (m) => m.adminOnly);
     }
+    if (isAdminMethod(method)) params = await withCanonicalUser(params);
     switch (method) {
       case 'auth.pair': {
         const p = params as P<'auth.pair'>;
@@ -227,6 +230,17 @@ export function createHandler(d: MethodDeps): Handler {
     }
   };
 
+  /**
+   * Windows: `AzureAD\bob@contoso.com`, `contoso\BOB` and a SID are one person, kept under the
+   * name Windows prints for them (the name their own session has); elsewhere names are unique.
+   */
+  async function withCanonicalUser(
+    params: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
+    if (!d.users.canonicalName || typeof params.user !== 'string') return params;
+    return { ...params, user: await d.users.canonicalName(params.user) };
+  }
+
   async function hello(ctx: ConnectionContext, p: P<'auth.hello'>) {
     // First, so that even this call's refusals are worded in the client's language.
     if (p.locale !== undefined) ctx.locale = pickLocale([p.locale]);
@@ -264,9 +278,14 @@ export function createHandler(d: MethodDeps): Handler {
     const account = challenge.account;
     ctx.session = {
       account,
-      admin: account.uid === 0 || account.uid === d.agentUid,
+      admin: await d.isAdmin(account),
       nonce: challenge.nonce.toString('base64'),
     };
-    return { user: account.name, uid: account.uid, admin: ctx.session.admin };
+    return {
+      user: account.name,
+      uid: account.uid,
+      ...(account.sid ? { sid: account.sid } : {}),
+      admin: ctx.session.admin,
+    };
   }
 }

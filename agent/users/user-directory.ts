@@ -9,16 +9,29 @@ import { join } from 'node:path';
 import { DirectoryLookups } from './directory-lookups.js';
 
 export interface Account {
+  /** The canonical name: grants, pairings and audit records are keyed by it. */
   name: string;
-  uid: number;
-  gid: number;
+  /** POSIX uid and primary gid; null on Windows, where a person is a SID. */
+  uid: number | null;
+  gid: number | null;
+  /** Windows: the account's SID (S-1-5-21-… local or domain, S-1-12-1-… Entra ID). */
+  sid?: string;
+  /** Home or profile folder ("" when Windows has no profile for the account yet). */
   home: string;
+}
+
+/** One person's key for per-person files (the cookie directory): the uid, or the SID. */
+export function accountId(account: Account): string {
+  return account.sid ?? String(account.uid);
 }
 
 export interface UserDirectory {
   lookup(name: string): Promise<Account | null>;
+  /** POSIX only (a peer's uid from the kernel); null on Windows. */
   lookupUid(uid: number): Promise<Account | null>;
   groupsOf(account: Account): Promise<string[]>;
+  /** Where one account has several names (Windows), the one its records are kept under. */
+  canonicalName?(name: string): Promise<string>;
 }
 
 const ACCOUNT_NAME = /^[a-zA-Z0-9_.][a-zA-Z0-9_.@-]{0,255}\$?$/;

@@ -6,6 +6,10 @@ import { DarwinUserDirectory } from '../backends/darwin/user-directory.js';
 import { LinuxBackend } from '../backends/linux.js';
 import { SimulatedBackend } from '../backends/simulated.js';
 import { Win32Backend } from '../backends/win32.js';
+import { win32AdminRule } from '../backends/win32/admin-rule.js';
+import { Win32UserDirectory } from '../backends/win32/user-directory.js';
+import { posixAdminRule, type AdminRule } from '../auth/admin-rule.js';
+import type { StateStore } from '../store/state-store.js';
 import type { AgentConfig } from '../config.js';
 import type { ManagedPolicySource } from '../policy/managed-policy.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
@@ -20,10 +24,21 @@ export function managedPolicySource(config: AgentConfig): ManagedPolicySource | 
   return undefined;
 }
 
-export function userDirectory(config: AgentConfig): UserDirectory {
-  return config.backend === 'darwin'
-    ? new DarwinUserDirectory()
-    : new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
+export function userDirectory(config: AgentConfig, log: (msg: string) => void): UserDirectory {
+  if (config.backend === 'darwin') return new DarwinUserDirectory();
+  if (config.backend === 'win32') return new Win32UserDirectory({ log });
+  return new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
+}
+
+/** Who gets admin.*: root (or the agent's uid); on Windows SYSTEM and permanent admins. */
+export function adminRule(
+  backend: Backend,
+  store: StateStore,
+  log: (msg: string) => void,
+): AdminRule {
+  return backend instanceof Win32Backend
+    ? win32AdminRule({ inspect: (u) => backend.inspect(u), peek: (u) => store.peek(u), log })
+    : posixAdminRule(process.getuid?.() ?? 0);
 }
 
 export function createBackend(

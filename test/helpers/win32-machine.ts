@@ -22,6 +22,10 @@ export interface PretendWindows {
   /** icacls: "Access is denied." for every call. */
   icaclsDenied?: boolean;
   builtinAdminEnabled?: boolean;
+  /** Accounts (or groups) with no profile on this computer: they never logged on here. */
+  noProfile?: string[];
+  /** Lookups of CONTOSO accounts fail as when no domain controller is in reach. */
+  domainUnreachable?: boolean;
   /** Security event 4688 entries; none at all = "Audit Process Creation" off. */
   processEvents?: ProcessCreation[];
 }

@@ -45,9 +45,10 @@ export class Win32DirAcls {
    */
   async protectUserDir(dir: string, user: string, created: boolean): Promise<void> {
     const sid = await this.sidOf(user);
+    // SYSTEM's own directory (elevatectl run as SYSTEM) has the one entry.
     const want: Want[] = [
       { sid: SYSTEM_SID, access: 'full' },
-      { sid, access: 'full' },
+      ...(sid === SYSTEM_SID ? [] : [{ sid, access: 'full' as const }]),
     ];
     if (!created && (await this.mismatch(dir, want)) === null) return;
     await this.apply(dir, cookieDirAclPlan(dir, sid), want);
@@ -116,7 +117,8 @@ export async function protectWin32Dirs(
   }
   return async (dir, account, created) => {
     try {
-      await acls.protectUserDir(dir, account.name, created);
+      // The directory's SID came with the account: no second lookup inside the hello.
+      await acls.protectUserDir(dir, account.sid ?? account.name, created);
     } catch (err) {
       log(
         `${account.name} cannot authenticate: their cookie directory ${dir} cannot be restricted to them and SYSTEM (${(err as Error).message}).`,

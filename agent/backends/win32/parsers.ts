@@ -129,3 +129,32 @@ export function parseRegQuery(stdout: string): RegistryValue[] {
   }
   return values;
 }
+
+export type AccountLookup =
+  | { kind: 'found'; sid: string; name: string; profile: string | null }
+  | { kind: 'unknown' }
+  | { kind: 'error'; message: string };
+
+/**
+ * lookupAccountsPlan's lines, one answer per key in the order asked. A key with no line (the
+ * script stopped early) is an error: only IdentityNotMappedException means "no such account".
+ */
+export function parseAccountLookups(stdout: string, count: number): AccountLookup[] {
+  const answers: AccountLookup[] = Array.from({ length: count }, () => ({
+    kind: 'error',
+    message: 'PowerShell printed no answer',
+  }));
+  for (const line of stdout.split(/\r?\n/)) {
+    const [index, kind, ...rest] = line.replace(/^\uFEFF/, '').split('\t');
+    const i = Number(index);
+    if (!Number.isInteger(i) || i < 0 || i >= count || index === '') continue;
+    if (kind === 'unknown') answers[i] = { kind: 'unknown' };
+    else if (kind === 'error') answers[i] = { kind: 'error', message: rest.join(' ').trim() };
+    else if (kind === 'found') {
+      const [sid, name, profile] = rest.map((f) => f.trim());
+      if (!sid || !/^S-1-[\d-]+$/.test(sid) || !name) continue;
+      answers[i] = { kind: 'found', sid, name, profile: profile || null };
+    }
+  }
+  return answers;
+}

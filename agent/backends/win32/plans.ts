@@ -59,6 +59,44 @@ export function accountSidAndNamePlan(name: string): Command {
   );
 }
 
+/**
+ * The agent's user directory (win32/user-directory.ts): for each key (a name as the person gave
+ * it, or a SID), one line "INDEX<TAB>found<TAB>SID<TAB>DOMAIN\name<TAB>PROFILE",
+ * "INDEX<TAB>unknown" or "INDEX<TAB>error<TAB>MESSAGE", from one PowerShell start for the batch.
+ * - name → SID: NTAccount.Translate (LookupAccountName: well-known, built-in and local accounts,
+ *   then the primary domain, then trusted domains; `AzureAD\upn` on Entra-joined computers).
+ *   learn.microsoft.com/dotnet/api/system.security.principal.ntaccount.translate,
+ *   learn.microsoft.com/windows/win32/api/winbase/nf-winbase-lookupaccountnamew
+ * - SID → the name Windows prints (the canonical spelling): SecurityIdentifier.Translate.
+ *   learn.microsoft.com/dotnet/api/system.security.principal.securityidentifier.translate
+ * - profile: ProfileImagePath under HKLM\…\ProfileList\SID, which exists once the account
+ *   has logged on to this computer (a group never has one).
+ *   learn.microsoft.com/windows/win32/shell/about-user-profiles
+ * An unmapped account throws IdentityNotMappedException (wrapped by PowerShell's method call,
+ * hence the walk to the innermost exception); anything else (a domain controller out of reach:
+ * "The trust relationship … failed.", PSAppDeployToolkit#1095) is an error, not "unknown".
+ * Output is UTF-8 so that names outside the console's code page arrive intact.
+ */
+export function lookupAccountsPlan(keys: readonly string[]): Command {
+  const profiles = 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\';
+  // One line, statements separated by ";": nothing depends on how -Command joins lines.
+  return powershell(
+    [
+      '[Console]::OutputEncoding = New-Object Text.UTF8Encoding $false;',
+      `$keys = @(${keys.map(psQuote).join(',')});`,
+      'for ($i = 0; $i -lt $keys.Count; $i++) { $k = $keys[$i]; try {',
+      "if ($k -cmatch '^S-1-[0-9-]+$') { $s = [Security.Principal.SecurityIdentifier]$k }",
+      'else { $s = ([Security.Principal.NTAccount]$k).Translate([Security.Principal.SecurityIdentifier]) };',
+      '$n = $s.Translate([Security.Principal.NTAccount]).Value;',
+      `$p = (Get-ItemProperty -LiteralPath ('${profiles}' + $s.Value) -ErrorAction SilentlyContinue).ProfileImagePath;`,
+      '"$i`tfound`t$($s.Value)`t$n`t$p"',
+      '} catch { $e = $_.Exception; while ($e.InnerException) { $e = $e.InnerException };',
+      'if ($e -is [Security.Principal.IdentityNotMappedException]) { "$i`tunknown" }',
+      "else { \"$i`terror`t$($e.Message -replace '\\s+', ' ')\" } } }",
+    ].join(' '),
+  );
+}
+
 export function administratorsNamePlan(): Command {
   return translateSidPlan(ADMINISTRATORS_SID);
 }

@@ -74,11 +74,14 @@ describe(
       });
       client.close();
       // The cookie dir: inheritance removed, SYSTEM and the person's SID only.
-      expect(acls()[join(a.stateDir, 'auth', '0')]).toEqual([
+      expect(acls()[join(a.stateDir, 'auth', ROOT_SID)]).toEqual([
         ['S-1-5-18', '(OI)(CI)(F)', false],
         [ROOT_SID, '(OI)(CI)(F)', false],
       ]);
-      expect(calls(join(dir, 'machine'))).toContainEqual(['icacls', join(a.stateDir, 'auth', '0')]);
+      expect(calls(join(dir, 'machine'))).toContainEqual([
+        'icacls',
+        join(a.stateDir, 'auth', ROOT_SID),
+      ]);
     });
 
     it('refuses to start, in one sentence, when the state dir keeps an entry it must not have', async () => {
@@ -107,7 +110,7 @@ describe(
         AgentClient.connect({ socketPath: a.socket, user: 'root', timeoutMs: 60_000 }),
       ).rejects.toThrow();
       expect(a.output()).toContain(
-        `root cannot authenticate: their cookie directory ${join(a.stateDir, 'auth', '0')} cannot be restricted to them and SYSTEM (icacls refused: `,
+        `root cannot authenticate: their cookie directory ${join(a.stateDir, 'auth', ROOT_SID)} cannot be restricted to them and SYSTEM (icacls refused: `,
       );
     });
   },

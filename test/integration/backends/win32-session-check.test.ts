@@ -55,7 +55,12 @@ beforeAll(async () => {
     env: standinEnv(machineDir(), 'PC01'),
     startTimeoutMs: 60_000,
   });
-  client = await AgentClient.connect({ socketPath: agent.socket, user: 'root', timeoutMs: 60_000 });
+  // The admin here is SYSTEM, as elevatectl run by the service account (see win32-users.test.ts).
+  client = await AgentClient.connect({
+    socketPath: agent.socket,
+    user: 'S-1-5-18',
+    timeoutMs: 60_000,
+  });
 }, 120_000);
 
 afterAll(async () => {

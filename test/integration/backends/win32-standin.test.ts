@@ -26,8 +26,6 @@ function machine(overrides: Partial<PretendWindows> = {}): PretendWindows {
     language: 'en',
     computerName: 'PC01',
     accounts: {
-      // The test's client connects as root: its cookie directory is ACL'd to this SID.
-      root: 'S-1-5-21-1-2-3-1000',
       Administrator: 'S-1-5-21-1-2-3-500',
       alice: 'S-1-5-21-1-2-3-1001',
       'CONTOSO\\bob': 'S-1-5-21-7-8-9-1104',
@@ -60,7 +58,12 @@ async function start(m: PretendWindows, policy?: object, reuse?: string): Promis
     startTimeoutMs: 60_000,
   });
   // Every OS step starts a stand-in process; on a loaded 2-core machine that takes seconds.
-  client = await AgentClient.connect({ socketPath: agent.socket, user: 'root', timeoutMs: 60_000 });
+  // The admin is SYSTEM (S-1-5-18), as elevatectl run by the service account.
+  client = await AgentClient.connect({
+    socketPath: agent.socket,
+    user: 'S-1-5-18',
+    timeoutMs: 60_000,
+  });
 }
 
 const admins = (): string[] => readMachine(join(dir, 'machine')).administrators;

@@ -6,7 +6,8 @@
 //   sessions: [{user, id, logonTime}], denyChanges?: boolean, policies?: {NAME: [TYPE, DATA]} }
 //   acls?: {PATH: [[SID, RIGHTS, inherited?]]}, icaclsDenied?: boolean, builtinAdminEnabled?,
 //   processEvents?: [{recordId, at, subjectSid, targetSid, elevation, name, commandLine, parent}]
-//   (Security event 4688; none at all means "Audit Process Creation" is off) }
+//   (Security event 4688; none at all means "Audit Process Creation" is off),
+//   noProfile?: [NAME] (no profile here), domainUnreachable?: boolean }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,8 +107,45 @@ function net() {
   out(`${DONE}\n\n`);
 }
 
+// The user directory's batch (lookupAccountsPlan): name or SID → SID, the name Windows prints,
+// the profile folder. machine.noProfile: names that never logged on here (or groups);
+// machine.domainUnreachable: CONTOSO accounts fail as with no domain controller in reach.
+function lookupAccounts(script) {
+  const list = /\$keys = @\(((?:'(?:[^']|'')*',?)*)\);/.exec(script);
+  if (!list) fail('stand-in: unreadable account lookup\n', 1);
+  const keys = [...list[1].matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1].replace(/''/g, "'"));
+  const wellKnownSid = (name) =>
+    Object.keys(WELL_KNOWN).find((sid) => WELL_KNOWN[sid].toLowerCase() === name.toLowerCase());
+  const nameOf = (sid) => {
+    if (WELL_KNOWN[sid]) return WELL_KNOWN[sid];
+    const a = Object.keys(machine.accounts).find((n) => machine.accounts[n] === sid);
+    return a && (a.includes('\\') ? a : `${machine.computerName}\\${a}`);
+  };
+  const lines = keys.map((key, i) => {
+    const sid = /^S-1-[0-9-]+$/.test(key)
+      ? key
+      : (machine.accounts[known(key)] ?? wellKnownSid(key));
+    const name = sid && nameOf(sid);
+    if (!name) return `${i}\tunknown`;
+    if (machine.domainUnreachable && /^contoso\\/i.test(name))
+      return `${i}\terror\tThe trust relationship between this workstation and the primary domain failed.`;
+    const noProfile = (machine.noProfile ?? []).some((n) => canonical(n) === canonical(name));
+    const person = /^S-1-(5-21|12-1)-/.test(sid) && !noProfile;
+    const bare = name.slice(name.indexOf('\\') + 1).replace(/@.*/, '');
+    const profile =
+      sid === 'S-1-5-18'
+        ? 'C:\\WINDOWS\\system32\\config\\systemprofile'
+        : person
+          ? `C:\\Users\\${bare}`
+          : '';
+    return `${i}\tfound\t${sid}\t${name}\t${profile}`;
+  });
+  out(lines.join('\n') + '\n');
+}
+
 function powershell() {
   const script = args[args.indexOf('-Command') + 1] ?? '';
+  if (script.includes('ProfileList') && script.includes('$keys = @(')) lookupAccounts(script);
   const unquote = (s) => s.replace(/''/g, "'");
   const toName = /\[Security\.Principal\.SecurityIdentifier\]'((?:[^']|'')*)'\)\.Translate/.exec(
     script,
@@ -172,6 +210,7 @@ const WELL_KNOWN = {
   'S-1-5-32-544': `${BUILTIN}\\${GROUP}`,
   'S-1-5-32-545': de ? 'VORDEFINIERT\\Benutzer' : 'BUILTIN\\Users',
   'S-1-1-0': de ? 'Jeder' : 'Everyone',
+  'S-1-5-11': de ? 'NT-AUTORITÄT\\Authentifizierte Benutzer' : 'NT AUTHORITY\\Authenticated Users',
 };
 const INHERITED = [
   ['S-1-5-18', '(OI)(CI)(F)', true],
