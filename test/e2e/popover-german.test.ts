@@ -150,9 +150,10 @@ describe('the Windows forced log-off countdown in German (win32 backend, stand-i
       locale: GERMAN,
     });
     const popover = await openPopover(main);
+    // admin.* on Windows: SYSTEM or a permanent Administrators member (not the tray's person).
     const admin = await AgentClient.connect({
       socketPath: agent.socket,
-      user: USER,
+      user: 'S-1-5-18',
       client: 'e2e-admin',
       timeoutMs: 60_000,
     });
