@@ -75,7 +75,7 @@ export class PrivilegeService implements RecoverableGrants {
     this.refuseIfClosing();
     const u = this.store.user(input.user);
     refuseWhileEnding(u, input.user);
-    if (!(await this.backend.userExists(input.user))) throw noSuchUser(input.user);
+    if (!(await this.userExists(input.user))) throw noSuchUser(input.user);
     const existing = u.grant;
     if (existing && existing.level === input.level) {
       return this.moveDeadline(input, existing, this.clock.wall() + input.durationSec * 1000);
@@ -133,7 +133,7 @@ export class PrivilegeService implements RecoverableGrants {
 
   /** Why there is no grant to end: an unknown account is named as grant names it. */
   async nothingToEnd(user: string): Promise<RpcError> {
-    if (!(await this.backend.userExists(user))) return noSuchUser(user);
+    if (!(await this.userExists(user))) return noSuchUser(user);
     return agentError(ErrorCode.NotFound, (m) => m.nothingToEndFor(user));
   }
 
@@ -348,6 +348,13 @@ export class PrivilegeService implements RecoverableGrants {
       g.bootDeadline.bootId === this.clock.bootId() &&
       boot >= g.bootDeadline.uptimeMs
     );
+  }
+
+  /** An OS that cannot say whether the account exists refuses, in words, not as an internal error. */
+  private userExists(user: string): Promise<boolean> {
+    return this.backend.userExists(user).catch((err: unknown) => {
+      throw osRefused(err, (m, detail) => m.os.notRead(user, detail));
+    });
   }
 
   private async inspect(user: string): Promise<PriorState> {

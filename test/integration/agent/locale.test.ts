@@ -2,7 +2,7 @@
  * A client that names its language in auth.hello gets the agent's refusals in it; one that
  * names none, or one without a catalogue, gets English. The error codes never change.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
@@ -123,6 +123,19 @@ describe('a German client gets every refusal in German, times in its own zone', 
       ErrorCode.InvalidParams,
       'colour ist kein bekannter Parameter.',
     ]);
+  });
+
+  it('words an OS refusal in German around what the OS said', async () => {
+    const { agent } = await agents.start();
+    writeFileSync(join(agent.stateDir, 'simulated-os.json'), '{"users": 5}');
+    const client = await german(agent.socket);
+    const refusal = await refusedWith(
+      client.call('admin.grant', { user: 'root', level: 'admin', durationSec: 600 }),
+    );
+    expect(refusal.code).toBe(ErrorCode.OsRefused);
+    expect(refusal.message).toMatch(
+      /^Die aktuellen Rechte von root konnten nicht gelesen werden: The simulated OS file .+ is not valid\.$/,
+    );
   });
 
   it('sends why the rights ended in German, while the audit trail keeps English', async () => {
