@@ -81,7 +81,7 @@ export function setUserAttributePlan(user: string, attribute: string, value: str
 export function processTablePlan(): CommandPlan {
   return {
     file: 'ps',
-    args: ['-A', '-ww', '-o', 'pid=,ppid=,uid=,ruid=,svuid=,state=,lstart=,comm='],
+    args: ['-A', '-ww', '-o', 'pid=,ppid=,uid=,ruid=,svuid=,state=,tty=,lstart=,comm='],
   };
 }
 

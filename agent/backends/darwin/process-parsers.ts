@@ -13,6 +13,8 @@ export interface PsProcess {
   ruid: number;
   svuid: number;
   state: string;
+  /** Controlling terminal ("ttys003"; procps "pts/3"); null for none ("??", procps "?"). */
+  tty: string | null;
   /** `lstart`, spaces collapsed: with the pid, names the process across pid reuse. */
   started: string;
   /** The executable (macOS prints its path; procps its name). */
@@ -22,10 +24,10 @@ export interface PsProcess {
 /** ctime-style "Mon Nov 30 20:38:11 2026" (%e pads the day with a space). */
 const LSTART = String.raw`[A-Z][a-z]{2}\s+[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}`;
 const ROW = new RegExp(
-  String.raw`^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(${LSTART})\s+(.*?)\s*$`,
+  String.raw`^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(${LSTART})\s+(.*?)\s*$`,
 );
 
-/** `ps -A -ww -o pid=,ppid=,uid=,ruid=,svuid=,state=,lstart=,comm=`. */
+/** `ps -A -ww -o pid=,ppid=,uid=,ruid=,svuid=,state=,tty=,lstart=,comm=`. */
 export function parseProcessTable(stdout: string): PsProcess[] {
   const out: PsProcess[] = [];
   for (const line of stdout.split('\n')) {
@@ -38,8 +40,9 @@ export function parseProcessTable(stdout: string): PsProcess[] {
       ruid: Number(m[4]),
       svuid: Number(m[5]),
       state: m[6]!,
-      started: m[7]!.replace(/\s+/g, ' '),
-      comm: m[8]!,
+      tty: /^(\?+|-)$/.test(m[7]!) ? null : m[7]!,
+      started: m[8]!.replace(/\s+/g, ' '),
+      comm: m[9]!,
     });
   }
   return out;
@@ -66,14 +69,24 @@ const MAX_DEPTH = 64;
 
 /**
  * Root through and through (real, effective, saved uid 0: a setuid program the person merely
- * started is not), not a zombie, and tied to the person by parentage: going up through root
- * ancestors, the first that is not root is a `sudo` whose real uid is theirs (sudo keeps the
- * caller's real uid; parents cannot be chosen). macOS gives ps no login uid, so a process
- * that left sudo's tree (reparented to launchd) is not found.
+ * started is not), not a zombie, and tied to the person:
+ * - by parentage: going up through root ancestors, the first that is not root is a `sudo`
+ *   whose real uid is theirs (sudo keeps the caller's real uid; parents cannot be chosen);
+ * - or, having left sudo's tree (every ancestor root up to launchd, as after `sudo sh -c
+ *   'nohup job &'` once sudo exits), by its controlling terminal: the person's terminal,
+ *   i.e. the first process on it (lowest pid) whose real uid is not root is theirs. macOS ps
+ *   has no login uid, so a job that also left the terminal (setsid, a LaunchDaemon) is not
+ *   found here; the LaunchDaemon part of the inventory covers the lasting kind.
+ * Only root can give a process another person's terminal, so neither tie can be forged by
+ * another user.
  */
 export function sudoRootProcesses(table: PsProcess[], uid: number, self?: number): PsProcess[] {
   const byPid = new Map(table.map((p) => [p.pid, p]));
   const isRoot = (p: PsProcess): boolean => p.uid === 0 && p.ruid === 0 && p.svuid === 0;
+  const ttyOwner = new Map<string, number>();
+  for (const p of [...table].sort((a, b) => a.pid - b.pid)) {
+    if (p.tty && p.ruid !== 0 && !ttyOwner.has(p.tty)) ttyOwner.set(p.tty, p.ruid);
+  }
   return table.filter((p) => {
     if (p.pid === self || !isRoot(p) || p.state.startsWith('Z')) return false;
     let parent = byPid.get(p.ppid);
@@ -81,6 +94,7 @@ export function sudoRootProcesses(table: PsProcess[], uid: number, self?: number
       if (parent.ruid !== 0) return parent.ruid === uid && basename(parent.comm) === 'sudo';
       parent = byPid.get(parent.ppid);
     }
-    return false;
+    // Left sudo's tree: reached launchd through root processes only.
+    return parent?.pid === 1 && p.tty !== null && ttyOwner.get(p.tty) === uid;
   });
 }
