@@ -48,7 +48,8 @@ export const de: AgentMessages = {
   diskFull:
     'Der Dienst konnte die Änderung nicht speichern, weil der Datenträger voll ist; nichts wurde geändert.',
   internal: 'Im Dienst ist ein interner Fehler aufgetreten; nichts wurde geändert.',
-  adminOnly: 'Nur ein Administrator (root) kann das tun.',
+  adminOnly:
+    'Nur ein Administrator kann das tun: als root ausführen, unter Windows als SYSTEM oder dauerhafter Administrator (Rechte von Elevate zählen nicht).',
   nothingToRelease: 'Sie haben keine aktiven Administratorrechte, die Sie zurückgeben könnten.',
   stillEnding: (user) =>
     `Das Beenden der aktuellen Rechte von ${user} wird noch wiederholt (siehe elevatectl status ${user}); versuchen Sie es danach erneut.`,

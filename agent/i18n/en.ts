@@ -40,7 +40,8 @@ export const en = {
   tooManyHellos: 'Too many auth.hello calls on one connection; open a new connection.',
   diskFull: 'The agent could not save the change because the disk is full; nothing was changed.',
   internal: 'The agent hit an internal error; nothing was changed.',
-  adminOnly: 'Only an administrator (root) can do this.',
+  adminOnly:
+    'Only an administrator can do this: run it as root, or on Windows as SYSTEM or a permanent administrator (rights from Elevate do not count).',
   nothingToRelease: 'You have no active admin rights to give back.',
   stillEnding: (user: string) =>
     `The end of ${user}'s current rights is still being retried (see elevatectl status ${user}); try again once it is done.`,

@@ -14,6 +14,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import {
+  calls,
   readMachine,
   standinEnv,
   writeMachine,
@@ -130,7 +131,10 @@ describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_
 
     // Now a member of Administrators, but only through Elevate: no admin.* on the pipe,
     // neither on the connection he had nor on a new one.
-    await expect(bob.call('admin.status', {})).rejects.toMatchObject({ code: -32002 });
+    await expect(bob.call('admin.status', {})).rejects.toMatchObject({
+      code: -32002,
+      message: expect.stringContaining('rights from Elevate do not count') as unknown,
+    });
     const again = await connect('contoso\\BOB');
     expect(again.identity).toMatchObject({ user: 'CONTOSO\\bob', admin: false });
     await expect(
@@ -195,6 +199,20 @@ describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_
     expect(await refusedCode('CONTOSO\\newbie')).toBe(-32001);
     expect(await refusedCode('nobody')).toBe(-32001);
     expect(await refusedCode('bad"name')).toBe(-32001);
+  });
+
+  it('asks Windows about many new names at once, and remembers unknown ones', async () => {
+    const names = ['ghost1', 'ghost2', 'ghost3', 'ghost4', 'ghost5', 'ghost6'];
+    const lookups = () =>
+      calls(join(dir, 'machine')).filter(
+        (c) => c[0] === 'powershell' && c.join(' ').includes("'ghost1'"),
+      ).length;
+    expect(await Promise.all(names.map(refusedCode))).toEqual(names.map(() => -32001));
+    expect(await refusedCode('ghost1')).toBe(-32001);
+    // The first hello's name may go alone; the rest wait and go together; the repeat is remembered.
+    expect(lookups()).toBe(1);
+    const batches = calls(join(dir, 'machine')).filter((c) => c.join(' ').includes("'ghost"));
+    expect(batches.length).toBeLessThanOrEqual(2);
   });
 
   it('says in its log why a domain person cannot authenticate while the domain is out of reach', async () => {
