@@ -3,6 +3,7 @@
  * exactly what was there. The agent records `PriorState` (write-ahead) before it calls
  * `apply`, and `restore` removes only what `apply` added, so a permanent privilege survives.
  */
+import { en, type AgentMessages } from '../i18n/en.js';
 import { z } from 'zod';
 import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
 
@@ -60,10 +61,21 @@ export interface LogonSessions {
   logoff(id: string): Promise<void>;
 }
 
-/** An OS command or file operation refused; becomes `-32010` with this sentence. */
+/**
+ * An OS command or file operation refused; becomes `-32010` with this sentence. `say`, where
+ * given, words it from the agent's catalogue in the client's language (osError).
+ */
 export class OsCommandError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly say?: (m: AgentMessages) => string,
+  ) {
     super(message);
     this.name = 'OsCommandError';
   }
+}
+
+/** An OsCommandError worded from the agent's catalogue; its message is the English. */
+export function osError(say: (m: AgentMessages) => string): OsCommandError {
+  return new OsCommandError(say(en), say);
 }

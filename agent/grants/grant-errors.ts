@@ -19,9 +19,11 @@ export function osRefused(
   what: (m: AgentMessages, detail: string) => string,
 ): RpcError {
   if (err instanceof RpcError) return err;
-  const detail =
-    err instanceof OsCommandError ? err.message : ((err as Error)?.message ?? String(err));
-  return agentError(ErrorCode.OsRefused, (m) => what(m, detail.replace(/\.$/, '')));
+  const said = (m: AgentMessages): string =>
+    err instanceof OsCommandError
+      ? (err.say?.(m) ?? err.message)
+      : ((err as Error)?.message ?? String(err));
+  return agentError(ErrorCode.OsRefused, (m) => what(m, said(m).replace(/\.$/, '')));
 }
 
 export function storageError(err: unknown): RpcError {

@@ -168,6 +168,30 @@ export const de: AgentMessages = {
     notRead: (user, detail) =>
       `Die aktuellen Rechte von ${user} konnten nicht gelesen werden: ${detail}.`,
   },
+  linux: {
+    sudoersUnreadable: (path, code) =>
+      `Die sudoers-Datei ${path} kann nicht gelesen werden (${code}).`,
+    sudoersUnwritable: (path, code) =>
+      `Die sudoers-Datei ${path} kann nicht geschrieben werden (${code}).`,
+    visudoRefused: (path, why) => `visudo hat die sudoers-Datei ${path} abgelehnt: ${why}.`,
+    sudoersUnreplaceable: (path, code) =>
+      `Die sudoers-Datei ${path} kann nicht ersetzt werden (${code}).`,
+    sudoersUnremovable: (path, code) =>
+      `Die sudoers-Datei ${path} kann nicht entfernt werden (${code}).`,
+    badUserName: (name) => `'${name}' ist kein gültiger Benutzername für eine sudoers-Regel.`,
+    aliasLikeName: (user) =>
+      `Der Benutzername '${user}' liest sich wie ein sudoers-Alias, daher kann Elevate keine Regel für ihn schreiben.`,
+    groupFileUnreadable: (path, code) =>
+      `Die Gruppendatei ${path} kann nicht gelesen werden (${code}).`,
+    noSuchAdminGroup: (group, path) =>
+      `Die in der Richtlinie festgelegte Administratorgruppe '${group}' gibt es in ${path} nicht.`,
+    noAdminGroup: (path) =>
+      `${path} hat weder eine Gruppe 'sudo' noch 'wheel'; legen Sie adminGroup in der Richtlinie fest.`,
+    groupFileLocked: (path, pid) =>
+      `${path} ist von Prozess ${pid} gesperrt (${path}.lock); der Dienst versucht es erneut.`,
+    groupFileUnlockable: (path) =>
+      `${path} konnte nicht gesperrt werden; der Dienst versucht es erneut.`,
+  },
   pair: {
     badKey: 'publicKey ist kein öffentlicher Ed25519-Schlüssel (base64 SPKI DER).',
     samePaired: 'Dieser App-Schlüssel ist bereits gekoppelt.',

@@ -181,6 +181,31 @@ export const en = {
     notRead: (user: string, detail: string) =>
       `The current rights of ${user} could not be read: ${detail}.`,
   },
+  /** The Linux backend's own account of a refusal: the detail inside an `os` sentence. */
+  linux: {
+    sudoersUnreadable: (path: string, code: string) =>
+      `The sudoers file ${path} cannot be read (${code}).`,
+    sudoersUnwritable: (path: string, code: string) =>
+      `The sudoers file ${path} cannot be written (${code}).`,
+    visudoRefused: (path: string, why: string) =>
+      `visudo refused the sudoers file ${path}: ${why}.`,
+    sudoersUnreplaceable: (path: string, code: string) =>
+      `The sudoers file ${path} cannot be replaced (${code}).`,
+    sudoersUnremovable: (path: string, code: string) =>
+      `The sudoers file ${path} cannot be removed (${code}).`,
+    badUserName: (name: string) => `'${name}' is not a valid user name for a sudoers rule.`,
+    aliasLikeName: (user: string) =>
+      `The user name '${user}' reads as a sudoers alias, so Elevate cannot write a rule for it.`,
+    groupFileUnreadable: (path: string, code: string) =>
+      `The group file ${path} cannot be read (${code}).`,
+    noSuchAdminGroup: (group: string, path: string) =>
+      `The admin group '${group}' set in the policy does not exist in ${path}.`,
+    noAdminGroup: (path: string) =>
+      `${path} has neither a 'sudo' nor a 'wheel' group; set adminGroup in the policy.`,
+    groupFileLocked: (path: string, pid: number) =>
+      `${path} is locked by process ${pid} (${path}.lock); the agent will try again.`,
+    groupFileUnlockable: (path: string) => `${path} could not be locked; the agent will try again.`,
+  },
   pair: {
     badKey: 'publicKey is not an Ed25519 public key (base64 SPKI DER).',
     samePaired: 'This app key is already paired.',

@@ -2,7 +2,7 @@
  * Which account names the Linux backend will write into sudoers, and the drop-in file name
  * for each. The name ends up both in a path and in a sudoers rule, so it is checked here once.
  */
-import { OsCommandError } from '../backend.js';
+import { osError } from '../backend.js';
 
 /**
  * POSIX portable user names (letters, digits, '.', '_', '-'; not starting with '-'), further
@@ -23,12 +23,11 @@ export function isValidAccountName(user: string): boolean {
 
 export function checkAccountName(user: string): void {
   if (!PORTABLE_NAME.test(user)) {
-    throw new OsCommandError(`'${printable(user)}' is not a valid user name for a sudoers rule.`);
+    const name = printable(user);
+    throw osError((m) => m.linux.badUserName(name));
   }
   if (SUDOERS_ALIAS_LIKE.test(user)) {
-    throw new OsCommandError(
-      `The user name '${user}' reads as a sudoers alias, so Elevate cannot write a rule for it.`,
-    );
+    throw osError((m) => m.linux.aliasLikeName(user));
   }
 }
 

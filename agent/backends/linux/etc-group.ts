@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OsCommandError } from '../backend.js';
+import { osError } from '../backend.js';
 
 export interface GroupEntry {
   name: string;
@@ -18,9 +18,8 @@ export async function readGroups(root: string): Promise<GroupEntry[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new OsCommandError(
-      `The group file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw osError((m) => m.linux.groupFileUnreadable(path, code));
   }
   const groups: GroupEntry[] = [];
   for (const line of text.split('\n')) {
@@ -83,16 +82,10 @@ export function findAdminGroup(
   const path = join(root, 'etc/group');
   if (configured) {
     const g = groups.find((x) => x.name === configured);
-    if (!g)
-      throw new OsCommandError(
-        `The admin group '${configured}' set in the policy does not exist in ${path}.`,
-      );
+    if (!g) throw osError((m) => m.linux.noSuchAdminGroup(configured, path));
     return g;
   }
   const g = groups.find((x) => x.name === 'sudo') ?? groups.find((x) => x.name === 'wheel');
-  if (!g)
-    throw new OsCommandError(
-      `${path} has neither a 'sudo' nor a 'wheel' group; set adminGroup in the policy.`,
-    );
+  if (!g) throw osError((m) => m.linux.noAdminGroup(path));
   return g;
 }

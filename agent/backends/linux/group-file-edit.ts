@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir } from '../../store/atomic-file.js';
-import { OsCommandError } from '../backend.js';
+import { osError } from '../backend.js';
 import { parseId } from './etc-group.js';
 
 /** Removes `user` from the lines with `gid`. */
@@ -168,12 +168,10 @@ async function lock(path: string): Promise<void> {
       }
       const holder = Number((await readFile(`${path}.lock`, 'utf8').catch(() => '')).trim());
       if (holder > 0 && running(holder))
-        throw new OsCommandError(
-          `${path} is locked by process ${holder} (${path}.lock); the agent will try again.`,
-        );
+        throw osError((m) => m.linux.groupFileLocked(path, holder));
       await unlink(`${path}.lock`).catch(() => undefined);
     }
-    throw new OsCommandError(`${path} could not be locked; the agent will try again.`);
+    throw osError((m) => m.linux.groupFileUnlockable(path));
   } finally {
     await unlink(mine).catch(() => undefined);
   }

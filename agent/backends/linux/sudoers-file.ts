@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fsyncDir } from '../../store/atomic-file.js';
-import { OsCommandError } from '../backend.js';
+import { osError } from '../backend.js';
 import { runCommand, toolMessage } from '../run-command.js';
 
 /** The file's content, or null when it does not exist. */
@@ -15,9 +15,8 @@ export async function readOptional(path: string): Promise<string | null> {
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new OsCommandError(
-      `The sudoers file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw osError((m) => m.linux.sudoersUnreadable(path, code));
   }
 }
 
@@ -42,24 +41,22 @@ export async function writeSudoersFile(dir: string, name: string, content: strin
     }
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw new OsCommandError(
-      `The sudoers file ${target} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw osError((m) => m.linux.sudoersUnwritable(target, code));
   }
   const check = await runCommand('visudo', ['-c', '-f', tmp]);
   if (check.code !== 0) {
     await unlink(tmp).catch(() => undefined);
     const why = toolMessage('visudo', check).split(tmp).join(target);
-    throw new OsCommandError(`visudo refused the sudoers file ${target}: ${why}.`);
+    throw osError((m) => m.linux.visudoRefused(target, why));
   }
   try {
     await rename(tmp, target);
     await fsyncDir(dir);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
-    throw new OsCommandError(
-      `The sudoers file ${target} cannot be replaced (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw osError((m) => m.linux.sudoersUnreplaceable(target, code));
   }
 }
 
@@ -70,9 +67,8 @@ export async function removeSudoersFile(dir: string, name: string): Promise<void
     await unlink(target);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new OsCommandError(
-      `The sudoers file ${target} cannot be removed (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
-    );
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw osError((m) => m.linux.sudoersUnremovable(target, code));
   }
   await fsyncDir(dir).catch(() => undefined);
 }

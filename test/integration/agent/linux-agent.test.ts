@@ -72,6 +72,20 @@ describe('agent + Linux backend on a root prefix', () => {
         .call('admin.grant', { user, level: 'admin', durationSec: 60 })
         .catch((e: unknown) => e);
       expect(err).toMatchObject({ code: -32010, message: expect.stringMatching(/nosuchgroup/) });
+      // A German client reads the whole refusal in German, the backend's own part too.
+      const de = await AgentClient.connect({
+        socketPath: bad.socket,
+        user: 'root',
+        locale: 'de_DE.UTF-8',
+      });
+      const german = await de
+        .call('admin.grant', { user, level: 'admin', durationSec: 60 })
+        .catch((e: unknown) => e)
+        .finally(() => de.close());
+      expect(german).toMatchObject({
+        code: -32010,
+        message: `Die aktuellen Rechte von ${user} konnten nicht gelesen werden: Die in der Richtlinie festgelegte Administratorgruppe 'nosuchgroup' gibt es in ${join(root, 'etc/group')} nicht.`,
+      });
       expect(existsSync(join(root, 'etc/sudoers.d', `elevate-${user}`))).toBe(false);
       expect(readFileSync(join(root, 'etc/group'))).toEqual(groupBefore);
       expect((await c.call('admin.status', { user })).users[0]).toMatchObject({

@@ -7,7 +7,7 @@ import { wordRecorded, wordRecordedIn } from '../../../../agent/i18n/recorded.js
 import { checkCaps } from '../../../../agent/caps/cap-check.js';
 import { ElevatedTime } from '../../../../agent/caps/elevated-time.js';
 import { osRefused } from '../../../../agent/grants/grant-errors.js';
-import { OsCommandError } from '../../../../agent/backends/backend.js';
+import { OsCommandError, osError } from '../../../../agent/backends/backend.js';
 
 describe('the agent’s error catalogue', () => {
   it('has every English message in German too', () => {
@@ -112,6 +112,19 @@ describe('refusals the agent words', () => {
     ]);
     expect(err.say?.('de')).toBe(
       'Rechte als Administrator konnten sam nicht gegeben werden: gpasswd: group sudo does not exist.',
+    );
+  });
+
+  it('words the Linux backend’s own account of a refusal too', () => {
+    const err = osRefused(
+      osError((m) => m.linux.noSuchAdminGroup('admins', '/etc/group')),
+      (m, detail) => m.os.notRead('sam', detail),
+    );
+    expect(err.message).toBe(
+      "The current rights of sam could not be read: The admin group 'admins' set in the policy does not exist in /etc/group.",
+    );
+    expect(err.say?.('de')).toBe(
+      "Die aktuellen Rechte von sam konnten nicht gelesen werden: Die in der Richtlinie festgelegte Administratorgruppe 'admins' gibt es in /etc/group nicht.",
     );
   });
 

@@ -15,8 +15,14 @@ const NOT_AGENT = ['agent/cli/', 'agent/client/', 'agent/i18n/', 'agent/shared/i
 
 /** Files whose sentences stay English, and why no client reads them in its language. */
 const KEPT_ENGLISH: Record<string, string> = {
-  'agent/backends/':
-    'what the OS or its tools said about a change: the detail inside an OsRefused error, whose frame is worded per client (m.os), and in audit details',
+  // The Linux backend's own sentences are in the catalogue (m.linux, through osError).
+  'agent/backends/darwin':
+    'macOS and Windows tools’ refusals as the tools put them: the detail inside an OsRefused error, whose frame is worded per client (m.os), and audit details',
+  'agent/backends/win32': 'as agent/backends/darwin',
+  'agent/backends/linux.ts': 'gpasswd’s refusals, quoted with the tool’s own output',
+  'agent/backends/run-command.ts':
+    'how a tool failed (not installed, exit status), before its output',
+  'agent/backends/simulated.ts': 'the demo backend’s own file, never a real person’s',
   'agent/cleanup/': 'audit details of the session clean-up, as the OS reported them',
   'agent/forward/':
     'the audit trail as syslog, webhook and Slack receive it, and the forwarder’s own log: no client, so no language',
