@@ -48,6 +48,8 @@ export const InventorySchema = z.object({
     .optional(),
   /** macOS: ROOT/Library/LaunchDaemons plists, relative path → bytes as latin1 (binary ones too). */
   launchDaemons: z.record(z.string(), z.string()).optional(),
+  /** macOS: files under ROOT/Library/Preferences/OpenDirectory, relative path → bytes as latin1. */
+  directoryConfig: z.record(z.string(), z.string()).optional(),
   /** What sudo lists for each account (sudo-rights.ts); absent where sudo cannot be asked. */
   sudoRights: z.record(z.string(), z.array(z.string())).optional(),
   /** macOS: nested group → the group it is nested in (what undoing the nesting edits). */

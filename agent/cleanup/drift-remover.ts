@@ -53,6 +53,8 @@ export interface DriftReport {
     label: string;
     quarantinedTo?: string;
   } & Partial<Outcome>)[];
+  /** macOS: Open Directory configuration changed (reported only: directory-config.ts). */
+  directoryConfig?: ({ path: string; change: 'added' | 'modified' } & Partial<Outcome>)[];
   /** What `sudo -l -U` lists for an account that it did not at grant start (sudo-rights.ts). */
   sudoRights?: ({ user: string; runs: string[] } & Partial<Outcome>)[];
 }
@@ -70,6 +72,9 @@ export function reportOnly(drift: Drift): DriftReport {
     sudoersFiles: drift.sudoersFiles.map((f) => ({ ...f })),
     groupLines: drift.groupLines.map((g) => ({ ...g })),
     primaryGroups: drift.primaryGroups.map((p) => ({ ...p })),
+    ...(drift.directoryConfig.length > 0 && {
+      directoryConfig: drift.directoryConfig.map((d) => ({ ...d })),
+    }),
     ...(drift.launchDaemons.length > 0 && {
       launchDaemons: drift.launchDaemons.map((d) => ({ ...d })),
     }),
@@ -167,6 +172,7 @@ export function undoneCount(r: DriftReport): number {
     ...r.primaryGroups,
     ...(r.sudoRights ?? []),
     ...(r.launchDaemons ?? []),
+    ...(r.directoryConfig ?? []),
   ].filter((x) => x.undone).length;
 }
 

@@ -15,6 +15,8 @@ export interface Drift {
   primaryGroups: { user: string; gid: number; was: number | null }[];
   /** macOS: LaunchDaemon plists added or changed (a root job that outlives the grant). */
   launchDaemons: { path: string; change: 'added' | 'modified'; label: string }[];
+  /** macOS: Open Directory configuration files added or changed (which directories, whose admins). */
+  directoryConfig: { path: string; change: 'added' | 'modified' }[];
 }
 
 export interface DriftExclusions {
@@ -72,7 +74,22 @@ export function diffInventory(
       launchDaemons.push({ path, change: was === undefined ? 'added' : 'modified', label });
     }
   }
-  return { groupMembers, uid0Accounts, sudoersFiles, groupLines, primaryGroups, launchDaemons };
+  const directoryConfig: Drift['directoryConfig'] = [];
+  for (const [path, content] of Object.entries(after.directoryConfig ?? {})) {
+    if (!before.directoryConfig) break;
+    const was = before.directoryConfig[path];
+    if (was !== content)
+      directoryConfig.push({ path, change: was === undefined ? 'added' : 'modified' });
+  }
+  return {
+    groupMembers,
+    uid0Accounts,
+    sudoersFiles,
+    groupLines,
+    primaryGroups,
+    launchDaemons,
+    directoryConfig,
+  };
 }
 
 export function driftCount(d: Drift): number {
@@ -82,6 +99,7 @@ export function driftCount(d: Drift): number {
     d.sudoersFiles.length +
     d.groupLines.length +
     d.primaryGroups.length +
-    d.launchDaemons.length
+    d.launchDaemons.length +
+    d.directoryConfig.length
   );
 }

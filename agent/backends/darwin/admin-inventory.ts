@@ -9,13 +9,15 @@
  * - each account's PrimaryGroupID (80, or a nested group's gid, makes an admin) and the
  *   uid-0 accounts;
  * - /private/etc/sudoers and the sudoers.d files sudo reads (and the files they include);
- * - the plists in /Library/LaunchDaemons (launch-daemons.ts).
+ * - the plists in /Library/LaunchDaemons (launch-daemons.ts) and Open Directory's
+ *   configuration (directory-config.ts: bindings, a network group made admin).
  * Two dscl calls read it all (-readall), so a grant's start is not held up on a slow Mac.
  */
 import { join } from 'node:path';
 import { readSudoers, type Inventory } from '../../cleanup/admin-inventory.js';
 import { OsCommandError } from '../backend.js';
 import { run } from './directory.js';
+import { readDirectoryConfig } from './directory-config.js';
 import { readLaunchDaemons } from './launch-daemons.js';
 import { parseDsclReadAll } from './parsers.js';
 import { ADMIN_GID, ADMIN_GROUP, readAllPlan } from './plans.js';
@@ -53,13 +55,14 @@ export async function takeDarwinInventory(
   root: string,
   alsoGids: number[] = [],
 ): Promise<Inventory> {
-  const [users, groups, sudoers, launchDaemons] = await Promise.all([
+  const [users, groups, sudoers, launchDaemons, directoryConfig] = await Promise.all([
     readAll('Users', USER_INVENTORY_ATTRIBUTES),
     readAll('Groups', GROUP_INVENTORY_ATTRIBUTES),
     readSudoers(join(root, 'private'), root),
     readLaunchDaemons(root),
+    readDirectoryConfig(root),
   ]);
-  return { ...inventoryOf(users, groups, alsoGids), sudoers, launchDaemons };
+  return { ...inventoryOf(users, groups, alsoGids), sudoers, launchDaemons, directoryConfig };
 }
 
 /** The directory part of the inventory, from the two -readall results (pure). */

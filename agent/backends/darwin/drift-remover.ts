@@ -8,6 +8,7 @@
  * - an account whose PrimaryGroupID became an admin gid gets its old one back (dscl -create);
  * - sudoers files as on Linux (quarantine, or the content at grant start);
  * - LaunchDaemon plists: booted out and quarantined, or put back (launch-daemons.ts);
+ * - Open Directory configuration changes are reported only (directory-config.ts);
  * - a new uid-0 account, or a new account with an admin primary group, is reported with the
  *   command that disables it: deleting or disabling an account is an admin's decision.
  */
@@ -21,6 +22,7 @@ import {
 } from '../../cleanup/drift-remover.js';
 import type { Drift } from '../../cleanup/inventory-diff.js';
 import { flushCaches, run } from './directory.js';
+import { reportDirectoryConfig } from './directory-config.js';
 import { undoLaunchDaemons } from './launch-daemons.js';
 import { describe, parseEdit } from './parsers.js';
 import {
@@ -94,6 +96,7 @@ export async function undoDarwinDrift(
     quarantineDir,
     note,
   );
+  if (drift.directoryConfig.length > 0) report.directoryConfig = reportDirectoryConfig(drift);
   if (drift.launchDaemons.length > 0)
     report.launchDaemons = await undoLaunchDaemons(root, drift, before, quarantineDir, note);
   // Failing to flush leaves the removal unseen until the caches expire; it is still made.

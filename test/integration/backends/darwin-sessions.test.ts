@@ -203,6 +203,14 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
     const vendor = join(daemons, 'com.vendor.helper.plist');
     writeFileSync(vendor, job('com.vendor.helper', '/opt/vendor/helper'), { mode: 0o644 });
     launchctl('bootstrap', 'system', vendor);
+    // Open Directory's AD binding (only its bytes are compared, so the content is a stand-in).
+    const odDir = join(
+      world.root,
+      'Library/Preferences/OpenDirectory/Configurations/Active Directory',
+    );
+    mkdirSync(odDir, { recursive: true });
+    const binding = join(odDir, 'CORP.plist');
+    writeFileSync(binding, 'stand-in: allow administration by CORP IT Admins\n');
     const s = await client.call('admin.grant', { user, level: 'admin', durationSec: 600 });
     const grantId = s.grant!.id;
     // While elevated: a new daemon running a shell as root, and the vendor's pointed at one.
@@ -210,6 +218,8 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
     writeFileSync(keep, job('com.keep', '/bin/sh'), { mode: 0o644 });
     launchctl('bootstrap', 'system', keep);
     writeFileSync(vendor, job('com.vendor.helper', '/tmp/sh'), { mode: 0o644 });
+    // As dsconfigad -groups would: every domain user an admin of this Mac.
+    writeFileSync(binding, 'stand-in: allow administration by CORP IT Admins, CORP Domain Users\n');
 
     await client.call('admin.revoke', { user });
     const [rights] = (await events('drift.detected', grantId)).filter(
@@ -232,6 +242,14 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
         },
       ],
     });
+    expect(rights?.detail?.['directoryConfig']).toEqual([
+      {
+        path: 'Library/Preferences/OpenDirectory/Configurations/Active Directory/CORP.plist',
+        change: 'modified',
+        undone: false,
+        error: expect.stringMatching(/dsconfigad -show/),
+      },
+    ]);
     expect(existsSync(keep)).toBe(false);
     expect(readFileSync(vendor, 'utf8')).toBe(job('com.vendor.helper', '/opt/vendor/helper'));
     const launchd = world.env['ELEVATE_STANDIN_LAUNCHD']!;

@@ -67,6 +67,7 @@ describe('diffInventory', () => {
         { user: 'eve', gid: 10, was: null },
       ],
       launchDaemons: [],
+      directoryConfig: [],
     });
   });
 

@@ -57,6 +57,7 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       groupLines: [],
       primaryGroups: [],
       launchDaemons: [],
+      directoryConfig: [],
     });
     const quarantine = join(root, 'quarantine');
     const report = await undoDrift(root, drift, before, quarantine, {
@@ -105,6 +106,7 @@ describe('Linux admin inventory and drift removal on a root prefix', () => {
       groupLines: [],
       primaryGroups: [],
       launchDaemons: [],
+      directoryConfig: [],
     };
     const report = await undoDrift(root, drift, before, join(root, 'q'), {
       user: 'sam',
