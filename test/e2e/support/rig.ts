@@ -1,7 +1,8 @@
 /**
- * One popover under test: a real agent (simulated backend) on a temp socket, main's real
- * modules behind the bridge, the built renderer in Chromium, and an admin client to act on
- * the agent's side. teardownRigs() (afterEach) checks that main never refused the popover.
+ * One popover under test: a real agent (simulated backend, or the win32 backend against the
+ * stand-in Windows tools) on a temp socket, main's real modules behind the bridge, the built
+ * renderer in Chromium, and an admin client to act on the agent's side. teardownRigs()
+ * (afterEach) checks that main never refused the popover.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { UiLocale } from '../../../agent/shared/i18n/locale.js';
+import { writeMachine, type PretendWindows } from '../../helpers/win32-machine.js';
 import { policy, startAgent, type RunningAgent } from './agent-process.js';
 import { startMainSide, type MainSide } from './main-side.js';
 import { openPopover, popoverUrl, type Popover } from './popover-page.js';
@@ -19,6 +21,10 @@ export const USER = 'root';
 
 export interface Rig {
   dir: string;
+  /** The pretend Windows machine's folder (machine.json, calls.log), for `win32StandIns`. */
+  machineDir: string | null;
+  /** Where the tray keeps its app key: a tray started again for this person reuses it. */
+  keychainService: string;
   agent: RunningAgent;
   main: MainSide;
   popover: Popover;
@@ -30,13 +36,16 @@ const rigs: Rig[] = [];
 
 /**
  * `audit`: events the agent finds in its audit trail at start, as an earlier run of it left
- * them (e.g. a past session with the commands run in it).
+ * them (e.g. a past session with the commands run in it). `locale`, `appVersion`: the tray's.
+ * `win32StandIns` (os 'win32'): the
+ * agent runs its real win32 backend against the stand-in tools on this pretend machine instead
+ * of simulating Windows, so logon sessions, the log-out hint and forced log-off are real.
  */
 export async function rig(
   os: 'linux' | 'win32',
   defaults: Record<string, unknown>,
   audit: readonly object[] = [],
-  tray: { locale?: UiLocale; appVersion?: string } = {},
+  opts: { locale?: UiLocale; appVersion?: string; win32StandIns?: PretendWindows } = {},
 ): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'elv-e2e-'));
   if (audit.length) {
@@ -44,22 +53,40 @@ export async function rig(
     const lines = audit.map((e) => JSON.stringify(e)).join('\n');
     writeFileSync(join(dir, 'state', 'audit.jsonl'), `${lines}\n`, { mode: 0o600 });
   }
-  const agent = await startAgent({ dir, os, policy: policy(defaults) });
+  const machine = os === 'win32' ? opts.win32StandIns : undefined;
+  const machineDir = machine ? join(dir, 'machine') : null;
+  if (machine && machineDir) {
+    mkdirSync(machineDir, { recursive: true });
+    writeMachine(machineDir, machine);
+  }
+  const agent = await startAgent({
+    dir,
+    os,
+    policy: policy(defaults),
+    ...(machine && machineDir
+      ? { win32StandIns: { machineDir, computerName: machine.computerName } }
+      : {}),
+  });
+  const keychainService = `ElevateE2E-${process.pid}-${rigs.length}`;
   const main = await startMainSide({
     socketPath: agent.socketPath,
     user: USER,
     popoverUrl,
     os,
-    keychainService: `ElevateE2E-${process.pid}-${rigs.length}`,
-    ...tray,
+    keychainService,
+    ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
   });
   const popover = await openPopover(main);
   const admin = await AgentClient.connect({
     socketPath: agent.socketPath,
-    user: USER,
+    // admin.* on Windows: SYSTEM or a permanent Administrators member, not the tray's person.
+    user: machine ? 'S-1-5-18' : USER,
     client: 'e2e-admin',
+    // Calls that run stand-in tools take seconds on a loaded 2-core machine.
+    ...(machine ? { timeoutMs: 60_000 } : {}),
   });
-  const r = { dir, agent, main, popover, page: popover.page, admin };
+  const r = { dir, machineDir, keychainService, agent, main, popover, page: popover.page, admin };
   rigs.push(r);
   return r;
 }
