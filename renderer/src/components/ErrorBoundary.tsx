@@ -21,7 +21,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: 
 
   override render(): ReactNode {
     if (this.state.failed) {
-      return <p role="alert">{text().app.failed}</p>;
+      // Inside the popover's own frame, so the sentence keeps its margins.
+      return (
+        <main className="popover">
+          <p role="alert">{text().app.failed}</p>
+        </main>
+      );
     }
     return this.props.children;
   }

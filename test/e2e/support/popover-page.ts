@@ -72,7 +72,7 @@ const AXE_SOURCE = readFileSync(
  * axe-core's WCAG 2.1 A/AA findings for the page as it is now, one line each. `preload: false`
  * keeps axe from fetching the stylesheets itself, which the page's CSP (rightly) refuses.
  */
-async function accessibilityProblems(page: Page): Promise<string[]> {
+export async function accessibilityProblems(page: Page): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
   const problems = (await page.evaluate(`axe
     .run(document, { preload: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })

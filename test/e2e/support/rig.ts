@@ -37,9 +37,9 @@ const rigs: Rig[] = [];
 /**
  * `audit`: events the agent finds in its audit trail at start, as an earlier run of it left
  * them (e.g. a past session with the commands run in it). `locale`, `appVersion`: the tray's.
- * `win32StandIns` (os 'win32'): the
- * agent runs its real win32 backend against the stand-in tools on this pretend machine instead
- * of simulating Windows, so logon sessions, the log-out hint and forced log-off are real.
+ * `win32StandIns` (os 'win32'): the agent runs its real win32 backend against the stand-in
+ * tools on this pretend machine instead of simulating Windows, so logon sessions, the log-out
+ * hint and forced log-off are real; the admin client is then SYSTEM.
  */
 export async function rig(
   os: 'linux' | 'win32',
