@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nssGroupMembers } from '../../../agent/cleanup/linux-watch.js';
+import { loginAccounts, nssGroupMembers } from '../../../agent/cleanup/linux-watch.js';
 import {
   newSudoRights,
   parseSudoList,
@@ -77,5 +77,21 @@ describe('getent group', () => {
       'bob',
       'carol@ad',
     ]);
+  });
+});
+
+describe('loginAccounts', () => {
+  it('asks about accounts with a login shell (an empty one is /bin/sh), not nologin or false', () => {
+    // Lines as Debian 12's base-passwd and useradd write them.
+    const passwd = [
+      'root:x:0:0:root:/root:/bin/bash',
+      'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin',
+      'sync:x:4:65534:sync:/bin:/bin/sync',
+      'messagebus:x:100:107::/nonexistent:/usr/sbin/nologin',
+      'tss:x:101:108:TPM software stack,,,:/var/lib/tpm:/bin/false',
+      'sam:x:1000:1000::/home/sam:',
+      '',
+    ].join('\n');
+    expect(loginAccounts(passwd)).toEqual(['root', 'sync', 'sam']);
   });
 });
