@@ -50,8 +50,11 @@ export const InventorySchema = z.object({
   launchDaemons: z.record(z.string(), z.string()).optional(),
   /** macOS: files under ROOT/Library/Preferences/OpenDirectory, relative path → bytes as latin1. */
   directoryConfig: z.record(z.string(), z.string()).optional(),
-  /** What sudo lists for each account (sudo-rights.ts); absent where sudo cannot be asked. */
-  sudoRights: z.record(z.string(), z.array(z.string())).optional(),
+  /**
+   * The accounts that could use a sudo right at this reading (sudo-rights-check.ts asks sudo
+   * about the ones added since); absent where sudo cannot be asked.
+   */
+  sudoAccounts: z.array(z.string()).optional(),
   /** macOS: nested group → the group it is nested in (what undoing the nesting edits). */
   nestedIn: z.record(z.string(), z.string()).default({}),
 });

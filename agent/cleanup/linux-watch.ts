@@ -21,8 +21,10 @@ export function linuxWatches(
       undo: (drift, before, dir, note) => undoDrift(root, drift, before, dir, note),
       dropInKey: (user) => `${SUDOERS_DIR}/${dropInFileName(user)}`,
       // sudo reads the machine's own /etc: it cannot be asked about a root prefix.
-      sudoRights: async (inv, also) =>
-        root === '/' ? readSudoRights([...(await accountsToAsk(inv)), ...also]) : null,
+      ...(root === '/' && {
+        sudoAccounts: (inv: Inventory) => accountsToAsk(inv),
+        sudoRights: (names: string[]) => readSudoRights(names),
+      }),
       lockAccount: (name) => lockAccount(root, name),
     },
     processes: {
@@ -39,8 +41,7 @@ export function linuxWatches(
  * account in a sudoers group is asked about even though no local file lists it. Directory
  * accounts in no such group stay unseen (sssd does not enumerate by default).
  */
-async function accountsToAsk(inv: Inventory | null): Promise<string[]> {
-  if (!inv) return [];
+async function accountsToAsk(inv: Inventory): Promise<string[]> {
   const passwd = await readFile('/etc/passwd', 'utf8').catch(() => '');
   const names = new Set([...loginAccounts(passwd), ...Object.values(inv.adminGroups).flat()]);
   const groups = [

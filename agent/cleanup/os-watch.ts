@@ -23,10 +23,15 @@ export interface AdminRightsWatch {
   /** The inventory's key for the agent's own drop-in of `user` (left out of the diff). */
   dropInKey(user: string): string;
   /**
-   * What sudo lists for the accounts `inv` knows of and for `also` (sudo-rights.ts); null
-   * where sudo cannot be asked about this machine (a root prefix in tests).
+   * The accounts that could use a sudo right (they can log in, or sudoers names a group they
+   * are in); cheap, no sudo run. Absent where sudo cannot be asked about this machine.
    */
-  sudoRights?(inv: Inventory | null, also: string[]): Promise<SudoRights | null>;
+  sudoAccounts?(inv: Inventory): Promise<string[]>;
+  /**
+   * What sudo lists for each of `names` (sudo-rights.ts); null where sudo cannot be asked
+   * about this machine (a root prefix in tests).
+   */
+  sudoRights?(names: string[]): Promise<SudoRights | null>;
   /** Locks a new account that kept rights (it can no longer log in). */
   lockAccount?(name: string): Promise<Outcome>;
 }

@@ -79,7 +79,7 @@ export class SessionCleanup {
   /** Before the person's rights are given: what sudo lets them run without them. */
   async prepare(user: string): Promise<void> {
     this.sudoBefore.delete(user);
-    const rights = await this.deps.admin.sudoRights?.(null, [user]);
+    const rights = await this.deps.admin.sudoRights?.([user]);
     const own = rights?.[user];
     if (own) this.sudoBefore.set(user, own);
   }
@@ -87,8 +87,8 @@ export class SessionCleanup {
   /** Records who holds admin as the grant starts. */
   async begin(user: string, grant: EndedGrant): Promise<void> {
     const inventory = await this.deps.admin.take();
-    const rights = await this.deps.admin.sudoRights?.(inventory, [user]);
-    if (rights) inventory.sudoRights = rights;
+    const accounts = await this.deps.admin.sudoAccounts?.(inventory);
+    if (accounts) inventory.sudoAccounts = accounts;
     const personBefore = this.sudoBefore.get(user) ?? null;
     this.sudoBefore.delete(user);
     await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });

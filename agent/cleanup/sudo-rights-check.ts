@@ -1,9 +1,14 @@
 /**
  * The ground-truth half of the end check: after the file-level drift was reported (and, under
- * "remove", undone), asks sudo what each account may run now and compares it with the start.
- * An account that still lists something new kept a right through a route the file-level
- * check does not undo. A new account is locked under "remove" (as a new uid-0 account is);
- * an existing one is reported for an admin, who knows whether the right was meant.
+ * "remove", undone), asks sudo what the person and every account that could not use sudo at
+ * the start may run now. A right found there was kept through a route the file-level check
+ * does not undo. A new account is locked under "remove" (as a new uid-0 account is); an
+ * existing one is reported for an admin, who knows whether the right was meant.
+ *
+ * Only those accounts are asked: each `sudo -l -U` costs 10-60 ms and the check runs inside
+ * the agent's lock, so asking every account at each grant start and end delayed other
+ * people's expiries by seconds on a machine with many accounts. An account that could use
+ * sudo at the start and whose groups or files changed is the file-level check's to find.
  */
 import type { Inventory } from './admin-inventory.js';
 import type { DriftReport } from './drift-remover.js';
@@ -15,7 +20,7 @@ export interface SudoRightsCheck {
   admin: AdminRightsWatch;
   user: string;
   before: Inventory;
-  /** What sudo listed for `user` before their grant (null: not known, the start is used). */
+  /** What sudo listed for `user` before their grant (null: not known, they are not asked). */
   personBefore: string[] | null;
   after: Inventory;
   drift: Drift;
@@ -25,11 +30,16 @@ export interface SudoRightsCheck {
 }
 
 export async function checkSudoRights(c: SudoRightsCheck): Promise<DriftReport['sudoRights']> {
-  if (!c.admin.sudoRights || !c.before.sudoRights) return [];
-  const now = await c.admin.sudoRights(c.after, [c.user]);
+  const { sudoAccounts, sudoRights } = c.admin;
+  const atStart = c.before.sudoAccounts;
+  if (!sudoAccounts || !sudoRights || !atStart) return [];
+  const known = new Set(atStart);
+  const added = (await sudoAccounts(c.after)).filter((a) => !known.has(a));
+  const person = c.personBefore ? [c.user] : [];
+  const now = await sudoRights([...person, ...added]);
   if (!now) return [];
-  const before: SudoRights = { ...c.before.sudoRights };
-  if (c.personBefore) before[c.user] = c.personBefore;
+  // An account that could not use sudo at the start had nothing it could use then.
+  const before: SudoRights = c.personBefore ? { [c.user]: c.personBefore } : {};
   const found = newSudoRights(before, now, c.elevated);
   if (!c.remove) {
     // Reported already as what gives it (the membership, the primary gid, the account).

@@ -1,10 +1,11 @@
 /**
  * The ground-truth part of the end-of-session check (agent/cleanup/sudo-rights.ts): `sudo -l
- * -U` for the accounts in this machine's passwd, 4 at a time, as the agent does at each grant
- * start and end (under the agent's lock). Real sudo, real /etc, read only.
+ * -U` for the accounts in this machine's passwd, 4 at a time. Real sudo, real /etc, read only.
+ * What it costs to ask sudo about every account is why the agent asks only the person and the
+ * accounts that could use sudo only after the start (sudo-rights-check.ts), inside its lock.
  * - sudo_rights_all_accounts_ms: the median of 5 runs;
  * - sudo_rights_per_account_ms: that median over the number of accounts;
- * - sudo_rights_login_accounts_ms: only those with a login shell, which is what the agent asks.
+ * - sudo_rights_login_accounts_ms: only those with a login shell.
  */
 import { readFileSync } from 'node:fs';
 import { loginAccounts } from '../../agent/cleanup/linux-watch.js';
