@@ -10,7 +10,7 @@ import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatClock, formatDuration } from './duration.js';
 import { formatLocalTime } from './format.js';
-import { t } from './locale.js';
+import { levelLabel, t } from './locale.js';
 
 export interface Anchored {
   snapshot: Snapshot;
@@ -77,11 +77,11 @@ export class WarningTracker {
 }
 
 export function warningLine(level: Snapshot['level'], thresholdSec: number): string {
-  return t.watch.warning(level, formatDuration(thresholdSec));
+  return t.watch.warning(levelLabel(level), formatDuration(thresholdSec));
 }
 
 /**
- * The live line: "admin rights: 4:59 left, until 14:05:30". Without `clock` (output that is
+ * The live line: "Administrator: 4:59 left, until 14:05:30". Without `clock` (output that is
  * not a terminal, printed once per deadline) the ticking part is left out.
  */
 export function countdownLine(
@@ -91,12 +91,11 @@ export function countdownLine(
   localNow: Date = new Date(),
 ): string {
   const g = s.grant;
-  if (!g) return t.watch.noRights(s.level);
+  if (!g) return t.watch.noRights(levelLabel(s.level));
   const until = formatLocalTime(g.expiresAt, localNow);
-  if (remaining <= 0) return t.watch.endingNow(g.level, until);
-  return clock
-    ? t.watch.clock(g.level, formatClock(remaining), until)
-    : t.watch.until(g.level, until);
+  const level = levelLabel(g.level);
+  if (remaining <= 0) return t.watch.endingNow(level, until);
+  return clock ? t.watch.clock(level, formatClock(remaining), until) : t.watch.until(level, until);
 }
 
 /**
@@ -109,10 +108,7 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
   const requestNews =
     r && isRequestCurrent(next) && (prev.request?.id !== r.id || prev.request.state !== r.state);
   if (r && requestNews) {
-    const what =
-      r.kind === 'extend'
-        ? t.watch.more(formatDuration(r.durationSec))
-        : t.watch.levelFor(r.level, formatDuration(r.durationSec));
+    const what = requestWhat(r);
     const note = r.note ?? null;
     const by = r.decidedBy ?? null;
     if (r.state === 'pending') {
@@ -134,8 +130,8 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
     const until = formatLocalTime(b.expiresAt, localNow);
     out.push(
       a.id === b.id && b.level === a.level
-        ? t.watch.moved(b.level, until)
-        : t.watch.changed(b.level, until),
+        ? t.watch.moved(levelLabel(b.level), until)
+        : t.watch.changed(levelLabel(b.level), until),
     );
   }
   return out;
@@ -149,9 +145,16 @@ export function agentGoneLine(s: Snapshot | null, localNow: Date = new Date()): 
     : t.watch.agentGone;
 }
 
+/** "Administrator for 10 min" or, for an extension, "30 min more". */
+function requestWhat(r: NonNullable<Snapshot['request']>): string {
+  return r.kind === 'extend'
+    ? t.watch.more(formatDuration(r.durationSec))
+    : t.watch.levelFor(levelLabel(r.level), formatDuration(r.durationSec));
+}
+
 export function pendingLine(s: Snapshot): string {
   const r = s.request;
-  return r ? t.watch.pending(r.id, r.kind, r.level, formatDuration(r.durationSec)) : '';
+  return r ? t.watch.pending(r.id, requestWhat(r)) : '';
 }
 
 /** How `watch` ends, given the latest snapshot, or null while it goes on. */
@@ -165,8 +168,8 @@ export function watchOutcome(s: Snapshot, hadGrant: boolean): WatchEnd | null {
     // Ended by someone else: say who, and the reason they wrote.
     const message =
       e && e.how !== 'expired' && e.by !== s.user
-        ? t.watch.endedBy(e.by, e.reason ?? null, s.level)
-        : t.watch.ended(s.level);
+        ? t.watch.endedBy(e.by, e.reason ?? null, levelLabel(s.level))
+        : t.watch.ended(levelLabel(s.level));
     return { code: 0, message };
   }
   if (r?.state === 'denied') {
@@ -176,5 +179,5 @@ export function watchOutcome(s: Snapshot, hadGrant: boolean): WatchEnd | null {
     };
   }
   if (r?.state === 'cancelled') return { code: 0, message: t.watch.cancelledEnd(r.id) };
-  return { code: 0, message: t.watch.nothing(s.level) };
+  return { code: 0, message: t.watch.nothing(levelLabel(s.level)) };
 }

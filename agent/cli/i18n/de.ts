@@ -2,8 +2,6 @@
 import { plural } from '../../shared/i18n/catalogue.js';
 import type { CliMessages } from './en.js';
 
-const L = { none: 'Standardbenutzer', admin: 'Administrator', passwordless: 'sudo ohne Passwort' };
-
 export const de: CliMessages = {
   status: {
     user: 'Benutzer',
@@ -122,13 +120,13 @@ export const de: CliMessages = {
   },
   watch: {
     warning: (level, length) =>
-      `Achtung: Ihre Rechte (${L[level]}) enden in ${length}. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.`,
-    noRights: (level) => `Keine befristeten Rechte (Stufe: ${L[level]}).`,
-    endingNow: (level, until) => `${L[level]}: endet jetzt (Frist ${until})`,
-    clock: (level, clock, until) => `${L[level]}: noch ${clock}, bis ${until}`,
-    until: (level, until) => `${L[level]} bis ${until}`,
+      `Achtung: Ihre Rechte (${level}) enden in ${length}. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.`,
+    noRights: (level) => `Keine befristeten Rechte (Stufe: ${level}).`,
+    endingNow: (level, until) => `${level}: endet jetzt (Frist ${until})`,
+    clock: (level, clock, until) => `${level}: noch ${clock}, bis ${until}`,
+    until: (level, until) => `${level} bis ${until}`,
     more: (length) => `${length} mehr`,
-    levelFor: (level, length) => `${L[level]} für ${length}`,
+    levelFor: (level, length) => `${level} für ${length}`,
     waiting: (id, what) => `Anfrage ${id} (${what}) wartet auf einen Administrator.`,
     approved: (id, what, by, note) =>
       `Anfrage ${id} (${what}) genehmigt von ${by}${note ? `: ${note}` : '.'}`,
@@ -137,20 +135,20 @@ export const de: CliMessages = {
     cancelledByYou: (id, what) => `Anfrage ${id} (${what}) zurückgezogen.`,
     cancelledBy: (id, what, by, note) =>
       `Anfrage ${id} (${what}) zurückgezogen von ${by}${note ? `: ${note}` : '.'}`,
-    moved: (level, until) => `Ihre Rechte (${L[level]}) enden jetzt um ${until}.`,
-    changed: (level, until) => `Ihre Rechte haben sich geändert: ${L[level]} bis ${until}.`,
+    moved: (level, until) => `Ihre Rechte (${level}) enden jetzt um ${until}.`,
+    changed: (level, until) => `Ihre Rechte haben sich geändert: ${level} bis ${until}.`,
     agentGone:
       'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',
     stillEnds: (until) => `Ihre Rechte enden trotzdem wie geplant um ${until}.`,
-    pending: (id, kind, level, length) =>
-      `Warte auf die Entscheidung eines Administrators über Anfrage ${id} (${kind === 'extend' ? 'Verlängerung' : 'Anfrage'}, ${L[level]}, ${length})...`,
+    pending: (id, what) =>
+      `Anfrage ${id} (${what}) wartet auf die Entscheidung eines Administrators ...`,
     endedBy: (by, reason, level) =>
-      `Ihre befristeten Rechte wurden von ${by} beendet${reason ? ` (${reason})` : ''}; Ihre Stufe ist jetzt ${L[level]}.`,
-    ended: (level) => `Ihre befristeten Rechte sind beendet; Ihre Stufe ist jetzt ${L[level]}.`,
+      `Ihre befristeten Rechte wurden von ${by} beendet${reason ? ` (${reason})` : ''}; Ihre Stufe ist jetzt ${level}.`,
+    ended: (level) => `Ihre befristeten Rechte sind beendet; Ihre Stufe ist jetzt ${level}.`,
     deniedEnd: (id, by, note) =>
       `Ihre Anfrage ${id} wurde${by ? ` von ${by}` : ''} abgelehnt${note ? `: ${note}` : '.'}`,
     cancelledEnd: (id) => `Ihre Anfrage ${id} wurde zurückgezogen.`,
-    nothing: (level) => `Sie haben gerade keine befristeten Rechte (Stufe: ${L[level]}).`,
+    nothing: (level) => `Sie haben gerade keine befristeten Rechte (Stufe: ${level}).`,
   },
   history: {
     none: 'Noch keine Sitzungen: Sie hatten hier noch keine befristeten Rechte.',

@@ -6,8 +6,6 @@ import { AGENT_NOT_RUNNING } from '../../client/messages.js';
 import { plural } from '../../shared/i18n/catalogue.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
-/** `elevate watch` names levels by their protocol codes ("admin rights"), as it always has. */
-type Level = 'none' | 'admin' | 'passwordless';
 type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
 
 export const en = {
@@ -122,16 +120,17 @@ export const en = {
     enterCode: (program: string) =>
       `Then enter the code they read back: ${program} approve-code CODE`,
   },
+  /** `elevate watch`: levels by the popover's names ("Administrator"), never protocol codes. */
   watch: {
-    warning: (level: Level, length: string) =>
-      `Warning: your ${level} rights end in ${length}. Save your work or run 'elevate extend'.`,
-    noRights: (level: Level) => `No temporary rights (level: ${level}).`,
-    endingNow: (level: Level, until: string) => `${level} rights: ending now (deadline ${until})`,
-    clock: (level: Level, clock: string, until: string) =>
-      `${level} rights: ${clock} left, until ${until}`,
-    until: (level: Level, until: string) => `${level} rights until ${until}`,
+    warning: (level: string, length: string) =>
+      `Warning: your rights (${level}) end in ${length}. Save your work or run 'elevate extend'.`,
+    noRights: (level: string) => `No temporary rights (level: ${level}).`,
+    endingNow: (level: string, until: string) => `${level}: ending now (deadline ${until})`,
+    clock: (level: string, clock: string, until: string) =>
+      `${level}: ${clock} left, until ${until}`,
+    until: (level: string, until: string) => `${level} until ${until}`,
     more: (length: string) => `${length} more`,
-    levelFor: (level: Level, length: string) => `${level} for ${length}`,
+    levelFor: (level: string, length: string) => `${level} for ${length}`,
     waiting: (id: string, what: string) => `Request ${id} (${what}) is waiting for an admin.`,
     approved: (id: string, what: string, by: string | null, note: string | null) =>
       `Request ${id} (${what}) approved by ${by}${note ? `: ${note}` : '.'}`,
@@ -140,19 +139,19 @@ export const en = {
     cancelledByYou: (id: string, what: string) => `Request ${id} (${what}) cancelled.`,
     cancelledBy: (id: string, what: string, by: string | null, note: string | null) =>
       `Request ${id} (${what}) cancelled by ${by}${note ? `: ${note}` : '.'}`,
-    moved: (level: Level, until: string) => `Your ${level} rights now end at ${until}.`,
-    changed: (level: Level, until: string) => `Your rights changed: ${level} until ${until}.`,
+    moved: (level: string, until: string) => `Your rights (${level}) now end at ${until}.`,
+    changed: (level: string, until: string) => `Your rights changed: ${level} until ${until}.`,
     agentGone: AGENT_NOT_RUNNING,
     stillEnds: (until: string) => `Your rights still end at ${until} as scheduled.`,
-    pending: (id: string, kind: 'elevate' | 'extend', level: Level, length: string) =>
-      `Waiting for an admin to decide on request ${id} (${kind}, ${level}, ${length})...`,
-    endedBy: (by: string, reason: string | null, level: Level) =>
+    pending: (id: string, what: string) =>
+      `Waiting for an admin to decide on request ${id} (${what})...`,
+    endedBy: (by: string, reason: string | null, level: string) =>
       `Your temporary rights were ended by ${by}${reason ? ` (${reason})` : ''}; your level is now ${level}.`,
-    ended: (level: Level) => `Your temporary rights have ended; your level is now ${level}.`,
+    ended: (level: string) => `Your temporary rights have ended; your level is now ${level}.`,
     deniedEnd: (id: string, by: string | null, note: string | null) =>
       `Your request ${id} was denied${by ? ` by ${by}` : ''}${note ? `: ${note}` : '.'}`,
     cancelledEnd: (id: string) => `Your request ${id} was cancelled.`,
-    nothing: (level: Level) => `You have no temporary rights right now (level: ${level}).`,
+    nothing: (level: string) => `You have no temporary rights right now (level: ${level}).`,
   },
   history: {
     none: 'No sessions yet: you have not had temporary rights here.',

@@ -162,8 +162,8 @@ describe('elevate as real users against a real agent', () => {
     expect(w.stderr).toBe('');
     expect(w.code).toBe(0);
     const lines = w.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^admin rights until \d\d:\d\d:\d\d$/);
-    expect(lines.at(-1)).toBe('Your temporary rights have ended; your level is now none.');
+    expect(lines[0]).toMatch(/^Administrator until \d\d:\d\d:\d\d$/);
+    expect(lines.at(-1)).toBe('Your temporary rights have ended; your level is now Standard user.');
     expect(took).toBeLessThan(6000);
   });
 
@@ -178,7 +178,7 @@ describe('elevate as real users against a real agent', () => {
     await new Promise<void>((resolve) =>
       watcher.stdout?.on('data', (d: Buffer) => {
         stdout += d.toString();
-        if (stdout.includes('admin rights until')) resolve();
+        if (stdout.includes('Administrator until')) resolve();
       }),
     );
     const exited = new Promise<number | null>((r) => watcher.once('close', (c) => r(c)));

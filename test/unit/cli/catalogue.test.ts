@@ -20,10 +20,10 @@ describe('the CLIs’ catalogue', () => {
 
   it('gives elevate watch its countdown and warning in German with the German level names', () => {
     const { de } = CLI_CATALOGUES;
-    expect(de.watch.clock('admin', '4:59', '14:05:30')).toBe(
+    expect(de.watch.clock('Administrator', '4:59', '14:05:30')).toBe(
       'Administrator: noch 4:59, bis 14:05:30',
     );
-    expect(de.watch.warning('passwordless', '5 min')).toBe(
+    expect(de.watch.warning('sudo ohne Passwort', '5 min')).toBe(
       "Achtung: Ihre Rechte (sudo ohne Passwort) enden in 5 min. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.",
     );
   });

@@ -102,7 +102,7 @@ describe('changeLines', () => {
     });
     expect(changeLines(before, later, now)).toEqual([
       'Request r_1 (30 min more) approved by alice: OK, reboot after.',
-      'Your admin rights now end at 10:40:00.',
+      'Your rights (Administrator) now end at 10:40:00.',
     ]);
   });
 });
@@ -156,11 +156,11 @@ describe('countdownLine', () => {
   const now = new Date('2026-11-24T10:00:00.000Z');
   it('shows the clock in a terminal and only the deadline otherwise', () => {
     expect(countdownLine(snapshot(), 299_001, true, now)).toBe(
-      'admin rights: 5:00 left, until 10:10:00',
+      'Administrator: 5:00 left, until 10:10:00',
     );
-    expect(countdownLine(snapshot(), 299_001, false, now)).toBe('admin rights until 10:10:00');
+    expect(countdownLine(snapshot(), 299_001, false, now)).toBe('Administrator until 10:10:00');
     expect(countdownLine(snapshot(), -20, true, now)).toBe(
-      'admin rights: ending now (deadline 10:10:00)',
+      'Administrator: ending now (deadline 10:10:00)',
     );
   });
 });
@@ -186,7 +186,7 @@ describe('watchOutcome', () => {
     expect(watchOutcome(pending, false)).toBeNull();
     expect(watchOutcome(snapshot({ grant: null, level: 'none' }), true)).toEqual({
       code: 0,
-      message: 'Your temporary rights have ended; your level is now none.',
+      message: 'Your temporary rights have ended; your level is now Standard user.',
     });
     const denied = snapshot({
       grant: null,
@@ -209,10 +209,10 @@ describe('watchOutcome', () => {
       },
     });
     expect(watchOutcome(revoked, true)?.message).toBe(
-      'Your temporary rights were ended by alice (Audit finished); your level is now none.',
+      'Your temporary rights were ended by alice (Audit finished); your level is now Standard user.',
     );
     expect(watchOutcome(snapshot({ grant: null, level: 'none' }), false)?.message).toBe(
-      'You have no temporary rights right now (level: none).',
+      'You have no temporary rights right now (level: Standard user).',
     );
   });
 });
