@@ -1,3 +1,4 @@
+import { t } from './locale.js';
 import { UsageError } from './usage-error.js';
 
 /** How one command's flags are read: a string flag takes a value, a boolean flag does not. */
@@ -21,6 +22,17 @@ export interface CommandSpec {
 export interface ParsedArgs {
   flags: Record<string, string | boolean | undefined>;
   positionals: string[];
+}
+
+const e = t.help.errors;
+
+/** A placeholder ("DURATION") or a choice of them as the reader's language names them. */
+export function placeholder(name: string): string {
+  const names: Record<string, string> = t.help.placeholders;
+  return name
+    .split('|')
+    .map((p) => names[p] ?? p)
+    .join('|');
 }
 
 /** Flags every command accepts. */
@@ -65,22 +77,25 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       inline = eq === -1 ? undefined : arg.slice(eq + 1);
     } else {
       const long = byShort.get(arg.slice(1));
-      if (!long) throw new UsageError(`unknown flag ${arg} for ${spec.name}.`, spec.name);
+      if (!long) throw new UsageError(e.unknownFlag(arg, spec.name), spec.name);
       name = long;
     }
     const flag = all[name];
-    if (!flag) throw new UsageError(`unknown flag --${name} for ${spec.name}.`, spec.name);
+    if (!flag) throw new UsageError(e.unknownFlag(`--${name}`, spec.name), spec.name);
     if (flags[name] !== undefined) {
-      throw new UsageError(`--${name} is given more than once.`, spec.name);
+      throw new UsageError(e.repeated(`--${name}`), spec.name);
     }
     if (flag.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError(`--${name} takes no value.`, spec.name);
+      if (inline !== undefined) throw new UsageError(e.takesNoValue(`--${name}`), spec.name);
       flags[name] = true;
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw new UsageError(`--${name} needs a value (${flag.value ?? 'VALUE'}).`, spec.name);
+      throw new UsageError(
+        e.needsValue(`--${name}`, placeholder(flag.value ?? 'VALUE')),
+        spec.name,
+      );
     }
     flags[name] = value;
   }
@@ -89,12 +104,12 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
   const required = spec.positionals.filter((p) => !p.endsWith('?'));
   if (positionals.length < required.length) {
     const missing = (required[positionals.length] as string).replace(/\.\.\.$/, '');
-    throw new UsageError(`${spec.name} needs ${missing}.`, spec.name);
+    throw new UsageError(e.needs(spec.name, placeholder(missing)), spec.name);
   }
   const rest = spec.positionals.at(-1)?.endsWith('...') ?? false;
   if (!rest && positionals.length > spec.positionals.length) {
     throw new UsageError(
-      `${spec.name} does not take "${positionals[spec.positionals.length]}".`,
+      e.surplus(spec.name, positionals[spec.positionals.length] as string),
       spec.name,
     );
   }
@@ -117,7 +132,7 @@ export function positiveIntFlag(
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) {
-    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${v}".`, command);
+    throw new UsageError(e.wholeNumber(`--${name}`, max, v), command);
   }
   return Number(v);
 }
@@ -132,7 +147,7 @@ export function choiceFlag<T extends string>(
   const v = stringFlag(args, name);
   if (v === undefined) return undefined;
   if (!(choices as readonly string[]).includes(v)) {
-    throw new UsageError(`--${name} must be ${choices.join(' or ')}, not "${v}".`, command);
+    throw new UsageError(e.choice(`--${name}`, choices, v), command);
   }
   return v as T;
 }

@@ -32,7 +32,7 @@ function spec(name: string, positionals: string[], flags: CommandSpec['flags'] =
 function required(args: ParsedArgs, flag: string, command: string): string {
   const value = stringFlag(args, flag);
   if (value === undefined || value.trim() === '') {
-    throw new UsageError(`--${flag} is needed.`, command);
+    throw new UsageError(t.help.errors.flagNeeded(`--${flag}`), command);
   }
   return value;
 }
@@ -51,14 +51,7 @@ export const deviceKey: Command = {
     master: { type: 'string', value: 'FILE' },
     device: { type: 'string', value: 'ID' },
   }),
-  summary: "print a device's approval-code key (for the MDM to install)",
-  usage: 'code device-key --master FILE --device ID',
-  help: [
-    "Prints the key for the device ID (its machine id; 'elevate status' shows it), derived from",
-    "the organisation's master secret in FILE (at least 32 random bytes, readable by you only).",
-    "Write the line to the file the device's policy names in approvalCodes.keyFile, root-only",
-    '(chmod 600). A device never holds the master: its key approves nothing on another device.',
-  ].join('\n'),
+  ...t.help.elevatectl['code device-key'],
   async run(args, ctx) {
     const secret = master(args, 'master', 'code device-key');
     const device = normalizeDeviceId(required(args, 'device', 'code device-key'));
@@ -76,17 +69,7 @@ export const approveByCode: Command = {
     level: { type: 'string', value: 'admin|passwordless' },
     key: { type: 'string', value: 'FILE' },
   }),
-  summary: 'turn a request code read over the phone into an approval code',
-  usage:
-    'code approve REQUEST-CODE --device ID --user NAME --for DURATION [--level LEVEL] --key FILE',
-  help: [
-    "Works offline, on the approver's own machine: nothing is sent anywhere. REQUEST-CODE is",
-    "what the person reads from their Elevate app or 'elevate status' (like K7QF-2M9X); a typo",
-    'in it is caught here. The approval code, printed alone on the last line, grants NAME on',
-    'device ID exactly that level for DURATION (whole minutes, at most 8 h 31 min), once,',
-    "within the device policy's validity (15 minutes by default). --level defaults to the",
-    'level the person asked for. FILE is the master secret.',
-  ].join('\n'),
+  ...t.help.elevatectl['code approve'],
   async run(args, ctx) {
     const command = 'code approve';
     const request = readRequestCode(args.positionals[0] as string);
@@ -150,13 +133,7 @@ export const approveByCode: Command = {
 
 export const enterApprovalCode: Command = {
   spec: spec('approve-code', ['CODE']),
-  summary: 'enter the approval code your help desk read to you',
-  usage: 'approve-code CODE',
-  help: [
-    'Approves your pending request with the code the help desk read back to you (like',
-    'ABCDE-FGHJK). A typo is caught before anything is sent; wrong codes are limited per',
-    "request. See your request code with 'elevate status'.",
-  ].join('\n'),
+  ...t.help.elevate['approve-code'],
   async run(args, ctx) {
     const typed = args.positionals[0] as string;
     const checked = readCheckedCode(typed, APPROVAL_CODE_LENGTH);

@@ -17,7 +17,7 @@ import { followAudit } from './audit-follow.js';
 import { approveByCode, deviceKey } from './code-commands.js';
 import { formatTimeLeft, parseDuration } from './duration.js';
 import { ExitCode } from './exit-codes.js';
-import { levelLabel } from './locale.js';
+import { levelLabel, t } from './locale.js';
 import { decisionRefusal } from './next-step.js';
 import {
   formatLocalTime,
@@ -63,12 +63,7 @@ async function forwarders(ctx: CommandContext): Promise<ForwarderStatus[]> {
 
 const status: Command = {
   spec: spec('status', ['USER?']),
-  summary: 'show who is elevated, until when, and pending requests',
-  usage: 'status [USER]',
-  help: [
-    'Without USER: every user with a temporary grant or a recent request, then the state of',
-    "each audit forwarding sink. With USER: that user's level, grant, request and hints.",
-  ].join('\n'),
+  ...t.help.elevatectl.status,
   async run(args, ctx) {
     const client = await ctx.connect();
     const user = args.positionals[0];
@@ -107,18 +102,11 @@ const grant: Command = {
     reason: { type: 'string', value: 'TEXT' },
     'over-cap': { type: 'boolean' },
   }),
-  summary: 'give a user admin or passwordless sudo for a set time',
-  usage: 'grant USER --for DURATION [--level admin|passwordless] [--reason TEXT] [--over-cap]',
-  help: [
-    'Gives USER temporary rights that end by themselves after DURATION (90s, 10m, "10 min",',
-    '1h30m). --level defaults to admin. A user who already has a grant gets the new level and',
-    "deadline. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
-  ].join('\n'),
+  ...t.help.elevatectl.grant,
   async run(args, ctx) {
     const user = args.positionals[0] as string;
     const forText = stringFlag(args, 'for');
-    if (forText === undefined)
-      throw new UsageError('grant needs --for DURATION (e.g. --for 30m).', 'grant');
+    if (forText === undefined) throw new UsageError(t.help.errors.grantNeedsFor, 'grant');
     const durationSec = parseDuration(forText, 'grant');
     const level = choiceFlag(args, 'level', LEVELS, 'grant') ?? 'admin';
     const reason = stringFlag(args, 'reason');
@@ -137,9 +125,7 @@ const grant: Command = {
 
 const revoke: Command = {
   spec: spec('revoke', ['USER'], { reason: { type: 'string', value: 'TEXT' } }),
-  summary: "end a user's temporary grant now",
-  usage: 'revoke USER [--reason TEXT]',
-  help: "Ends USER's temporary grant at once and restores what they had before; a permanent privilege stays.",
+  ...t.help.elevatectl.revoke,
   async run(args, ctx) {
     const user = args.positionals[0] as string;
     const reason = stringFlag(args, 'reason');
@@ -155,12 +141,7 @@ const revoke: Command = {
 
 const requests: Command = {
   spec: spec('requests', [], { state: { type: 'string', value: `${STATES.join('|')}|all` } }),
-  summary: 'list requests waiting for approval (--state for others)',
-  usage: `requests [--state ${STATES.join('|')}|all]`,
-  help: [
-    'Lists the requests waiting for approval, newest first, with the ID that approve and deny',
-    'take. --state lists those in another state instead, --state all every request.',
-  ].join('\n'),
+  ...t.help.elevatectl.requests,
   async run(args, ctx) {
     const state = choiceFlag(args, 'state', [...STATES, 'all'], 'requests') ?? 'pending';
     const client = await ctx.connect();
@@ -180,12 +161,7 @@ const approve: Command = {
     note: { type: 'string', value: 'TEXT' },
     'over-cap': { type: 'boolean' },
   }),
-  summary: 'approve a pending request',
-  usage: 'approve ID [--for DURATION] [--note TEXT] [--over-cap]',
-  help: [
-    'Approves request ID; --for grants a different duration than the one asked for, --note is',
-    "shown to the person. --over-cap goes beyond the user's maxElevatedSecPer* caps (audited).",
-  ].join('\n'),
+  ...t.help.elevatectl.approve,
   async run(args, ctx) {
     const id = args.positionals[0] as string;
     const forText = stringFlag(args, 'for');
@@ -209,9 +185,7 @@ const approve: Command = {
 
 const deny: Command = {
   spec: spec('deny', ['ID'], { note: { type: 'string', value: 'TEXT' } }),
-  summary: 'deny a pending request',
-  usage: 'deny ID [--note TEXT]',
-  help: 'Denies request ID; --note tells the person why.',
+  ...t.help.elevatectl.deny,
   async run(args, ctx) {
     const id = args.positionals[0] as string;
     const note = stringFlag(args, 'note');
@@ -236,10 +210,7 @@ function auditQuery(args: ParsedArgs): {
   const before = stringFlag(args, 'before');
   const since = stringFlag(args, 'since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) {
-    throw new UsageError(
-      `--since must be a date and time such as 2026-11-24T10:00:00Z, not "${since}".`,
-      'audit',
-    );
+    throw new UsageError(t.help.errors.since(since), 'audit');
   }
   const limit = positiveIntFlag(args, 'limit', 'audit', 10_000);
   return {
@@ -258,14 +229,7 @@ const audit: Command = {
     before: { type: 'string', value: 'EVENT-ID' },
     follow: { type: 'boolean', short: 'f' },
   }),
-  summary: 'show the audit trail, or follow it live',
-  usage: 'audit [--user USER] [--since ISO-TIME] [--limit N] [--before EVENT-ID] [--follow]',
-  help: [
-    'Prints audit events, newest first. --follow prints the recent ones oldest first and then',
-    'every new event as it is written, until Ctrl-C (with --json: one event per line).',
-    'One answer holds at most 4 MB: when older events were left out, the last line says which',
-    '--before to pass for the next page.',
-  ].join('\n'),
+  ...t.help.elevatectl.audit,
   async run(args, ctx) {
     const query = auditQuery(args);
     const client = await ctx.connect();
@@ -285,9 +249,7 @@ const audit: Command = {
 
 const unpair: Command = {
   spec: spec('unpair', ['USER']),
-  summary: "forget a user's app key so their app can pair again",
-  usage: 'unpair USER',
-  help: "Removes USER's paired app key; the next Elevate app that pairs for USER is trusted.",
+  ...t.help.elevatectl.unpair,
   async run(args, ctx) {
     const user = args.positionals[0] as string;
     const client = await ctx.connect();
@@ -303,7 +265,7 @@ const unpair: Command = {
 
 export const elevatectl: Program = {
   name: 'elevatectl',
-  description: 'Administer Elevate on this computer: temporary admin rights that end on time.',
+  description: t.help.elevatectl.description,
   commands: {
     status,
     grant,

@@ -64,9 +64,7 @@ async function currentStatus(
 
 const status: Command = {
   spec: spec('status', []),
-  summary: 'show your level, time left and latest request',
-  usage: 'status',
-  help: 'Shows your current level, your temporary grant and its deadline, your latest request and what you may ask for.',
+  ...t.help.elevate.status,
   async run(_args, ctx) {
     const { snap } = await currentStatus(ctx);
     ctx.print(snap, () =>
@@ -86,13 +84,7 @@ const request: Command = {
     reason: { type: 'string', value: 'TEXT' },
     level: { type: 'string', value: 'admin|passwordless' },
   }),
-  summary: 'ask for admin rights for a while',
-  usage: 'request DURATION --reason TEXT [--level admin|passwordless]',
-  help: [
-    'Asks for temporary rights for DURATION (90s, 10m, 10 min, 1h30m). Under a self-serve',
-    'policy they are granted at once; otherwise an admin approves or denies the request.',
-    '--level defaults to admin when your policy allows it.',
-  ].join('\n'),
+  ...t.help.elevate.request,
   async run(args, ctx) {
     const durationSec = parseDuration(args.positionals.join(' '), 'request');
     const asked = choiceFlag(args, 'level', LEVELS, 'request');
@@ -120,9 +112,7 @@ const request: Command = {
 
 const extend: Command = {
   spec: spec('extend', ['DURATION...'], { reason: { type: 'string', value: 'TEXT' } }),
-  summary: 'ask for more time on your current grant',
-  usage: 'extend DURATION --reason TEXT',
-  help: "Asks to add DURATION to your active grant's deadline, within your policy's extensions.",
+  ...t.help.elevate.extend,
   async run(args, ctx) {
     const durationSec = parseDuration(args.positionals.join(' '), 'extend');
     const { client, snap } = await currentStatus(ctx);
@@ -150,9 +140,7 @@ const extend: Command = {
 
 const stop: Command = {
   spec: spec('stop', []),
-  summary: 'give your temporary rights back now',
-  usage: 'stop',
-  help: 'Ends your temporary grant now; what you had before is restored. Giving rights back is always allowed.',
+  ...t.help.elevate.stop,
   async run(_args, ctx) {
     const client = await ctx.connect();
     const result = await client.call('privilege.release');
@@ -163,9 +151,7 @@ const stop: Command = {
 
 const cancel: Command = {
   spec: spec('cancel', []),
-  summary: 'withdraw your pending request',
-  usage: 'cancel',
-  help: 'Withdraws your request that is waiting for approval.',
+  ...t.help.elevate.cancel,
   async run(_args, ctx) {
     const { client, snap } = await currentStatus(ctx);
     if (snap.request?.state !== 'pending') {
@@ -179,13 +165,7 @@ const cancel: Command = {
 
 const history: Command = {
   spec: spec('history', [], { limit: { type: 'string', value: 'N' } }),
-  summary: 'your recent sessions with temporary rights, newest first',
-  usage: 'history [--limit N]',
-  help: [
-    'Lists your recent sessions as the Elevate app shows them: the level, how it ended, when,',
-    'who granted it, and each command you ran with sudo. --limit: how many sessions (default',
-    '5, up to 50). With --json: the sessions and the audit events they are made of.',
-  ].join('\n'),
+  ...t.help.elevate.history,
   async run(args, ctx) {
     const limit = positiveIntFlag(args, 'limit', 'history', 50) ?? 5;
     const { client, snap } = await currentStatus(ctx);
@@ -200,13 +180,7 @@ const history: Command = {
 
 const watch: Command = {
   spec: spec('watch', []),
-  summary: 'a live countdown until your rights end',
-  usage: 'watch',
-  help: [
-    'Shows a countdown redrawn every second, warns before the end, and exits when your rights',
-    'end (exit 0). While a request is pending it waits for the decision. With --json it prints',
-    'each snapshot the agent pushes, one per line.',
-  ].join('\n'),
+  ...t.help.elevate.watch,
   async run(_args, ctx) {
     const client = await ctx.connect();
     return watchCountdown(client, ctx);
@@ -215,8 +189,7 @@ const watch: Command = {
 
 export const elevate: Program = {
   name: 'elevate',
-  description:
-    'Ask for temporary admin rights on this computer, see how long they last, give them back.',
+  description: t.help.elevate.description,
   commands: {
     status,
     request,

@@ -3,6 +3,7 @@ import { ErrorCode, RpcError } from '../protocol/errors.js';
 import type { Pairing } from '../protocol/schemas.js';
 import { ExitCode } from './exit-codes.js';
 import { formatLocalTime } from './format.js';
+import { t } from './locale.js';
 import type { Command, CommandContext } from './program.js';
 import { renderTable } from './table.js';
 
@@ -33,13 +34,7 @@ export function renderPairingsTable(list: readonly Pairing[]): string {
 
 export const pairList: Command = {
   spec: { name: 'pair list', positionals: ['USER?'], flags: {} },
-  summary: 'show paired app keys and the keys waiting for approval',
-  usage: 'pair list [USER]',
-  help: [
-    'Lists each user\'s paired app key and, under policy pairing "confirm", the keys waiting',
-    'for an administrator, with the program that asked. Compare the fingerprint with the one',
-    'the Elevate app shows the person before approving.',
-  ].join('\n'),
+  ...t.help.elevatectl['pair list'],
   async run(args, ctx) {
     const list = await pairings(ctx, args.positionals[0]);
     ctx.print({ pairings: list }, () =>
@@ -51,9 +46,7 @@ export const pairList: Command = {
 
 export const pairApprove: Command = {
   spec: { name: 'pair approve', positionals: ['USER', 'FINGERPRINT'], flags: {} },
-  summary: "trust a waiting app key as the user's Elevate app",
-  usage: 'pair approve USER FINGERPRINT',
-  help: 'Trusts the waiting app key of USER whose fingerprint is FINGERPRINT (see pair list).',
+  ...t.help.elevatectl['pair approve'],
   async run(args, ctx) {
     const [user, fingerprint] = args.positionals as [string, string];
     const client = await ctx.connect();

@@ -23,14 +23,13 @@ import { EMPTY_POLICY } from '../policy/policy-schema.js';
 import { readRegistryPolicy } from '../policy/registry-policy.js';
 import { parsePlistXml } from '../shared/plist-xml.js';
 import { ExitCode } from './exit-codes.js';
+import { t } from './locale.js';
 import type { Command } from './program.js';
 
 export function policyCheck(spec: Command['spec']): Command {
   return {
     spec,
-    summary: 'validate a policy file (JSON, managed .plist or .mobileconfig) without an agent',
-    usage: 'policy check FILE',
-    help: 'Checks FILE against the policy format (POLICY.md) offline: the JSON policy, or on macOS a managed-preferences .plist or a .mobileconfig profile (docs/mdm-macos.md); exit 0 when valid, 1 naming the field or key and the reason when not.',
+    ...t.help.elevatectl['policy check'],
     async run(args, ctx) {
       const file = args.positionals[0] as string;
       const result = await readAnyForm(file);

@@ -7,7 +7,7 @@ import { AgentClient, AgentUnavailableError } from '../client/agent-client.js';
 import { clientSocketPath } from '../shared/default-paths.js';
 import { VERSION } from '../shared/version.js';
 import { parseArgs, stringFlag, type CommandSpec, type ParsedArgs } from './args.js';
-import { cliLocale } from './locale.js';
+import { cliLocale, t } from './locale.js';
 import { ExitCode, exitCodeFor, messageFor } from './exit-codes.js';
 import { visible } from './table.js';
 import { unreachableSentence } from './next-step.js';
@@ -64,36 +64,28 @@ export interface Program {
   commands: Record<string, Command>;
 }
 
-const GLOBAL_HELP = [
-  'Options for every command:',
-  '  --socket PATH   the agent socket (default: $ELEVATE_SOCKET, else the OS default)',
-  '  --json          print raw results as JSON for scripts',
-  '  -h, --help      show help',
-  '  --version       print the version',
-  '',
-  'Exit codes: 0 ok, 1 error, 2 usage, 3 not authorised, 4 conflict.',
-].join('\n');
+const h = t.help;
 
 export function programHelp(p: Program): string {
   const names = Object.keys(p.commands);
   const width = Math.max(...names.map((n) => n.length));
   return [
-    `Usage: ${p.name} COMMAND [options]`,
+    h.usage(h.programSynopsis(p.name)),
     '',
     p.description,
     '',
-    'Commands:',
+    h.commands,
     ...names.map((n) => `  ${n.padEnd(width)}  ${p.commands[n]?.summary ?? ''}`),
     '',
-    GLOBAL_HELP,
+    h.global,
     '',
-    `Run '${p.name} COMMAND --help' for a command's options.`,
+    h.commandOptions(p.name),
   ].join('\n');
 }
 
 export function commandHelp(p: Program, name: string): string {
   const c = p.commands[name] as Command;
-  return [`Usage: ${p.name} ${c.usage}`, '', reflow(c.help), '', GLOBAL_HELP].join('\n');
+  return [h.usage(`${p.name} ${c.usage}`), '', reflow(c.help), '', h.global].join('\n');
 }
 
 /**
@@ -129,11 +121,11 @@ export function findCommand(
       const sub = argv[i + 1];
       throw new UsageError(
         sub === undefined
-          ? `${arg} needs a subcommand (${group.map((n) => n.split(' ')[1]).join(', ')}).`
-          : `unknown command "${arg} ${sub}".`,
+          ? h.errors.needsSubcommand(arg, group.map((n) => n.split(' ')[1]).join(', '))
+          : h.errors.unknownCommand(`${arg} ${sub}`),
       );
     }
-    throw new UsageError(`unknown command "${arg}".`);
+    throw new UsageError(h.errors.unknownCommand(arg));
   }
   return null;
 }
@@ -165,7 +157,7 @@ export async function runProgram(
         io.out(programHelp(p));
         return ExitCode.Ok;
       }
-      throw new UsageError('a command is needed.');
+      throw new UsageError(h.errors.noCommand);
     }
     commandName = found.name;
     const command = p.commands[found.name] as Command;
@@ -195,7 +187,7 @@ export async function runProgram(
     io.err(`${p.name}: ${describeFailure(err)}`);
     if (err instanceof UsageError) {
       const on = err.command ?? commandName;
-      io.err(on ? `Run '${p.name} ${on} --help' for usage.` : `Run '${p.name} --help' for usage.`);
+      io.err(h.runHelp(on ? `${p.name} ${on}` : p.name));
     }
     return exitCodeFor(err);
   } finally {

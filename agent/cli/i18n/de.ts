@@ -1,8 +1,10 @@
 /** What `elevate` tells a person, in German; typed from English (en.ts). */
 import { plural } from '../../shared/i18n/catalogue.js';
 import type { CliMessages } from './en.js';
+import { helpDe } from './help-de.js';
 
 export const de: CliMessages = {
+  help: helpDe,
   status: {
     user: 'Benutzer',
     level: 'Stufe',

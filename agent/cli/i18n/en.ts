@@ -4,11 +4,13 @@
  */
 import { AGENT_NOT_RUNNING } from '../../client/messages.js';
 import { plural } from '../../shared/i18n/catalogue.js';
+import { helpEn } from './help-en.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
 type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
 
 export const en = {
+  help: helpEn,
   status: {
     user: 'User',
     level: 'Level',
