@@ -1,6 +1,6 @@
 /** The agent's command line, validated: a bad flag is one clear sentence and exit code 2. */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OsSchema } from './protocol/schemas.js';
 import { defaultSocketPath, defaultStateDir } from './shared/default-paths.js';
 

@@ -4,7 +4,7 @@
  * `apply`, and `restore` removes only what `apply` added, so a permanent privilege survives.
  */
 import { en, type AgentMessages } from '../i18n/en.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
 
 export const PriorStateSchema = z.object({

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LevelSchema, type GrantLevel, type Os } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
 import type { UserDirectory } from '../users/user-directory.js';

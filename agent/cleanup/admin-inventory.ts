@@ -14,7 +14,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, posix, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseId, readGroups } from '../backends/linux/etc-group.js';
 import { sudoReadsName } from '../backends/linux/sudoers-rules.js';
 import { sudoersGroupRefs, sudoersIncludes } from '../backends/linux/sudoers-refs.js';

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LastSessionSchema, type LastSession } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';
 

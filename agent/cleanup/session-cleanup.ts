@@ -8,7 +8,7 @@
  */
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditLog, NewAuditEvent } from '../audit/audit-log.js';
 import { GrantLevelSchema, type GrantLevel, type LastSession } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';

@@ -1,6 +1,6 @@
 /** The policy's `approvalCodes` block (docs/approval-codes.md). */
 import { posix, win32 } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_VALIDITY_SEC } from './approval-code.js';
 
 export const ApprovalCodesPolicySchema = z

@@ -17,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEventSchema, type AuditEvent } from '../protocol/schemas.js';
 
 export interface OutboxEntry {

@@ -4,7 +4,7 @@
  * names no event type is an error, so a typo never silently stops delivery.
  */
 import { isAbsolute } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEventTypeSchema } from '../protocol/schemas.js';
 
 export const DEFAULT_MAX_OUTBOX = 100_000;

@@ -1,5 +1,5 @@
 /** The agent's error messages in German; typed from English (en.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AgentMessages, CapRefusal } from './en.js';
 import { zodSays } from './zod-issue.js';
 

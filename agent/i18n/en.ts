@@ -3,7 +3,7 @@
  * truth, and what the audit log and the agent's own log keep. A client that names its language
  * in auth.hello gets them in that language (agent/i18n/index.ts). Codes never change with it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { zodSays } from './zod-issue.js';
 
 type GrantLevel = 'admin' | 'passwordless';

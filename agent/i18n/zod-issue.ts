@@ -2,7 +2,7 @@
  * zod's own sentences for a failed check, in one of its languages (zod ships German, French and
  * dozens more), so an invalid-params refusal is in the client's language down to its reason.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type IssueSentence = (issue: z.core.$ZodRawIssue) => string;
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PolicyFileSchema, type PolicyFile } from './policy-schema.js';
 
 export type PolicyParseResult = { ok: true; policy: PolicyFile } | { ok: false; message: string };

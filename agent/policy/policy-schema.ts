@@ -2,7 +2,7 @@
  * The admin's policy file (POLICY.md, version 1). Strict everywhere: an unknown field is an
  * error, so a typo never silently weakens a policy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApprovalCodesPolicySchema } from '../codes/policy-schema.js';
 import { ForwardPolicySchema } from '../forward/policy-schema.js';
 import {

@@ -3,7 +3,7 @@
  * and audit events, as zod schemas. schemas.ts adds the JSON-RPC methods and re-exports this,
  * so clients import from one place. Add fields, never rename.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AllowanceSchema, PolicyAdditionsSchema } from './policy-additions.js';
 
 export const PROTOCOL_VERSION = 1;

@@ -2,7 +2,7 @@
  * Issue 13's policy fields and snapshot additions (docs/policy-additions.md), kept apart from
  * schemas.ts so that file stays the protocol's core. All additive and optional on the wire.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RequireAuthenticationSchema = z.enum(['none', 'password', 'biometric']);
 export type RequireAuthentication = z.infer<typeof RequireAuthenticationSchema>;

@@ -4,7 +4,7 @@
  * Every client imports its types from here; the agent validates every frame against them. Add
  * fields, never rename.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   GrantLevelSchema,
   isoDate,

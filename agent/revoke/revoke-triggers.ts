@@ -7,7 +7,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PrivilegeService } from '../grants/privilege-service.js';
 import { en } from '../i18n/en.js';
 import type { SnapshotBuilder } from '../grants/snapshot-builder.js';

@@ -4,7 +4,7 @@
  */
 import type { Socket } from 'node:net';
 import type { Challenge } from '../auth/cookie-challenge.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { agentError, type AgentMessages } from '../i18n/index.js';
 import { wordRecordedIn } from '../i18n/recorded.js';
 import { ErrorCode, RpcError } from '../protocol/errors.js';

@@ -2,7 +2,7 @@
  * The agent's durable state: one JSON document, validated on load. A `pending` entry is the
  * write-ahead record of an OS change in progress, so start-up can finish or undo it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PriorStateSchema } from '../backends/backend.js';
 import {
   PendingPairingSchema,

@@ -6,7 +6,7 @@
  * repeat) and its tail changes under us; this reader takes complete events one at a time from
  * a byte offset and reports how far it got, leaving any half-written tail for the next read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface SudoLogEvent {
   type: string;

@@ -8,7 +8,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { GrantLevel } from '../protocol/schemas.js';
 import { writeFileAtomic } from '../store/atomic-file.js';

@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { LastSessionStore } from '../../cleanup/last-session-store.js';
 import { GrantLevelSchema, type GrantLevel } from '../../protocol/schemas.js';
