@@ -11,6 +11,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtc, makePrivateRoot } from '../../helpers/copy-etc.js';
+import { bindEtc, privateMountNs } from '../../helpers/namespace-holder.js';
 
 function adminGroupLine(etc: string): string {
   const group = existsSync(join(etc, 'group')) ? readFileSync(join(etc, 'group'), 'utf8') : '';
@@ -148,17 +149,11 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
   const hostSudoersD = readdirNames('/etc/sudoers.d');
   const hostSudoLine = adminGroupLine('/etc');
 
-  /** Runs a command as `user` inside the agent's mount namespace (where /etc is the copy). */
-  const asUserInNs = (...cmd: string[]) =>
-    run('nsenter', [
-      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
-      '--',
-      'runuser',
-      '-u',
-      user,
-      '--',
-      ...cmd,
-    ]);
+  /** Runs a command as root inside the agent's mount namespace (where /etc is the copy). */
+  const inNs = (...cmd: string[]) =>
+    run('nsenter', [`--mount=/proc/${agent.proc.pid}/ns/mnt`, '--', ...cmd]);
+  /** The same, as `user`. */
+  const asUserInNs = (...cmd: string[]) => inNs('runuser', '-u', user, '--', ...cmd);
 
   beforeAll(async () => {
     user = createUser();
@@ -167,18 +162,7 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
     agent = await startAgentProcess({
       dir,
       backend: 'linux',
-      wrap: (cmd) => [
-        'unshare',
-        '--mount',
-        '--propagation',
-        'private',
-        '--',
-        'bash',
-        '-c',
-        `mount --bind ${join(dir, 'etc')} /etc && exec "$@"`,
-        'bash',
-        ...cmd,
-      ],
+      wrap: (cmd) => privateMountNs(`${bindEtc(join(dir, 'etc'))} && exec "$@"`, 'bash', ...cmd),
     });
     client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
   });
@@ -211,40 +195,19 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
     const after = await asUserInNs('sudo', '-n', 'true');
     expect(after.code).not.toBe(0);
     expect(after.stderr).toMatch(/password is required|not allowed|may not run/);
-    const list = await run('nsenter', [
-      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
-      '--',
-      'sudo',
-      '-l',
-      '-U',
-      user,
-    ]);
+    const list = await inNs('sudo', '-l', '-U', user);
     expect(list.stdout).not.toMatch(/NOPASSWD/);
   });
 
   it('admin level: sudo asks for a password, and sudo -l lists the rule', async () => {
     await client.call('admin.grant', { user, level: 'admin', durationSec: 60 });
-    const list = await run('nsenter', [
-      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
-      '--',
-      'sudo',
-      '-l',
-      '-U',
-      user,
-    ]);
+    const list = await inNs('sudo', '-l', '-U', user);
     expect(list.stdout).toMatch(/\(ALL : ALL\) ALL/);
     const noPassword = await asUserInNs('sudo', '-n', 'true');
     expect(noPassword.code).not.toBe(0);
     expect(noPassword.stderr).toMatch(/password is required/);
     await client.call('admin.revoke', { user });
-    const listAfter = await run('nsenter', [
-      `--mount=/proc/${agent.proc.pid}/ns/mnt`,
-      '--',
-      'sudo',
-      '-l',
-      '-U',
-      user,
-    ]);
+    const listAfter = await inNs('sudo', '-l', '-U', user);
     expect(listAfter.stdout).toMatch(/not allowed to run sudo/);
   });
 });

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
-import { holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
+import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
 import { ELEVATE } from '../cli/cli-harness.js';
@@ -52,7 +52,7 @@ beforeAll(async () => {
     join(actions, 'com.elevate.request.policy'),
   );
   const setup = [
-    `mount --bind ${dir}/etc /etc`,
+    bindEtc(`${dir}/etc`),
     `mount --bind ${actions} /usr/share/polkit-1/actions`,
     'mount -t tmpfs tmpfs /run/dbus',
     `printf '%s:${PASSWORD}\\n' ${user} ${cliUser} | chpasswd`,
@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!canRun) return;
   await agent?.stop();
-  ns?.stop();
+  await ns?.stop();
   agent?.cleanup();
   deleteUser(user);
   deleteUser(cliUser);

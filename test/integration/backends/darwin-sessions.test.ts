@@ -6,7 +6,7 @@
  * it reads the agent's drop-in, logs to the agent's JSON file, and leaves real root
  * processes; `ps` is the real one too (the same -o keywords as macOS's).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,17 +266,7 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
 
   /** `sudo -n sleep 300` as the user, in its own session, left running: its root child's pid. */
   async function lingeringRootProcess(): Promise<number> {
-    const p = spawn(
-      'nsenter',
-      [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', user, '--'].concat([
-        'setsid',
-        'sudo',
-        '-n',
-        'sleep',
-        '300',
-      ]),
-      { stdio: 'ignore' },
-    );
+    const p = ns.spawnAsUser(user, ['setsid', 'sudo', '-n', 'sleep', '300'], { stdio: 'ignore' });
     lingering.push(p);
     let pid = 0;
     await expect

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../helpers/agent-process.js';
 import { copyEtc } from '../../helpers/copy-etc.js';
+import { bindEtc, privateMountNs } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 
 let dir: string;
@@ -74,19 +75,12 @@ afterAll(() => {
 describe('LinuxBackend on a whole (private) system', () => {
   it('makes real sudo honour passwordless and admin grants and forget them on restore', async () => {
     const script = [
-      `mount --bind ${dir}/etc /etc`,
+      bindEtc(`${dir}/etc`),
       'mount -t tmpfs tmpfs /run',
       `exec ${join(REPO, 'node_modules/.bin/tsx')} ${dir}/driver.mts ${user}`,
     ].join(' && ');
-    const r = await run('unshare', [
-      '--mount',
-      '--propagation',
-      'private',
-      '--',
-      'bash',
-      '-c',
-      script,
-    ]);
+    const [unshare, ...args] = privateMountNs(script);
+    const r = await run(unshare, args);
     expect(r.code, r.stderr).toBe(0);
     const obs = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
     const ruleLine = /\(ALL : ALL\) ALL/;

@@ -6,7 +6,7 @@
  * retried until it is complete.
  */
 import { createServer, type Server } from 'node:http';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,15 +110,9 @@ describe('the end of a grant when the elevated person fights it', () => {
     const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 2 });
     const grantId = s.grant!.id;
     // The attack: a root process that takes the group file's lock and never lets go.
-    const holder = spawn(
-      'nsenter',
-      [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', user, '--'].concat([
-        'sudo',
-        '-n',
-        'sh',
-        '-c',
-        'echo $$ > /etc/group.lock; exec sleep 300',
-      ]),
+    const holder = ns.spawnAsUser(
+      user,
+      ['sudo', '-n', 'sh', '-c', 'echo $$ > /etc/group.lock; exec sleep 300'],
       { stdio: 'ignore' },
     );
     started.push(holder);

@@ -58,17 +58,7 @@ describe('session clean-up at the end of a grant', () => {
 
   /** `sudo -n sleep 300` as the user, in its own session, left running in the background. */
   const startLingeringRootProcess = async (): Promise<number> => {
-    const p = spawn(
-      'nsenter',
-      [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', user, '--'].concat([
-        'setsid',
-        'sudo',
-        '-n',
-        'sleep',
-        '300',
-      ]),
-      { stdio: 'ignore' },
-    );
+    const p = ns.spawnAsUser(user, ['setsid', 'sudo', '-n', 'sleep', '300'], { stdio: 'ignore' });
     lingering.push(p);
     let pid = 0;
     await expect
@@ -109,17 +99,9 @@ describe('session clean-up at the end of a grant', () => {
    */
   const startForgeries = async (): Promise<number[]> => {
     const forged = [
-      spawn(
-        'nsenter',
-        [`--mount=/proc/${ns.agent.proc.pid}/ns/mnt`, '--', 'runuser', '-u', mallory, '--'].concat([
-          'env',
-          `SUDO_UID=${uid}`,
-          'sudo',
-          '-S',
-          '-p',
-          '',
-          'true',
-        ]),
+      ns.spawnAsUser(
+        mallory,
+        ['env', `SUDO_UID=${uid}`, 'sudo', '-S', '-p', '', 'true'],
         { stdio: ['pipe', 'ignore', 'ignore'] }, // stdin stays open: sudo waits for a password
       ),
       spawn('sleep', ['301'], { stdio: 'ignore', env: { SUDO_UID: String(uid) } }),

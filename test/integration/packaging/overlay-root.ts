@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../../helpers/agent-process.js';
+import { privateMountNs } from '../../helpers/namespace-holder.js';
 import { run, type RunResult } from '../../helpers/os-users.js';
 
 export class OverlayRoot {
@@ -26,25 +27,16 @@ export class OverlayRoot {
     const dir = makeTempDir('elevate-overlay-');
     for (const d of ['u', 'w', 'm']) mkdirSync(join(dir, d));
     const m = join(dir, 'm');
-    const holder = spawn(
-      'unshare',
-      [
-        '--mount',
-        '--propagation',
-        'private',
-        '--',
-        'bash',
-        '-c',
-        `set -e
+    const [unshare, ...args] = privateMountNs(
+      `set -e
         mount -t overlay overlay -o lowerdir=/,upperdir=${dir}/u,workdir=${dir}/w ${m}
         mount -t proc proc ${m}/proc
         mount --rbind /dev ${m}/dev
         mount -t tmpfs tmpfs ${m}/run
         mount -t tmpfs tmpfs ${m}/tmp
         exec chroot ${m} sleep infinity`,
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
     );
+    const holder = spawn(unshare, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     holder.stderr!.on('data', (d) => (err += d));
     const root = new OverlayRoot(dir, holder);

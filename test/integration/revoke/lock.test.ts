@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
-import { holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
+import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   // $! would be that subshell's pid, not logind's, which then outlives the test.
   const setup = [
     'set -e',
-    `mount --bind ${dir}/etc /etc`,
+    bindEtc(`${dir}/etc`),
     'mount -t tmpfs tmpfs /run',
     'mkdir -p /run/dbus /run/systemd/system /run/systemd/sessions /run/systemd/users',
     `printf '${session}\\n' > /run/systemd/sessions/${SESSION}`,
@@ -90,7 +90,7 @@ afterAll(async () => {
   if (!canRun) return;
   client?.close();
   await agent?.stop();
-  ns?.stop();
+  await ns?.stop();
   agent?.cleanup();
   deleteUser(user);
 });

@@ -3,13 +3,14 @@
  * record to a private /run/utmp (a tmpfs in a mount namespace; no logind there), and the
  * agent ends the rights once the person's last session is gone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
@@ -17,7 +18,7 @@ const canRun =
   process.getuid?.() === 0 && existsSync('/bin/login') && existsSync('/usr/bin/script');
 
 let user: string;
-let holder: ChildProcess;
+let ns: NamespaceHolder;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
@@ -27,20 +28,14 @@ beforeAll(async () => {
   user = createUser('elvlo');
   const dir = copyEtcToTempDir();
   const setup = [
-    `mount --bind ${dir}/etc /etc`,
+    bindEtc(`${dir}/etc`),
     'mount -t tmpfs tmpfs /run',
     'install -m 664 /dev/null /run/utmp',
     'echo ready',
     'exec sleep infinity',
   ].join(' && ');
-  holder = spawn('unshare', ['--mount', '--propagation', 'private', '--', 'bash', '-c', setup], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.once('data', () => resolve());
-    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
-  });
-  nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  ns = await holdNamespace(setup);
+  nsArg = ns.nsArg;
   agent = await startAgentProcess({
     dir,
     policy: { version: 1, defaults: { revokeAt: ['logout'] } },
@@ -53,7 +48,7 @@ afterAll(async () => {
   if (!canRun) return;
   client?.close();
   await agent?.stop();
-  holder?.kill('SIGKILL');
+  await ns?.stop();
   agent?.cleanup();
   deleteUser(user);
 });

@@ -2,11 +2,12 @@
  * A real agent with the Linux backend in a private mount namespace whose /etc is a copy
  * (the host's /etc is never touched), and helpers to act inside that namespace.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { copyEtc } from '../../helpers/copy-etc.js';
+import { bindEtc, holdNamespace } from '../../helpers/namespace-holder.js';
 import { run, type RunResult } from '../../helpers/os-users.js';
 
 export interface NamespaceAgent {
@@ -16,6 +17,8 @@ export interface NamespaceAgent {
   inNs(...cmd: string[]): Promise<RunResult>;
   /** Runs a command as `user` inside the agent's mount namespace. */
   asUser(user: string, ...cmd: string[]): Promise<RunResult>;
+  /** Starts a command as `user` inside the namespace and leaves it running. */
+  spawnAsUser(user: string, cmd: string[], options: SpawnOptions): ChildProcess;
   /** Stops the agent and starts it again on the same state dir and /etc copy. */
   restart(): Promise<void>;
   /** Stops the agent, ends the namespace and removes the temp dir. */
@@ -50,24 +53,10 @@ export async function startNamespaceAgent(
   // A policy path (not the object) so a restart keeps what a test wrote there since.
   const policyPath = join(dir, 'policy.json');
   if (policy) writeFileSync(policyPath, JSON.stringify(policy));
-  const holder: ChildProcess = spawn(
-    'unshare',
-    [
-      '--mount',
-      '--propagation',
-      'private',
-      '--',
-      'bash',
-      '-c',
-      `mount --bind ${opts.etc ?? join(dir, 'etc')} /etc && echo ready && exec sleep infinity`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+  const ns = await holdNamespace(
+    `${bindEtc(opts.etc ?? join(dir, 'etc'))} && echo ready && exec sleep infinity`,
   );
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout!.once('data', () => resolve());
-    holder.once('exit', (code) => reject(new Error(`the namespace did not start (${code})`)));
-  });
-  const nsArg = `--mount=/proc/${holder.pid}/ns/mnt`;
+  const nsArg = ns.nsArg;
   const start = (): Promise<AgentHandle> =>
     startAgentProcess({
       dir,
@@ -82,15 +71,15 @@ export async function startNamespaceAgent(
     agent: await start(),
     inNs: (...cmd) => run('nsenter', [nsArg, '--', ...cmd]),
     asUser: (user, ...cmd) => handle.inNs('runuser', '-u', user, '--', ...cmd),
+    spawnAsUser: (user, cmd, options) =>
+      spawn('nsenter', [nsArg, '--', 'runuser', '-u', user, '--', ...cmd], options),
     async restart() {
       await handle.agent.stop();
       handle.agent = await start();
     },
     async close() {
       await handle.agent.stop();
-      const gone = new Promise((r) => holder.once('exit', r));
-      holder.kill('SIGKILL');
-      await gone;
+      await ns.stop();
       handle.agent.cleanup();
     },
   };
