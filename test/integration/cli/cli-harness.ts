@@ -5,16 +5,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import {
   AGENT_MAIN,
   REPO,
   programCommand,
   startAgentProcess,
 } from '../../helpers/agent-process.js';
+import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
 import { middayZone } from '../../helpers/midday-zone.js';
 
-export { createUser, deleteUser } from '../../helpers/os-users.js';
+export { createUser, deleteUser };
 
 export const ELEVATECTL = join(REPO, 'dist/agent/cli/elevatectl.js');
 export const ELEVATE = join(REPO, 'dist/agent/cli/elevate.js');
@@ -57,6 +59,51 @@ export async function startAgent(policy: object): Promise<RunningAgent> {
       await agent.stop();
       agent.cleanup();
     },
+  };
+}
+
+export interface FileAgent extends RunningAgent {
+  /** `elevate --socket AGENT ARGS`, run as `user`. */
+  as(user: string, ...args: string[]): Promise<Result>;
+  /** `elevatectl --socket AGENT ARGS`, run as root. */
+  ctl(...args: string[]): Promise<Result>;
+}
+
+/**
+ * The preamble of a CLI test file: beforeAll builds, lets `setup` make the file's users with
+ * `newUser` and starts an agent on the policy `setup` returns; afterAll stops the agent and
+ * deletes every user made. Use the returned agent from inside tests (it exists after beforeAll).
+ */
+export function agentForFile(setup: (newUser: () => string) => object): FileAgent {
+  let agent: RunningAgent | undefined;
+  const users: string[] = [];
+  const started = (): RunningAgent => {
+    if (!agent) throw new Error('the agent starts in beforeAll: use it inside a test');
+    return agent;
+  };
+  beforeAll(async () => {
+    ensureBuilt();
+    const policy = setup(() => {
+      const user = createUser();
+      users.push(user);
+      return user;
+    });
+    agent = await startAgent(policy);
+  });
+  afterAll(async () => {
+    await agent?.stop();
+    for (const user of users) deleteUser(user);
+  });
+  return {
+    get dir() {
+      return started().dir;
+    },
+    get socket() {
+      return started().socket;
+    },
+    stop: () => started().stop(),
+    as: (user, ...args) => run(ELEVATE, ['--socket', started().socket, ...args], user),
+    ctl: (...args) => run(ELEVATECTL, ['--socket', started().socket, ...args]),
   };
 }
 

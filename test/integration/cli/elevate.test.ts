@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUser,
-  deleteUser,
-  ELEVATE,
-  ELEVATECTL,
-  ensureBuilt,
-  run,
-  spawnCli,
-  startAgent,
-  type RunningAgent,
-} from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentForFile, ELEVATE, ELEVATECTL, run, spawnCli } from './cli-harness.js';
 
-let agent: RunningAgent;
 let sam: string; // self-serve
 let pat: string; // approval needed, at most 2 requests an hour
 let noa: string; // no requests allowed
 
-beforeAll(async () => {
-  ensureBuilt();
-  sam = createUser();
-  pat = createUser();
-  noa = createUser();
-  agent = await startAgent({
+const agent = agentForFile((newUser) => {
+  sam = newUser();
+  pat = newUser();
+  noa = newUser();
+  return {
     version: 1,
     defaults: {
       selfServe: false,
@@ -39,16 +27,9 @@ beforeAll(async () => {
       },
       { users: [noa], selfServe: false, approvalRequired: false },
     ],
-  });
+  };
 });
-
-afterAll(async () => {
-  await agent?.stop();
-  for (const u of [sam, pat, noa]) if (u) deleteUser(u);
-});
-
-const as = (user: string, ...args: string[]) =>
-  run(ELEVATE, ['--socket', agent.socket, ...args], user);
+const { as } = agent;
 
 // A time on another day than now (a run within an hour of midnight) is printed with its date:
 // every time pattern below allows that date.

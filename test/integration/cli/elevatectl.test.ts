@@ -1,35 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUser,
-  deleteUser,
-  ELEVATE,
-  ELEVATECTL,
-  ensureBuilt,
-  run,
-  spawnCli,
-  startAgent,
-  type RunningAgent,
-} from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentForFile, ELEVATE, ELEVATECTL, run, spawnCli } from './cli-harness.js';
 
-let agent: RunningAgent;
 let alice: string; // needs approval
 let bob: string; // a plain user trying admin commands
 
-beforeAll(async () => {
-  ensureBuilt();
-  alice = createUser();
-  bob = createUser();
-  agent = await startAgent({
+const agent = agentForFile((newUser) => {
+  alice = newUser();
+  bob = newUser();
+  return {
     version: 1,
     defaults: { selfServe: false, approvalRequired: true, levels: ['admin', 'passwordless'] },
-  });
-});
-
-afterAll(async () => {
-  await agent?.stop();
-  for (const u of [alice, bob]) if (u) deleteUser(u);
+  };
 });
 
 async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -40,7 +23,7 @@ async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 
-const ctl = (...args: string[]) => run(ELEVATECTL, ['--socket', agent.socket, ...args]);
+const { ctl } = agent;
 
 describe('elevatectl against a real agent', () => {
   it('grants, shows and revokes', async () => {

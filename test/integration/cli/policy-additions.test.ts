@@ -1,26 +1,15 @@
 /** Reason presets and elevated-time caps through the real CLIs, as a real user. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUser,
-  deleteUser,
-  ELEVATE,
-  ELEVATECTL,
-  ensureBuilt,
-  run,
-  startAgent,
-  type RunningAgent,
-} from './cli-harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentForFile } from './cli-harness.js';
 
-let agent: RunningAgent;
 let kim: string;
 /** Needs an admin's approval, under the same cap. */
 let lee: string;
 
-beforeAll(async () => {
-  ensureBuilt();
-  kim = createUser();
-  lee = createUser();
-  agent = await startAgent({
+const { as, ctl } = agentForFile((newUser) => {
+  kim = newUser();
+  lee = newUser();
+  return {
     version: 1,
     defaults: {
       selfServe: true,
@@ -30,18 +19,8 @@ beforeAll(async () => {
       maxElevatedSecPerDay: 1200,
     },
     rules: [{ users: [lee], selfServe: false, approvalRequired: true }],
-  });
+  };
 });
-
-afterAll(async () => {
-  await agent?.stop();
-  if (kim) deleteUser(kim);
-  if (lee) deleteUser(lee);
-});
-
-const as = (user: string, ...args: string[]) =>
-  run(ELEVATE, ['--socket', agent.socket, ...args], user);
-const ctl = (...args: string[]) => run(ELEVATECTL, ['--socket', agent.socket, ...args]);
 
 describe('policy additions in the CLIs', () => {
   it('lists the reason choices, takes one by number, and refuses free text', async () => {
