@@ -6,6 +6,7 @@ import type { AgentClient } from '../client/agent-client.js';
 import type { AuditEvent } from '../protocol/schemas.js';
 import { ExitCode } from './exit-codes.js';
 import { renderEventHeader, renderEventLine } from './format.js';
+import { t } from './locale.js';
 import type { CommandContext } from './program.js';
 
 export interface AuditQuery {
@@ -52,7 +53,7 @@ export async function followAudit(
     const onClose = (): void => {
       process.off('SIGINT', onInterrupt);
       process.off('SIGTERM', onInterrupt);
-      ctx.io.err(`${ctx.program}: The Elevate agent went away; no more events can be shown.`);
+      ctx.io.err(`${ctx.program}: ${t.ctl.audit.agentGone}`);
       resolve(ExitCode.Error);
     };
     process.once('SIGINT', onInterrupt);

@@ -75,9 +75,7 @@ export const approveByCode: Command = {
     const request = readRequestCode(args.positionals[0] as string);
     if (!request.ok) {
       throw new UsageError(
-        request.problem === 'length'
-          ? 'A request code has 8 characters, like K7QF-2M9X: ask the person to read it again.'
-          : 'That request code has a typo (its last character does not match): ask the person to read it again.',
+        request.problem === 'length' ? t.ctl.code.requestLength : t.ctl.code.requestTypo,
         command,
       );
     }
@@ -86,18 +84,12 @@ export const approveByCode: Command = {
     const durationSec = parseDuration(required(args, 'for', command), command);
     const minutes = durationSec / 60;
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_CODE_DURATION_MIN) {
-      throw new UsageError(
-        `An approval code carries whole minutes, from 1m to ${MAX_CODE_DURATION_MIN}m (8h31m).`,
-        command,
-      );
+      throw new UsageError(t.ctl.code.minutes(MAX_CODE_DURATION_MIN), command);
     }
     const asked = request.value.level;
     const level = choiceFlag(args, 'level', LEVELS, command) ?? asked;
     if (level !== asked) {
-      throw new UsageError(
-        `The request code asks for ${asked}; a code for ${level} would be refused. Ask the person to make a request for ${level}, or leave out --level.`,
-        command,
-      );
+      throw new UsageError(t.ctl.code.levelMismatch(asked, level), command);
     }
     const secret = master(args, 'key', command);
     const issuedMinute = Math.floor(Date.now() / 60_000);
@@ -122,8 +114,8 @@ export const approveByCode: Command = {
     };
     ctx.print(result, () =>
       [
-        `Approval for ${user} on ${device}: ${level === 'passwordless' ? 'passwordless sudo' : 'administrator'} for ${formatDuration(durationSec)}.`,
-        'Read this code to the person; it works once, for a limited time:',
+        t.ctl.code.approval(user, device, level === 'passwordless', formatDuration(durationSec)),
+        t.ctl.code.readIt,
         code,
       ].join('\n'),
     );

@@ -45,9 +45,10 @@ function spec(name: string, positionals: string[], flags: CommandSpec['flags'] =
 export function describeOutcome(s: Snapshot): string {
   const left = grantRemainingMs(s);
   if (s.grant && left !== null) {
-    return `${s.user}: ${levelLabel(s.grant.level)} until ${formatLocalTime(s.grant.expiresAt)} (${formatTimeLeft(left)}).`;
+    const until = formatLocalTime(s.grant.expiresAt);
+    return t.ctl.outcome.granted(s.user, levelLabel(s.grant.level), until, formatTimeLeft(left));
   }
-  return `${s.user}: no temporary rights (${levelLabel(s.level)}).`;
+  return t.ctl.outcome.none(s.user, levelLabel(s.level));
 }
 
 async function forwarders(ctx: CommandContext): Promise<ForwarderStatus[]> {
@@ -70,7 +71,7 @@ const status: Command = {
     const result = await client.call('admin.status', user ? { user } : {});
     if (user) {
       const snap = result.users[0];
-      if (!snap) throw new RpcError(ErrorCode.NotFound, `The agent knows nothing about ${user}.`);
+      if (!snap) throw new RpcError(ErrorCode.NotFound, t.ctl.outcome.unknownUser(user));
       ctx.print(snap, () => renderSnapshot(snap));
       return ExitCode.Ok;
     }
@@ -86,9 +87,9 @@ const status: Command = {
         renderStatusTable(result.users, new Date(), ctx.io.columns),
         ...[renderRestoreFailures(result.users)].filter(Boolean).map((t) => `\n${t}`),
         ...(sinks.length > 0
-          ? ['', 'Audit forwarding:', renderForwardersTable(sinks, new Date(), ctx.io.columns)]
+          ? ['', t.ctl.status.forwarding, renderForwardersTable(sinks, new Date(), ctx.io.columns)]
           : []),
-        ...(keys.length > 0 ? ['', 'App keys:', renderPairingsTable(keys)] : []),
+        ...(keys.length > 0 ? ['', t.ctl.status.appKeys, renderPairingsTable(keys)] : []),
       ].join('\n'),
     );
     return ExitCode.Ok;
@@ -134,7 +135,7 @@ const revoke: Command = {
       user,
       ...(reason !== undefined ? { reason } : {}),
     });
-    ctx.print(snap, () => `Revoked: ${describeOutcome(snap)}`);
+    ctx.print(snap, () => t.ctl.outcome.revoked(describeOutcome(snap)));
     return ExitCode.Ok;
   },
 };
@@ -148,7 +149,7 @@ const requests: Command = {
     const result = await client.call('admin.requests', state === 'all' ? {} : { state });
     ctx.print(result, () =>
       result.requests.length === 0 && state === 'pending'
-        ? 'No requests are waiting for approval.'
+        ? t.ctl.requests.noneWaiting
         : renderRequestsTable(result.requests, new Date(), ctx.io.columns),
     );
     return ExitCode.Ok;
@@ -178,7 +179,7 @@ const approve: Command = {
       .catch((err: unknown) => {
         throw decisionRefusal(err, id, ctx.program);
       });
-    ctx.print(snap, () => `Approved ${id}: ${describeOutcome(snap)}`);
+    ctx.print(snap, () => t.ctl.outcome.approved(id, describeOutcome(snap)));
     return ExitCode.Ok;
   },
 };
@@ -195,7 +196,7 @@ const deny: Command = {
       .catch((err: unknown) => {
         throw decisionRefusal(err, id, ctx.program);
       });
-    ctx.print(snap, () => `Denied ${id} for ${snap.user}.`);
+    ctx.print(snap, () => t.ctl.outcome.denied(id, snap.user));
     return ExitCode.Ok;
   },
 };
@@ -238,9 +239,7 @@ const audit: Command = {
     ctx.print(result, () =>
       [
         renderEventsTable(result.events, new Date(), ctx.io.columns),
-        ...(result.next
-          ? [`Older events were left out; see them with --before ${result.next}.`]
-          : []),
+        ...(result.next ? [t.ctl.audit.olderLeftOut(result.next)] : []),
       ].join('\n'),
     );
     return ExitCode.Ok;
@@ -254,11 +253,7 @@ const unpair: Command = {
     const user = args.positionals[0] as string;
     const client = await ctx.connect();
     const result = await client.call('admin.unpair', { user });
-    ctx.print(
-      result,
-      () =>
-        `${user}'s app key is removed; the next Elevate app that pairs for ${user} will be trusted.`,
-    );
+    ctx.print(result, () => t.ctl.pairing.unpaired(user));
     return ExitCode.Ok;
   },
 };

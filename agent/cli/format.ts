@@ -16,6 +16,7 @@ import { cliIntlTag, levelLabel, t as msg } from './locale.js';
 import { oneLine, renderFields, renderTable, truncate } from './table.js';
 
 const REASON_WIDTH = 40;
+const ctl = msg.ctl;
 
 /** Local clock time; the date is added when the instant is not on the same local day as `now`. */
 export function formatLocalTime(iso: string, now: Date = new Date()): string {
@@ -69,7 +70,7 @@ export function renderStatusTable(
   now: Date = new Date(),
   width?: number,
 ): string {
-  if (users.length === 0) return 'No user has a temporary grant or a recent request.';
+  if (users.length === 0) return ctl.status.empty;
   const rows = users.map((s) => {
     const g = s.grant;
     const left = grantRemainingMs(s);
@@ -79,16 +80,12 @@ export function renderStatusTable(
       levelLabel(s.permanentLevel),
       left === null ? '-' : formatTimeLeft(left),
       g ? formatLocalTime(g.expiresAt, now) : '-',
-      g ? g.source : '-',
+      g ? ctl.status.source(g.source) : '-',
       g?.reason ? truncate(g.reason, REASON_WIDTH) : '-',
       s.request ? describeRequest(s.request) : '-',
     ];
   });
-  return renderTable(
-    ['USER', 'LEVEL', 'PERMANENT', 'TIME LEFT', 'EXPIRES', 'SOURCE', 'REASON', 'LATEST REQUEST'],
-    rows,
-    width,
-  );
+  return renderTable(Object.values(ctl.status.columns), rows, width);
 }
 
 /** "gpasswd could not ... (12 attempts since 14:05:00); the agent keeps trying every second." */
@@ -106,7 +103,7 @@ export function renderRestoreFailures(users: readonly Snapshot[], now: Date = ne
   const failing = users.filter((s) => s.restoreFailure);
   if (failing.length === 0) return '';
   return [
-    'The OS refused to remove these rights in full:',
+    ctl.status.restoreFailures,
     ...failing.map((s) => `  ${s.user}: ${describeRestoreFailure(s, now)}`),
   ].join('\n');
 }
@@ -127,7 +124,10 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
     fields.push(
       [m.grant, m.grantValue(levelLabel(g.level), formatTimeLeft(grantRemainingMs(s) ?? 0))],
       [m.expires, formatLocalTime(g.expiresAt, now)],
-      [m.granted, m.grantedValue(formatLocalTime(g.grantedAt, now), g.grantedBy, g.source)],
+      [
+        m.granted,
+        m.grantedValue(formatLocalTime(g.grantedAt, now), g.grantedBy, ctl.status.source(g.source)),
+      ],
       [m.reason, g.reason ?? '-'],
       [m.extensionsLeft, String(g.extensionsLeft)],
     );
@@ -160,16 +160,16 @@ export function renderRequestsTable(
   now: Date = new Date(),
   width?: number,
 ): string {
-  if (requests.length === 0) return 'No requests.';
+  if (requests.length === 0) return ctl.requests.none;
   return renderTable(
-    ['ID', 'USER', 'KIND', 'LEVEL', 'DURATION', 'STATE', 'CREATED', 'REASON', 'ADMIN NOTE'],
+    Object.values(ctl.requests.columns),
     requests.map((r) => [
       r.id,
       r.user ?? '-',
-      r.kind,
+      ctl.requests.kind(r.kind),
       levelLabel(r.level),
       formatDuration(r.durationSec),
-      r.state,
+      msg.request.state(r.state),
       formatLocalTime(r.createdAt, now),
       r.reason ? truncate(r.reason, REASON_WIDTH) : '-',
       r.note ? truncate(r.note, REASON_WIDTH) : '-',
@@ -183,7 +183,7 @@ export function describeEvent(e: AuditEvent): string {
   const parts: string[] = [];
   // On a decision the text is the admin's note to the person, not the person's reason.
   const isNote = e.type === 'request.approved' || e.type === 'request.denied';
-  if (e.reason) parts.push(`${isNote ? 'admin note' : 'reason'}="${e.reason}"`);
+  if (e.reason) parts.push(`${isNote ? ctl.audit.note : ctl.audit.reason}="${e.reason}"`);
   for (const [k, v] of Object.entries(e.detail ?? {})) {
     parts.push(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   }
@@ -192,7 +192,7 @@ export function describeEvent(e: AuditEvent): string {
   return parts.join(' ');
 }
 
-const EVENT_HEADERS = ['AT', 'TYPE', 'USER', 'LEVEL', 'ACTOR', 'DETAILS'];
+const EVENT_HEADERS = Object.values(ctl.audit.columns);
 function eventCells(e: AuditEvent, now: Date): string[] {
   return [
     formatLocalTime(e.at, now),
@@ -209,7 +209,7 @@ export function renderEventsTable(
   now: Date = new Date(),
   width?: number,
 ): string {
-  if (events.length === 0) return 'No events.';
+  if (events.length === 0) return ctl.audit.none;
   return renderTable(
     EVENT_HEADERS,
     events.map((e) => eventCells(e, now)),
@@ -246,7 +246,7 @@ export function renderForwardersTable(
   width?: number,
 ): string {
   return renderTable(
-    ['SINK', 'TYPE', 'PENDING', 'DELIVERED', 'DROPPED', 'LAST DELIVERED', 'LAST ERROR'],
+    Object.values(ctl.forwarders.columns),
     forwarders.map((f) => [
       f.name,
       f.type,

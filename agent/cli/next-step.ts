@@ -83,12 +83,6 @@ export function requestRefusal(
 export function decisionRefusal(err: unknown, id: string, program: string): unknown {
   if (!(err instanceof RpcError) || err.code !== ErrorCode.NotFound) return err;
   const notAnId = !/^r_/.test(id);
-  const what = notAnId
-    ? `"${id}" is not a request ID (approve and deny take the ID, not a user name).`
-    : err.message;
-  return new RpcError(
-    err.code,
-    `${what} List the waiting requests and their IDs with '${program} requests'.`,
-    err.data,
-  );
+  const what = notAnId ? t.ctl.requests.notAnId(id) : err.message;
+  return new RpcError(err.code, `${what} ${t.ctl.requests.listIds(program)}`, err.data);
 }

@@ -18,18 +18,20 @@ export async function pairings(ctx: CommandContext, user?: string): Promise<Pair
   }
 }
 
+const m = t.ctl.pairing;
+
 export function renderPairingsTable(list: readonly Pairing[]): string {
   const rows = list.flatMap((p) => [
-    ...(p.fingerprint ? [[p.user, 'paired', p.fingerprint, '', '']] : []),
+    ...(p.fingerprint ? [[p.user, m.paired, p.fingerprint, '', '']] : []),
     ...p.pending.map((k) => [
       p.user,
-      'waiting',
+      m.waiting,
       k.fingerprint,
       formatLocalTime(k.at),
-      k.exe ?? (k.pid !== null ? `pid ${k.pid}` : 'unknown'),
+      k.exe ?? (k.pid !== null ? m.pid(k.pid) : m.unknown),
     ]),
   ]);
-  return renderTable(['USER', 'KEY', 'FINGERPRINT', 'ASKED', 'PROGRAM'], rows);
+  return renderTable(Object.values(m.columns), rows);
 }
 
 export const pairList: Command = {
@@ -37,9 +39,7 @@ export const pairList: Command = {
   ...t.help.elevatectl['pair list'],
   async run(args, ctx) {
     const list = await pairings(ctx, args.positionals[0]);
-    ctx.print({ pairings: list }, () =>
-      list.length ? renderPairingsTable(list) : 'No app keys are paired or waiting.',
-    );
+    ctx.print({ pairings: list }, () => (list.length ? renderPairingsTable(list) : m.none));
     return ExitCode.Ok;
   },
 };
@@ -51,7 +51,7 @@ export const pairApprove: Command = {
     const [user, fingerprint] = args.positionals as [string, string];
     const client = await ctx.connect();
     const result = await client.call('admin.pairApprove', { user, fingerprint });
-    ctx.print(result, () => `${user}'s app key ${fingerprint} is paired.`);
+    ctx.print(result, () => m.approved(user, fingerprint));
     return ExitCode.Ok;
   },
 };

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatDuration } from './duration.js';
+import { cliIntlTag, t } from './locale.js';
 
 /** `--reason 2` picks the second preset; anything else is the text itself. */
 export function resolveReasonPreset(
@@ -25,7 +26,7 @@ export function presetProblem(
 ): string | null {
   const presets = policy.reasonPresets ?? [];
   if (!policy.reasonPresetsOnly || presets.includes(reason?.trim() ?? '')) return null;
-  return `Your policy accepts only these reasons; pass one with --reason NUMBER:\n${presetList(presets)}`;
+  return t.reason.presetsOnly(presetList(presets));
 }
 
 export function presetList(presets: readonly string[]): string {
@@ -37,18 +38,13 @@ export function policyAdditionLines(s: Snapshot): string[] {
   const out: string[] = [];
   const presets = s.policy.reasonPresets ?? [];
   if (presets.length) {
-    out.push(
-      `Reasons to choose from (--reason NUMBER${s.policy.reasonPresetsOnly ? '' : ' or your own text'}):`,
-      presetList(presets),
-    );
+    out.push(t.reason.choose(!s.policy.reasonPresetsOnly), presetList(presets));
   }
   if (s.allowance) {
     const more = s.allowance.moreAt
-      ? `; more from ${new Date(s.allowance.moreAt).toLocaleString()}`
+      ? t.reason.moreFrom(new Date(s.allowance.moreAt).toLocaleString(cliIntlTag))
       : '';
-    out.push(
-      `Admin time left under your policy's cap: ${formatDuration(s.allowance.leftSec)}${more}.`,
-    );
+    out.push(t.reason.allowance(formatDuration(s.allowance.leftSec), more));
   }
   return out;
 }

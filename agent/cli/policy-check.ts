@@ -47,10 +47,7 @@ export function policyCheck(spec: Command['spec']): Command {
       }
       const policy = result.ok ? result.policy : EMPTY_POLICY;
       const rules = policy.rules?.length ?? 0;
-      ctx.print(
-        { ok: true, file, policy },
-        () => `${file}: valid policy (${rules} rule${rules === 1 ? '' : 's'}).`,
-      );
+      ctx.print({ ok: true, file, policy }, () => t.ctl.policy.valid(file, rules));
       return ExitCode.Ok;
     },
   };
@@ -90,12 +87,11 @@ async function profileForm(file: string): Promise<ManagedPolicyResult> {
   } catch (err) {
     return {
       ok: false,
-      message: `not an unsigned XML profile (${(err as Error).message}); check the profile before signing it.`,
+      message: t.ctl.policy.notProfile((err as Error).message),
     };
   }
   const found = profileSettings(profile);
-  if (found.length === 0)
-    return { ok: false, message: 'the profile has no settings for com.elevate.agent.' };
+  if (found.length === 0) return { ok: false, message: t.ctl.policy.noSettings };
   let all: ManagedPolicyResult = { ok: true, settings: {} };
   for (const settings of found) {
     const one = managedSettings(settings);

@@ -1,4 +1,5 @@
 import type { EffectivePolicy } from '../protocol/schemas.js';
+import { t } from './locale.js';
 
 /**
  * Checks a reason against the person's policy before it is sent, so the refusal says exactly
@@ -7,13 +8,13 @@ import type { EffectivePolicy } from '../protocol/schemas.js';
 export function reasonProblem(reason: string | undefined, policy: EffectivePolicy): string | null {
   const text = reason?.trim() ?? '';
   if (policy.requireReason && text.length === 0) {
-    return `A reason is required: add --reason "..." with at least ${Math.max(policy.reasonMinLength, 1)} characters saying what you need the rights for.`;
+    return t.reason.required(Math.max(policy.reasonMinLength, 1));
   }
   if (text.length > 0 && text.length < policy.reasonMinLength) {
-    return `The reason must be at least ${policy.reasonMinLength} characters (yours has ${text.length}): say what you need the rights for.`;
+    return t.reason.tooShort(policy.reasonMinLength, text.length);
   }
   if (text.length > policy.reasonMaxLength) {
-    return `The reason can be at most ${policy.reasonMaxLength} characters (yours has ${text.length}).`;
+    return t.reason.tooLong(policy.reasonMaxLength, text.length);
   }
   return null;
 }

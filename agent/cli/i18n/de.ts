@@ -1,10 +1,12 @@
 /** What `elevate` tells a person, in German; typed from English (en.ts). */
 import { plural } from '../../shared/i18n/catalogue.js';
 import type { CliMessages } from './en.js';
+import { ctlDe } from './ctl-de.js';
 import { helpDe } from './help-de.js';
 
 export const de: CliMessages = {
   help: helpDe,
+  ctl: ctlDe,
   status: {
     user: 'Benutzer',
     level: 'Stufe',
@@ -106,6 +108,20 @@ export const de: CliMessages = {
     order: 'jede Einheit nur einmal, die größte zuerst',
     tooShort: 'sie muss mindestens 1 Sekunde lang sein',
     tooLong: (max) => `sie ist länger als ${max}`,
+  },
+  reason: {
+    required: (min) =>
+      `Ein Grund ist erforderlich: Geben Sie mit --reason "..." in mindestens ${min} Zeichen an, wofür Sie die Rechte brauchen.`,
+    tooShort: (min, has) =>
+      `Der Grund muss mindestens ${min} Zeichen lang sein (Ihrer hat ${has}): Sagen Sie, wofür Sie die Rechte brauchen.`,
+    tooLong: (max, has) => `Der Grund darf höchstens ${max} Zeichen lang sein (Ihrer hat ${has}).`,
+    presetsOnly: (list) =>
+      `Ihre Richtlinie akzeptiert nur diese Gründe; wählen Sie einen mit --reason NUMMER:\n${list}`,
+    choose: (ownText) =>
+      `Gründe zur Auswahl (--reason NUMMER${ownText ? ' oder ein eigener Text' : ''}):`,
+    allowance: (left, more) =>
+      `Verbleibende Admin-Zeit unter der Obergrenze Ihrer Richtlinie: ${left}${more}.`,
+    moreFrom: (at) => `; mehr ab ${at}`,
   },
   code: {
     length:

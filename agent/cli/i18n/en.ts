@@ -4,6 +4,7 @@
  */
 import { AGENT_NOT_RUNNING } from '../../client/messages.js';
 import { plural } from '../../shared/i18n/catalogue.js';
+import { ctlEn } from './ctl-en.js';
 import { helpEn } from './help-en.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
@@ -11,6 +12,7 @@ type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
 
 export const en = {
   help: helpEn,
+  ctl: ctlEn,
   status: {
     user: 'User',
     level: 'Level',
@@ -109,6 +111,22 @@ export const en = {
     order: 'write each unit once, largest first',
     tooShort: 'it must be at least 1 second',
     tooLong: (max: string) => `it is longer than ${max}`,
+  },
+  /** The reason a request carries, checked against the policy before it is sent. */
+  reason: {
+    required: (min: number) =>
+      `A reason is required: add --reason "..." with at least ${min} characters saying what you need the rights for.`,
+    tooShort: (min: number, has: number) =>
+      `The reason must be at least ${min} characters (yours has ${has}): say what you need the rights for.`,
+    tooLong: (max: number, has: number) =>
+      `The reason can be at most ${max} characters (yours has ${has}).`,
+    presetsOnly: (list: string) =>
+      `Your policy accepts only these reasons; pass one with --reason NUMBER:\n${list}`,
+    choose: (ownText: boolean) =>
+      `Reasons to choose from (--reason NUMBER${ownText ? ' or your own text' : ''}):`,
+    allowance: (left: string, more: string) =>
+      `Admin time left under your policy's cap: ${left}${more}.`,
+    moreFrom: (at: string) => `; more from ${at}`,
   },
   code: {
     length: 'An approval code has 10 characters, like ABCDE-FGHJK: check it and type it again.',

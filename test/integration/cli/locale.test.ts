@@ -1,5 +1,5 @@
 /**
- * `elevate` run by a real user whose locale is German (LANG=de_DE.UTF-8), against a real
+ * `elevate` run by a real user, and `elevatectl` by root, whose locale is German (LANG=de_DE.UTF-8), against a real
  * agent: its own sentences, the agent's refusals and the dates all read as German; the same
  * commands without a locale stay English (the other CLI tests).
  */
@@ -8,6 +8,7 @@ import {
   createUser,
   deleteUser,
   ELEVATE,
+  ELEVATECTL,
   ensureBuilt,
   run,
   startAgent,
@@ -16,10 +17,12 @@ import {
 
 let agent: RunningAgent;
 let kim: string;
+let lee: string;
 
 beforeAll(async () => {
   ensureBuilt();
   kim = createUser();
+  lee = createUser();
   agent = await startAgent({
     version: 1,
     defaults: { selfServe: true, approvalRequired: false, levels: ['admin'] },
@@ -28,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await agent?.stop();
-  if (kim) deleteUser(kim);
+  for (const u of [kim, lee]) if (u) deleteUser(u);
 });
 
 const inGerman = (...args: string[]) =>
@@ -73,5 +76,68 @@ describe('elevate in German', () => {
     // The day as German writes it ("30. Nov., 21:58 – 21:58").
     expect(history.stdout).toMatch(/\d{1,2}\. [A-Z][a-zä]{2,3}\.?, \d\d:\d\d – \d\d:\d\d · von /);
     expect(history.stdout).toContain('Grund: Druckertreiber installieren');
+  });
+});
+
+/** elevatectl as root with a German locale. */
+const ctlInGerman = (...args: string[]) =>
+  run(ELEVATECTL, ['--socket', agent.socket, ...args], undefined, 20_000, {
+    LANG: 'de_DE.UTF-8',
+  });
+
+describe('elevatectl in German', () => {
+  it('grants, shows the status and the audit trail, refuses and helps in German', async () => {
+    const granted = await ctlInGerman('grant', lee, '--for', '10m', '--reason', 'Wartungsfenster');
+    expect(granted.stderr).toBe('');
+    expect(granted.stdout).toMatch(
+      new RegExp(`^${lee}: Administrator bis \\d\\d:\\d\\d:\\d\\d \\(noch 10 min\\)\\.\\n$`),
+    );
+
+    const table = await ctlInGerman('status');
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^BENUTZER\s+STUFE\s+DAUERHAFT\s+RESTZEIT\s+ENDET\s+QUELLE\s+GRUND\s+LETZTE ANFRAGE$/,
+    );
+    const row = table.stdout.split('\n').find((l) => l.startsWith(lee + ' '));
+    expect(row).toMatch(
+      /Administrator\s+Standardbenutzer\s+noch 10 min\s+\d\d:\d\d:\d\d\s+Administrator\s+Wartungsfenster/,
+    );
+
+    const one = await ctlInGerman('status', lee);
+    expect(one.stdout).toMatch(/Befristete Rechte:\s+Administrator, noch 10 min/);
+    expect(one.stdout).toMatch(/Gewährt:\s+\d\d:\d\d:\d\d von root \(Administrator\)/);
+
+    const audit = await ctlInGerman('audit', '--user', lee);
+    expect(audit.code).toBe(0);
+    expect(audit.stdout.split('\n')[0]).toMatch(
+      /^ZEIT\s+TYP\s+BENUTZER\s+STUFE\s+AKTEUR\s+DETAILS$/,
+    );
+    // Event types are what an admin searches for: they stay as the protocol names them.
+    expect(audit.stdout).toMatch(
+      /privilege\.granted\s+\S+\s+Administrator\s+root\s+Grund="Wartungsfenster"/,
+    );
+
+    const byName = await ctlInGerman('approve', lee);
+    expect(byName.code).not.toBe(0);
+    expect(byName.stderr).toBe(
+      `elevatectl: "${lee}" ist keine Anfrage-ID (approve und deny erwarten die ID, keinen Benutzernamen). Die wartenden Anfragen und ihre IDs listet 'elevatectl requests'.\n`,
+    );
+    const bare = await ctlInGerman('grant', lee, '--for', '10');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe(
+      'elevatectl: "10" hat keine Einheit: Schreiben Sie 10m für 10 Minuten, 10h für Stunden oder 10s für Sekunden.\n' +
+        "Hilfe zum Aufruf: 'elevatectl grant --help'.\n",
+    );
+
+    const revoked = await ctlInGerman('revoke', lee);
+    expect(revoked.stdout).toBe(`Entzogen: ${lee}: keine befristeten Rechte (Standardbenutzer).\n`);
+
+    const help = await ctlInGerman('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Aufruf: elevatectl BEFEHL \[Optionen\]\n/);
+    expect(help.stdout).toContain('Befehle:');
+    expect(help.stdout).toContain(
+      '  revoke           die befristeten Rechte eines Benutzers jetzt beenden',
+    );
   });
 });
