@@ -3,34 +3,21 @@
  * macOS: ElevationSessions), or the Security log's check (Windows: Win32SessionCheck). Both
  * follow grants through the PrivilegeService hooks, next to policy enforcement's.
  */
-import type { AuditLog } from '../audit/audit-log.js';
 import { darwinWatches } from '../backends/darwin/session-watch.js';
 import { Win32SessionCheck } from '../backends/win32/session-check.js';
-import { ElevationSessions } from '../cleanup/elevation-sessions.js';
-import type { LastSessionStore } from '../cleanup/last-session-store.js';
+import { ElevationSessions, type ElevationSessionsDeps } from '../cleanup/elevation-sessions.js';
 import { linuxWatches } from '../cleanup/linux-watch.js';
 import type { AgentConfig } from '../config.js';
-import type { SnapshotBuilder } from '../grants/snapshot-builder.js';
 import type { PrivilegeHooks } from '../grants/privilege-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
-import type { Mutex } from '../shared/mutex.js';
-import type { StateStore } from '../store/state-store.js';
-import type { UserDirectory } from '../users/user-directory.js';
 
 export interface SessionChecks {
   sessions: ElevationSessions | null;
   win32Check: Win32SessionCheck | null;
 }
 
-export interface SessionCheckDeps {
-  audit: AuditLog;
-  store: StateStore;
-  lock: Mutex;
-  snapshots: SnapshotBuilder;
-  users: UserDirectory;
-  lastSessions: LastSessionStore;
-  log: (msg: string) => void;
-}
+/** What ElevationSessions needs besides what the configuration decides. */
+export type SessionCheckDeps = Omit<ElevationSessionsDeps, 'stateDir' | 'watches'>;
 
 export function sessionChecks(
   config: AgentConfig,
