@@ -1,5 +1,5 @@
 /** The agent's error messages in German; typed from English (en.ts). */
-import * as z from 'zod';
+import { de as zodDe } from 'zod/v4/locales';
 import type { AgentMessages, CapRefusal } from './en.js';
 import { zodSays } from './zod-issue.js';
 
@@ -118,7 +118,7 @@ export const de: AgentMessages = {
     paramsInvalid: 'Die Parameter sind ungültig.',
     unknownParams: (keys) => `${keys} ist kein bekannter Parameter.`,
     fieldInvalid: (field, why) => `${field} ist ungültig: ${why}.`,
-    paramIssue: zodSays(z.locales.de()),
+    paramIssue: zodSays(zodDe()),
   },
   quota: {
     agentBusy: 'Der Dienst bedient zu viele Verbindungen; versuchen Sie es gleich noch einmal.',

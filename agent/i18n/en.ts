@@ -3,7 +3,7 @@
  * truth, and what the audit log and the agent's own log keep. A client that names its language
  * in auth.hello gets them in that language (agent/i18n/index.ts). Codes never change with it.
  */
-import * as z from 'zod';
+import { en as zodEn } from 'zod/v4/locales';
 import { zodSays } from './zod-issue.js';
 
 type GrantLevel = 'admin' | 'passwordless';
@@ -115,7 +115,7 @@ export const en = {
     unknownParams: (keys: string) => `${keys} is not a known parameter.`,
     /** `why`: zod's own sentence for the check that failed (paramIssue, same language). */
     fieldInvalid: (field: string, why: string) => `${field} is invalid: ${why}.`,
-    paramIssue: zodSays(z.locales.en()),
+    paramIssue: zodSays(zodEn()),
   },
   /** Sent before auth.hello, so always in English: the client has not named a language yet. */
   quota: {
