@@ -1,3 +1,5 @@
+import { t } from './locale.js';
+
 /**
  * Plain-text tables for terminals: a header row and left-aligned columns separated by two
  * spaces. Cells are single-line (newlines and tabs are flattened) so a reason typed with a
@@ -60,10 +62,8 @@ function fitWidths(
   return true;
 }
 
-/** "ADMIN NOTE" as "Admin note"; an abbreviation such as "ID" stays as it is. */
-function sentenceCase(header: string): string {
-  return header.length <= 2 ? header : header.charAt(0) + header.slice(1).toLowerCase();
-}
+/** "ADMIN NOTE" as "Admin note" (in German "Letzte Anfrage"); "ID" stays as it is. */
+const sentenceCase = t.ctl.fieldLabel;
 
 /** Key/value lines with the values aligned, for one record (e.g. one user's status). */
 export function renderFields(fields: readonly (readonly [string, string])[]): string {

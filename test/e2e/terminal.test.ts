@@ -46,13 +46,20 @@ afterAll(async () => {
 });
 
 /** Runs a CLI as `user` (root when absent) in the terminal and keeps the screen as NAME.txt. */
-async function capture(name: string, user: string | null, script: string, args: string[]) {
+async function capture(
+  name: string,
+  user: string | null,
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
   const socket = args.includes('--socket') ? [] : ['--socket', agent.socket];
   const cli = [...programCommand(publicPath(script)), ...socket, ...args];
-  const screen = await term.run(user ? ['runuser', '-u', user, '--', ...cli] : cli);
+  const screen = await term.run(user ? ['runuser', '-u', user, '--', ...cli] : cli, env);
+  const vars = Object.entries(env).map(([k, v]) => `${k}=${v} `);
   writeFileSync(
     join(CAPTURES, `${name}.txt`),
-    `$ ${user ? `(as ${user}) ` : '# '}${script.endsWith('elevatectl.js') ? 'elevatectl' : 'elevate'} ${args.join(' ')}\n${screen.rows.join('\n')}\n[exit ${screen.exitCode}]\n`,
+    `$ ${user ? `(as ${user}) ` : '# '}${vars.join('')}${script.endsWith('elevatectl.js') ? 'elevatectl' : 'elevate'} ${args.join(' ')}\n${screen.rows.join('\n')}\n[exit ${screen.exitCode}]\n`,
   );
   expectReadable(screen, name);
   return screen;
@@ -209,5 +216,30 @@ describe('refusals in the terminal say what to do next', () => {
         }
       }
     }
+  });
+});
+
+describe('the command lines in German (LANG=de_DE.UTF-8)', () => {
+  it('help and status read German and fit the terminal', async () => {
+    const de = { LANG: 'de_DE.UTF-8' };
+    const help = await capture('40-de-person-help', person, ELEVATE, ['--help'], de);
+    expect(help.exitCode).toBe(0);
+    expect(text(help)).toContain('Aufruf: elevate BEFEHL [Optionen]');
+    expect(text(help)).toContain('Optionen für jeden Befehl:');
+
+    const status = await capture('41-de-person-status', person, ELEVATE, ['status'], de);
+    expect(status.exitCode).toBe(0);
+    expect(text(status)).toMatch(/Benutzer: .*Stufe: Standardbenutzer/);
+
+    const admin = await capture('42-de-admin-status', null, ELEVATECTL, ['status'], de);
+    expect(admin.exitCode).toBe(0);
+    expect(text(admin)).toMatch(
+      /BENUTZER STUFE|Letzte Anfrage:|Kein Benutzer hat befristete Rechte/,
+    );
+
+    const adminHelp = await capture('43-de-admin-help', null, ELEVATECTL, ['--help'], de);
+    expect(adminHelp.exitCode).toBe(0);
+    expect(text(adminHelp)).toContain('Aufruf: elevatectl BEFEHL [Optionen]');
+    expect(text(adminHelp)).toContain('Befehle:');
   });
 });

@@ -2,6 +2,16 @@
 import type { CliMessages } from './en.js';
 
 export const ctlDe: CliMessages['ctl'] = {
+  // German capitalises nouns: "LETZTE ANFRAGE" → "Letzte Anfrage", "NOTIZ DES ADMINS" → "Notiz des Admins".
+  fieldLabel: (header) =>
+    header.length <= 2
+      ? header
+      : header
+          .toLowerCase()
+          .replace(
+            /(^|\s)(?!(?:des|der|die|das)\b)(\p{L})/gu,
+            (_, sp: string, c: string) => sp + c.toUpperCase(),
+          ),
   outcome: {
     granted: (user, level, until, left) => `${user}: ${level} bis ${until} (${left}).`,
     none: (user, level) => `${user}: keine befristeten Rechte (${level}).`,
@@ -35,7 +45,7 @@ export const ctlDe: CliMessages['ctl'] = {
       pending: 'AUSSTEHEND',
       delivered: 'ZUGESTELLT',
       dropped: 'VERWORFEN',
-      lastDelivered: 'ZULETZT ZUGESTELLT',
+      lastDelivered: 'LETZTE ZUSTELLUNG',
       lastError: 'LETZTER FEHLER',
     },
   },

@@ -6,6 +6,9 @@ type Source = 'admin' | 'self-serve' | 'approval';
 type Kind = 'elevate' | 'extend';
 
 export const ctlEn = {
+  /** A column header as a field label, when a table is shown as blocks: "ADMIN NOTE" → "Admin note". */
+  fieldLabel: (header: string): string =>
+    header.length <= 2 ? header : header.charAt(0) + header.slice(1).toLowerCase(),
   outcome: {
     granted: (user: string, level: string, until: string, left: string) =>
       `${user}: ${level} until ${until} (${left}).`,
