@@ -12,12 +12,13 @@
  * - agent_bin_rss_anon_idle_mb / agent_node_rss_anon_idle_mb: the private part of that RSS
  *   (RssAnon: heap, stacks, malloc), which does not depend on the page cache.
  *
- * Builds dist/bin/linux-x64 first when it is missing.
+ * Builds dist/bin/linux-x64 first when it is missing or older than the agent's sources.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGENT_MAIN, REPO, makeTempDir } from '../helpers/agent-process.js';
+import { isStale } from '../helpers/freshness.js';
 
 const BIN = join(REPO, 'dist/bin/linux-x64/elevate-agent');
 const RUNS = 9;
@@ -77,7 +78,7 @@ async function measure(name: string, cmd: string[]): Promise<void> {
   print(`agent_${name}_rss_anon_idle_mb`, anon, 'MB');
 }
 
-if (!existsSync(BIN))
+if (isStale([BIN]))
   execFileSync(process.execPath, ['scripts/build-bin.js', '--target', 'linux-x64'], {
     cwd: REPO,
     stdio: 'ignore',

@@ -3,7 +3,6 @@
  * through runuser, against a real agent started by the shared helpers.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import {
@@ -13,6 +12,7 @@ import {
   startAgentProcess,
 } from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { isStale } from '../../helpers/freshness.js';
 import { publicPath } from '../../helpers/public-copy.js';
 import { middayZone } from '../../helpers/midday-zone.js';
 
@@ -26,21 +26,8 @@ export const ELEVATE = join(REPO, 'dist/agent/cli/elevate.js');
  * on its own (`npx vitest run FILE`, which skips `npm test`'s build) never tests yesterday's code.
  */
 export function ensureBuilt(): void {
-  const built = [AGENT_MAIN, ELEVATECTL, ELEVATE];
-  if (built.every(existsSync) && newestSource(join(REPO, 'agent')) < oldest(built)) return;
+  if (!isStale([AGENT_MAIN, ELEVATECTL, ELEVATE])) return;
   execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'inherit' });
-}
-
-const oldest = (files: string[]): number => Math.min(...files.map((f) => statSync(f).mtimeMs));
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 export interface RunningAgent {
