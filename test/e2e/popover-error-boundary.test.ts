@@ -3,26 +3,18 @@
  * agent): the person sees one sentence instead of a blank window, and the error with React's
  * component stack reaches the app's log through the checked `elevate:log` channel.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.js';
-import { ensureBuilt } from './support/build.js';
 import { writeGallery } from './support/gallery.js';
 import { accessibilityProblems, screenshotDir } from './support/popover-page.js';
-import { rig, teardownRigs, USER } from './support/rig.js';
+import { rig, USER } from './support/rig.js';
+import { useRigs, withoutSecretService } from './support/hooks.js';
 import { join } from 'node:path';
 
-beforeAll(() => ensureBuilt(), 180_000);
-afterEach(() => teardownRigs());
+useRigs();
 
 // No Secret Service: keytar fails at once instead of waiting for a keyring.
-const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-beforeAll(() => {
-  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
-});
-afterAll(() => {
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
-});
+withoutSecretService();
 
 describe('popover error boundary', () => {
   it('shows one sentence instead of a blank window and logs the render error', async () => {

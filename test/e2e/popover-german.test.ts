@@ -9,17 +9,17 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgentClient } from '../../agent/client/agent-client.js';
 import type { Snapshot } from '../../agent/protocol/schemas.js';
 import type { UiLocale } from '../../agent/shared/i18n/locale.js';
 import { VERSION } from '../../agent/shared/version.js';
 import { makeTempDir, startAgentProcess } from '../helpers/agent-process.js';
 import { standinEnv, writeMachine } from '../helpers/win32-machine.js';
-import { ensureBuilt } from './support/build.js';
 import { startMainSide } from './support/main-side.js';
 import { CHROMIUM_ARGS, openPopover, popoverUrl } from './support/popover-page.js';
-import { countdownSeconds, rig, teardownRigs, USER } from './support/rig.js';
+import { countdownSeconds, rig, USER } from './support/rig.js';
+import { useRigs, withoutSecretService } from './support/hooks.js';
 
 /** What main/locale.ts hands over on a German desktop. */
 const GERMAN: UiLocale = { language: 'de', intl: 'de-DE' };
@@ -27,18 +27,10 @@ const GERMAN: UiLocale = { language: 'de', intl: 'de-DE' };
 /** English words that would betray a sentence left out of the German catalogues. */
 const ENGLISH = /\b(the|your|not|running|rights|save|work|ask|left)\b/i;
 
-beforeAll(() => ensureBuilt(), 180_000);
-afterEach(() => teardownRigs());
+useRigs();
 
 // No Secret Service: the keychain notice stays out of these states (no signed requests needed).
-const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-beforeAll(() => {
-  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
-});
-afterAll(() => {
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
-});
+withoutSecretService();
 
 describe('the popover in German', () => {
   it('says the background service is not running, with the last known end and the next step', async () => {

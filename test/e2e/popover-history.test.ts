@@ -4,21 +4,13 @@
  * as an earlier run recorded it (privilege.used comes from sudo's log on Linux and macOS; the
  * simulated backend used here does not run sudo).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from './support/build.js';
-import { rig, teardownRigs, USER } from './support/rig.js';
+import { describe, expect, it } from 'vitest';
+import { rig, USER } from './support/rig.js';
+import { useRigs, withoutSecretService } from './support/hooks.js';
 
-beforeAll(() => ensureBuilt(), 180_000);
-afterEach(() => teardownRigs());
+useRigs();
 
-const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-beforeAll(() => {
-  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
-});
-afterAll(() => {
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
-});
+withoutSecretService();
 
 const at = (minutesAgo: number): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 const event = (id: string, minutesAgo: number, type: string, extra: object = {}): object => ({

@@ -3,12 +3,12 @@
  * (up to main's maximum, main/popover-size.ts), a taller state scrolls under the pinned level
  * and countdown, and times of an hour or more stay inside the ring.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { POPOVER_MAX_HEIGHT } from '../../main/popover-size.js';
-import { ensureBuilt } from './support/build.js';
 import { windowAndContent, windowFitted } from './support/popover-page.js';
-import { rig, teardownRigs, USER } from './support/rig.js';
+import { rig, USER } from './support/rig.js';
+import { useRigs, withoutSecretService } from './support/hooks.js';
 
 /** Whether the element is wholly inside the window as it is scrolled now. */
 async function inView(page: Page, el: Locator): Promise<boolean> {
@@ -45,19 +45,11 @@ async function overflowPastRing(page: Page): Promise<number> {
   });
 }
 
-beforeAll(() => ensureBuilt(), 180_000);
-afterEach(() => teardownRigs());
+useRigs();
 
 // No Secret Service: keytar fails at once instead of waiting for a keyring (the keychain
 // notice is part of the tall state below).
-const savedBus = process.env.DBUS_SESSION_BUS_ADDRESS;
-beforeAll(() => {
-  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
-});
-afterAll(() => {
-  if (savedBus === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-  else process.env.DBUS_SESSION_BUS_ADDRESS = savedBus;
-});
+withoutSecretService();
 
 describe('popover window size', () => {
   it('takes its content height, and scrolls a taller state under the pinned level and countdown', async () => {

@@ -7,23 +7,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../agent/client/agent-client.js';
 import { en } from '../../main/i18n/en.js';
-import { ensureBuilt } from './support/build.js';
 import { policy, socketIn, startAgent, type RunningAgent } from './support/agent-process.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
 import { startMainSide } from './support/main-side.js';
 import { openPopover, popoverUrl, screenshotDir } from './support/popover-page.js';
-import {
-  agentLevel,
-  countdownSeconds,
-  pendingRequestId,
-  rig,
-  teardownRigs,
-  USER,
-} from './support/rig.js';
+import { agentLevel, countdownSeconds, pendingRequestId, rig, USER } from './support/rig.js';
+import { useRigs, withoutSecretService } from './support/hooks.js';
 
 /** Asks for more time; `submit` is the button's label ("Send request", or "Add 30 min now"). */
 async function requestMoreTime(
@@ -43,21 +36,12 @@ const AGENT_DOWN = "Elevate's background service is not running";
 /** Text of the whole popover as a person reads it. */
 const pageText = (page: Page): Promise<string> => page.locator('main').innerText();
 
-beforeAll(() => ensureBuilt(), 180_000);
-
-afterEach(() => teardownRigs());
+useRigs();
 
 describe('popover without a keychain (no Secret Service)', () => {
   // Runs before any keyring exists: keytar finds no Secret Service, the real "keychain
   // unavailable" path, and the popover must still show status, the hint and Stop now.
-  const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
-  beforeAll(() => {
-    process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/elevate-e2e-bus';
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
-    else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
-  });
+  withoutSecretService();
 
   it('shows the log-out hint and logs out on request, with the Credential Manager notice', async () => {
     const r = await rig('win32', {

@@ -6,16 +6,16 @@
  * logon sessions, so only this shows the hint following them. What it does not prove: that
  * Windows behaves as the stand-ins replay (README: "Windows: not yet run on Windows").
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { AuditEvent, Snapshot } from '../../agent/protocol/schemas.js';
 import { en } from '../../renderer/src/i18n/en.js';
 import { calls, readMachine, writeMachine } from '../helpers/win32-machine.js';
-import { ensureBuilt } from './support/build.js';
 import { startSessionKeyring, type SessionKeyring } from './support/keyring.js';
 import { startMainSide } from './support/main-side.js';
 import { openPopover, popoverUrl } from './support/popover-page.js';
-import { countdownSeconds, rig, teardownRigs, USER, type Rig } from './support/rig.js';
+import { countdownSeconds, rig, USER, type Rig } from './support/rig.js';
+import { useRigs } from './support/hooks.js';
 
 const GRANT_SEC = 20;
 const LOGOFF_COUNTDOWN_SEC = 10;
@@ -47,8 +47,7 @@ async function audit(r: Rig): Promise<AuditEvent[]> {
   return ((await r.admin.call('admin.audit', { user: USER })) as { events: AuditEvent[] }).events;
 }
 
-beforeAll(() => ensureBuilt(), 180_000);
-afterEach(() => teardownRigs());
+useRigs();
 
 describe('popover + agent with the win32 backend on stand-in Windows tools', () => {
   let keyring: SessionKeyring;
