@@ -5,19 +5,15 @@
  * means and what to do in German, with no English left in it; screenshots go to
  * test/e2e/screenshots/de-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { AgentClient } from '../../agent/client/agent-client.js';
 import type { Snapshot } from '../../agent/protocol/schemas.js';
 import type { UiLocale } from '../../agent/shared/i18n/locale.js';
 import { VERSION } from '../../agent/shared/version.js';
-import { makeTempDir, startAgentProcess } from '../helpers/agent-process.js';
-import { standinEnv, writeMachine } from '../helpers/win32-machine.js';
-import { startMainSide } from './support/main-side.js';
-import { CHROMIUM_ARGS, openPopover, popoverUrl } from './support/popover-page.js';
+import { CHROMIUM_ARGS, popoverUrl } from './support/popover-page.js';
 import { countdownSeconds, rig, USER } from './support/rig.js';
 import { useRigs, withoutSecretService } from './support/hooks.js';
 
@@ -107,87 +103,58 @@ describe('the popover in German', () => {
 
 describe('the Windows forced log-off countdown in German (win32 backend, stand-in tools)', () => {
   it('counts down to the log-off and says to save the work now', { timeout: 240_000 }, async () => {
-    const dir = makeTempDir('elevate-e2e-win32-');
-    const machineDir = join(dir, 'machine');
-    mkdirSync(machineDir, { recursive: true });
-    writeMachine(machineDir, {
-      language: 'de',
-      computerName: 'PC01',
-      // The tray's person, signed in at the console: the session the agent would log off.
-      accounts: { [USER]: 'S-1-5-21-1-2-3-1000', Administrator: 'S-1-5-21-1-2-3-500' },
-      administrators: ['Administrator'],
-      sessions: [{ user: USER, id: 2, logonTime: '01.12.2026 08:02' }],
-    });
-    const agent = await startAgentProcess({
-      backend: 'win32',
-      dir,
-      policy: {
-        version: 1,
-        defaults: {
-          selfServe: true,
-          approvalRequired: false,
-          windowsLogoffAtEnd: 'force',
-          windowsLogoffCountdownSec: 600,
+    const r = await rig(
+      'win32',
+      {
+        selfServe: true,
+        approvalRequired: false,
+        windowsLogoffAtEnd: 'force',
+        windowsLogoffCountdownSec: 600,
+      },
+      [],
+      {
+        locale: GERMAN,
+        win32StandIns: {
+          language: 'de',
+          computerName: 'PC01',
+          // The tray's person, signed in at the console: the session the agent would log off.
+          accounts: { [USER]: 'S-1-5-21-1-2-3-1000', Administrator: 'S-1-5-21-1-2-3-500' },
+          administrators: ['Administrator'],
+          sessions: [{ user: USER, id: 2, logonTime: '01.12.2026 08:02' }],
         },
       },
-      env: standinEnv(machineDir, 'PC01'),
-      startTimeoutMs: 120_000,
-    });
-    const main = await startMainSide({
-      socketPath: agent.socket,
-      user: USER,
-      popoverUrl,
-      keychainService: `ElevateE2E-${process.pid}-logoff`,
-      os: 'win32',
-      locale: GERMAN,
-    });
-    const popover = await openPopover(main);
-    // admin.* on Windows: SYSTEM or a permanent Administrators member (not the tray's person).
-    const admin = await AgentClient.connect({
-      socketPath: agent.socket,
-      user: 'S-1-5-18',
-      client: 'e2e-admin',
-      timeoutMs: 60_000,
-    });
-    const { page } = popover;
-    try {
-      await admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 1800 });
-      await expect.poll(() => page.getByTestId('logout-hint').count(), { timeout: 30_000 }).toBe(1);
-      // The agent has seen the session that holds the old token (logout.hinted), then revokes.
-      await expect
-        .poll(
-          async () =>
-            (
-              (await admin.call('admin.audit', { user: USER })) as { events: { type: string }[] }
-            ).events
-              .map((e) => e.type)
-              .includes('logout.hinted'),
-          { timeout: 30_000 },
-        )
-        .toBe(true);
-      await admin.call('admin.revoke', { user: USER });
-      const logoff = page.getByTestId('logoff');
-      await expect.poll(() => logoff.count(), { timeout: 30_000 }).toBe(1);
-      const logoffAt = ((await admin.call('admin.status', { user: USER })) as { users: Snapshot[] })
-        .users[0]!.platform.logoffAt!;
-      const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' }).format(
-        new Date(logoffAt),
-      );
-      const said = await logoff.innerText();
-      expect(said).toContain(
-        `Windows meldet Sie um ${clock} ab, um das Entfernen Ihrer Administratorrechte abzuschließen. Speichern Sie jetzt Ihre Arbeit.`,
-      );
-      expect(said).toMatch(/Abmeldung in (10:00|0\d:\d\d)/);
-      // It runs by itself, second by second, as the agent's deadline nears.
-      await expect.poll(() => logoff.innerText(), { timeout: 5000 }).not.toBe(said);
-      expect((await page.locator('main').innerText()).match(ENGLISH)).toBeNull();
-      await popover.shoot('de-windows-logoff-countdown');
-    } finally {
-      admin.close();
-      await popover.close();
-      main.stop();
-      await agent.stop();
-      agent.cleanup();
-    }
+    );
+    const { admin, page, popover } = r;
+    await admin.call('admin.grant', { user: USER, level: 'admin', durationSec: 1800 });
+    await expect.poll(() => page.getByTestId('logout-hint').count(), { timeout: 30_000 }).toBe(1);
+    // The agent has seen the session that holds the old token (logout.hinted), then revokes.
+    await expect
+      .poll(
+        async () =>
+          (
+            (await admin.call('admin.audit', { user: USER })) as { events: { type: string }[] }
+          ).events
+            .map((e) => e.type)
+            .includes('logout.hinted'),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await admin.call('admin.revoke', { user: USER });
+    const logoff = page.getByTestId('logoff');
+    await expect.poll(() => logoff.count(), { timeout: 30_000 }).toBe(1);
+    const logoffAt = ((await admin.call('admin.status', { user: USER })) as { users: Snapshot[] })
+      .users[0]!.platform.logoffAt!;
+    const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(logoffAt),
+    );
+    const said = await logoff.innerText();
+    expect(said).toContain(
+      `Windows meldet Sie um ${clock} ab, um das Entfernen Ihrer Administratorrechte abzuschließen. Speichern Sie jetzt Ihre Arbeit.`,
+    );
+    expect(said).toMatch(/Abmeldung in (10:00|0\d:\d\d)/);
+    // It runs by itself, second by second, as the agent's deadline nears.
+    await expect.poll(() => logoff.innerText(), { timeout: 5000 }).not.toBe(said);
+    expect((await page.locator('main').innerText()).match(ENGLISH)).toBeNull();
+    await popover.shoot('de-windows-logoff-countdown');
   });
 });

@@ -18,6 +18,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
@@ -92,6 +93,15 @@ afterAll(async () => {
  * Starts a client as the user that prints its pid, waits for "go" on stdin, asks for rights
  * and prints the outcome as JSON.
  */
+/** The person's auth.failed events in the agent's audit trail, oldest first. */
+function authFailures(): AuditEvent[] {
+  return readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as AuditEvent)
+    .filter((e) => e.type === 'auth.failed' && e.user === user);
+}
+
 function startClient(locale = 'C.UTF-8'): {
   proc: ChildProcess;
   pid: Promise<number>;
@@ -168,11 +178,7 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
           'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
       },
     });
-    const failed = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l))
-      .filter((e) => e.type === 'auth.failed' && e.user === user);
+    const failed = authFailures();
     expect(failed.at(-1)).toMatchObject({ detail: { reason: 'requireAuthentication' } });
   }, 60_000);
 
@@ -187,11 +193,7 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
           'Es konnte kein Passwortdialog angezeigt werden, um zu bestätigen, dass Sie es sind; fragen Sie aus Ihrer Desktop-Sitzung an oder führen Sie über SSH den elevate-Befehl in einem Terminal aus.',
       },
     });
-    const failed = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l))
-      .filter((e) => e.type === 'auth.failed' && e.user === user);
+    const failed = authFailures();
     expect(failed.at(-1)).toMatchObject({
       reason:
         'No password dialog could be shown to confirm it is you; ask from your desktop session, or over SSH run the elevate command in a terminal.',
