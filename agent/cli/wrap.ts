@@ -5,6 +5,15 @@
  * Output to a pipe or file is left alone, for scripts.
  */
 
+/**
+ * Units a number is never parted from ("15 min", "1 h 30 min", "2 Stunden"): a reader meeting
+ * "15" at the end of a line and "min)" on the next has to stitch them back together.
+ */
+const UNIT =
+  '(?:s|min|h|d|sec|seconds?|minutes?|hours?|days?|Sek\\.|Min\\.|Std\\.|Sekunden?|Minuten?|Stunden?|Tage?)';
+/** A word, or a number with its unit (and any number-unit pairs after it) as one word. */
+const WORD = new RegExp(`( *)(\\S*\\d ${UNIT}(?: \\d+ ${UNIT})*(?![\\p{L}\\d])\\S*|\\S+)`, 'gu');
+
 /** The column continuation lines of `line` start at. */
 function hangingIndent(line: string, columns: number): number {
   const lead = /^ */.exec(line)![0].length;
@@ -23,7 +32,7 @@ export function wrapLine(line: string, columns: number): string[] {
   let current = line.slice(0, indent);
   let empty = true;
   // Each word with the spaces before it, so a table row that does not fit keeps its alignment.
-  for (const [, gap = '', word = ''] of line.slice(indent).matchAll(/( *)(\S+)/g)) {
+  for (const [, gap = '', word = ''] of line.slice(indent).matchAll(WORD)) {
     let w = word;
     for (;;) {
       const sep = empty ? '' : gap;

@@ -36,6 +36,31 @@ describe('wrapping for the terminal', () => {
     expect(rows[0]).toBe(`r_1234567890  alice  ${'x'.repeat(28)}`);
   });
 
+  it('never parts a number from its unit', () => {
+    // Where "15" fits at the end of the line and " min)" does not (elevate status, 44 columns).
+    const de = 'Letzte Anfrage:  genehmigt (Administrator für 15 min)';
+    expect(wrapLine(de, 48)).toEqual([
+      'Letzte Anfrage:  genehmigt (Administrator für',
+      '                 15 min)',
+    ]);
+    expect(wrapLine('Grant:  Administrator, 1 h 30 min left until 22:29', 30)).toEqual([
+      'Grant:  Administrator,',
+      '        1 h 30 min left until',
+      '        22:29',
+    ]);
+    const words = 'Your rights end in 2 Stunden, and you used 3 Min. of 10 minutes and 40 s.';
+    for (let columns = 20; columns <= words.length; columns++) {
+      const rows = wrapLine(words, columns);
+      expect(rows.join(' ').replace(/ +/g, ' ')).toBe(words);
+      for (const row of rows)
+        expect(row, `${columns} columns`).not.toMatch(/\d$|^\s*(min|s|Min\.|Stunden|minutes)\b/);
+    }
+    // A number before an ordinary word may still end a line.
+    expect(wrapLine('Extensions left: 2 extensions per grant, at most one each hour', 40)[0]).toBe(
+      'Extensions left: 2 extensions per grant,',
+    );
+  });
+
   it('leaves text for a pipe or a file alone', () => {
     const long = 'word '.repeat(40).trim();
     expect(wrapText(long, undefined)).toBe(long);
