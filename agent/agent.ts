@@ -166,7 +166,7 @@ export async function startAgent(
       snapshots,
       subscriptions,
       forwarders,
-      isAdmin: adminRule(backend, store, log),
+      isAdmin: adminRule(backend, store, users, log),
       presence: enforcement.presence,
       elevatedTime: enforcement.elevatedTime,
       triggers: enforcement.triggers,

@@ -91,6 +91,11 @@ export class Win32Backend implements Backend {
     }
   }
 
+  /** Administrators' members as `net localgroup` prints them (names, or unmapped SIDs). */
+  async administratorMembers(): Promise<string[]> {
+    return this.members(await this.administrators());
+  }
+
   deviceId(): Promise<string | null> {
     return readWin32DeviceId();
   }

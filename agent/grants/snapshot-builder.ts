@@ -70,7 +70,8 @@ export class SnapshotBuilder {
       const account = await this.users.lookup(user);
       return account ? this.users.groupsOf(account) : [];
     });
-    return effectivePolicy(this.policies.policy, user, groups);
+    const key = this.users.groupNameKey?.bind(this.users);
+    return effectivePolicy(this.policies.policy, user, groups, key);
   }
 
   async permanentLevel(user: string): Promise<Level> {

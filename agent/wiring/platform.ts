@@ -30,15 +30,26 @@ export function userDirectory(config: AgentConfig, log: (msg: string) => void): 
   return new EtcUserDirectory(config.backend === 'linux' ? config.root : '/');
 }
 
-/** Who gets admin.*: root (or the agent's uid); on Windows SYSTEM and permanent admins. */
+/**
+ * Who gets admin.*: root (or the agent's uid); on Windows SYSTEM and permanent admins, directly
+ * or through a group.
+ */
 export function adminRule(
   backend: Backend,
   store: StateStore,
+  users: UserDirectory,
   log: (msg: string) => void,
 ): AdminRule {
-  return backend instanceof Win32Backend
-    ? win32AdminRule({ inspect: (u) => backend.inspect(u), peek: (u) => store.peek(u), log })
-    : posixAdminRule(process.getuid?.() ?? 0);
+  if (!(backend instanceof Win32Backend)) return posixAdminRule(process.getuid?.() ?? 0);
+  return win32AdminRule({
+    inspect: (u) => backend.inspect(u),
+    administratorMembers: () => backend.administratorMembers(),
+    memberships: (a) =>
+      users instanceof Win32UserDirectory ? users.memberships(a) : Promise.resolve([]),
+    peek: (u) => store.peek(u),
+    computerName: process.env.COMPUTERNAME ?? null,
+    log,
+  });
 }
 
 export function createBackend(

@@ -26,6 +26,13 @@ export interface PretendWindows {
   noProfile?: string[];
   /** Lookups of CONTOSO accounts fail as when no domain controller is in reach. */
   domainUnreachable?: boolean;
+  /**
+   * Domain ("CONTOSO\\Engineering") and local ("Helpdesk") groups; members are names or SIDs,
+   * a domain group's may be domain groups (nesting). Read by the group lookup (groups.mjs).
+   */
+  groups?: Record<string, { sid: string; members: string[] }>;
+  /** The group lookup of domain accounts fails (no logon server), names still translate. */
+  logonServersUnreachable?: boolean;
   /** Security event 4688 entries; none at all = "Audit Process Creation" off. */
   processEvents?: ProcessCreation[];
 }

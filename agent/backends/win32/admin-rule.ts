@@ -1,22 +1,32 @@
 /**
  * Who gets the admin.* methods on Windows: SYSTEM, and the permanent members of Administrators
- * (S-1-5-32-544). Not a person whose membership is Elevate's own grant (or a grant being added
- * or ended): otherwise a few minutes of rights given to install a printer driver would also let
- * that person extend their own grant, approve their own requests, unpair keys or read everyone's
- * records over the pipe. Membership is read at each auth.prove, so a grant's end ends it too.
+ * (S-1-5-32-544), directly or through a group (CONTOSO\Domain Admins listed in Administrators,
+ * the person in it, also nested). Not a person whose direct membership is Elevate's own grant
+ * (or a grant being added or ended): otherwise a few minutes of rights given to install a
+ * printer driver would also let that person extend their own grant, approve their own requests,
+ * unpair keys or read everyone's records over the pipe. Elevate only ever adds the person's own
+ * account, never a group, so a membership through a group is never Elevate's. Membership is read
+ * at each auth.prove (groups are remembered for a minute), so a grant's end ends it too.
  * Why not the person's logon token: the agent cannot see the client's token over the pipe, and
  * a token keeps its groups until log-off (docs/design-notes.md, "Admins on Windows").
  */
 import type { AdminRule } from '../../auth/admin-rule.js';
 import type { UserState } from '../../store/agent-state.js';
+import type { Account } from '../../users/user-directory.js';
 import type { PriorState } from '../backend.js';
 import { SYSTEM_SID } from './accounts.js';
+import { adminThroughGroup, type WindowsGroup } from './group-memberships.js';
 
 export interface Win32AdminRuleDeps {
   /** The backend's view of the account's Administrators membership (Win32Backend.inspect). */
   inspect(user: string): Promise<PriorState>;
+  /** Administrators' members as `net localgroup` prints them (Win32Backend.administratorMembers). */
+  administratorMembers(): Promise<string[]>;
+  /** The person's groups, transitive for a domain account ([] when unknown). */
+  memberships(account: Account): Promise<WindowsGroup[]>;
   /** The person's stored state: a grant or a pending apply/restore. */
   peek(user: string): UserState | undefined;
+  computerName: string | null;
   log(msg: string): void;
 }
 
@@ -26,10 +36,13 @@ export function win32AdminRule(d: Win32AdminRuleDeps): AdminRule {
     if (!account.sid) return false;
     const state = d.peek(account.name);
     const prior = state?.grant?.prior ?? state?.pending?.prior;
-    // Elevate added them (prior state: not a member): their admin rights are the grant's.
-    if (prior && !prior.adminGroupMember) return false;
+    // Elevate added them (prior state: not a member): their direct membership is the grant's.
+    const elevated = prior !== undefined && !prior.adminGroupMember;
     try {
-      return (await d.inspect(account.name)).adminGroupMember;
+      if (!elevated && (await d.inspect(account.name)).adminGroupMember) return true;
+      const groups = await d.memberships(account);
+      if (groups.length === 0) return false;
+      return adminThroughGroup(groups, await d.administratorMembers(), d.computerName);
     } catch (err) {
       d.log(`${account.name} is treated as not an admin: ${(err as Error).message}`);
       return false;

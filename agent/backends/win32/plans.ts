@@ -20,7 +20,7 @@ export interface Command {
 }
 
 /** Windows PowerShell 5.1 is on every supported Windows; no profile, no prompts. */
-function powershell(script: string): Command {
+export function powershell(script: string): Command {
   return {
     file: 'powershell',
     args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script],
@@ -28,7 +28,7 @@ function powershell(script: string): Command {
 }
 
 /** Callers pass only names and SIDs accepted by parseAccount (no quotes); doubled anyway. */
-function psQuote(text: string): string {
+export function psQuote(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 

@@ -21,6 +21,13 @@ import {
   type LookupLimits,
 } from '../../users/directory-lookups.js';
 import { SYSTEM_SID, parseAccount } from './accounts.js';
+import {
+  groupMembershipsPlan,
+  groupNameKey,
+  groupNames,
+  parseGroupMemberships,
+  type WindowsGroup,
+} from './group-memberships.js';
 import { parseAccountLookups, type AccountLookup } from './parsers.js';
 import { lookupAccountsPlan } from './plans.js';
 
@@ -41,12 +48,18 @@ export class Win32UserDirectory implements UserDirectory {
   private readonly log: (msg: string) => void;
   /** Keys: SIDs as given, names lower-cased (Windows compares names without case). */
   private readonly lookups: DirectoryLookups<Found>;
+  /** A person's groups by SID, paced and batched like the names. */
+  private readonly groups: DirectoryLookups<WindowsGroup[]>;
 
   constructor(options: Win32UserDirectoryOptions = {}) {
     this.computerName = options.computerName ?? process.env.COMPUTERNAME ?? null;
     this.log = options.log ?? (() => undefined);
     this.lookups = new DirectoryLookups<Found>(
       (keys) => this.load(keys),
+      options.limits ?? DEFAULT_LOOKUP_LIMITS,
+    );
+    this.groups = new DirectoryLookups<WindowsGroup[]>(
+      (sids) => this.loadGroups(sids),
       options.limits ?? DEFAULT_LOOKUP_LIMITS,
     );
   }
@@ -80,11 +93,21 @@ export class Win32UserDirectory implements UserDirectory {
   }
 
   /**
-   * Not known for another account without a directory query per group (nested domain groups,
-   * Entra groups): policy rules by group do not match on Windows (docs/windows.md).
+   * For policy `rules[].groups`: every name a rule may use for the person's groups (SID,
+   * DOMAIN\Group, a local group's bare name), lower-cased; none when they cannot be looked up.
    */
-  groupsOf(): Promise<string[]> {
-    return Promise.resolve([]);
+  async groupsOf(account: Account): Promise<string[]> {
+    return groupNames(await this.memberships(account), this.computerName);
+  }
+
+  groupNameKey(name: string): string {
+    return groupNameKey(name);
+  }
+
+  /** The person's groups with their SIDs (win32/group-memberships.ts); [] when unknown. */
+  async memberships(account: Account): Promise<WindowsGroup[]> {
+    if (!account.sid || !PERSON_SID.test(account.sid)) return [];
+    return (await this.groups.get(account.sid)) ?? [];
   }
 
   private find(name: string): Promise<Found | null> {
@@ -120,6 +143,28 @@ export class Win32UserDirectory implements UserDirectory {
     if (errors.length > 0) {
       this.log(
         `${errors.length} Windows account name(s) could not be looked up, so they cannot authenticate now: ${errors.slice(0, 3).join('; ')}`,
+      );
+    }
+    return found;
+  }
+
+  private async loadGroups(sids: string[]): Promise<Map<string, WindowsGroup[]>> {
+    const plan = groupMembershipsPlan(sids);
+    const result = await runCommand(plan.file, plan.args, 30_000);
+    const answers =
+      result.code === 0
+        ? parseGroupMemberships(result.stdout, sids.length)
+        : sids.map(() => ({ kind: 'error' as const, message: toolMessage('powershell', result) }));
+    const found = new Map<string, WindowsGroup[]>();
+    const errors: string[] = [];
+    answers.forEach((answer, i) => {
+      if (answer.kind === 'groups') found.set(sids[i]!, answer.groups);
+      else errors.push(`${sids[i]} (${answer.message})`);
+    });
+    // One line per batch; "no groups" then: no rule by group applies, no admin through a group.
+    if (errors.length > 0) {
+      this.log(
+        `The Windows groups of ${errors.length} account(s) could not be looked up, so policy rules by group do not apply to them and no group makes them an admin for now: ${errors.slice(0, 3).join('; ')}`,
       );
     }
     return found;

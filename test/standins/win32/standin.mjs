@@ -7,10 +7,12 @@
 //   acls?: {PATH: [[SID, RIGHTS, inherited?]]}, icaclsDenied?: boolean, builtinAdminEnabled?,
 //   processEvents?: [{recordId, at, subjectSid, targetSid, elevation, name, commandLine, parent}]
 //   (Security event 4688; none at all means "Audit Process Creation" is off),
-//   noProfile?: [NAME] (no profile here), domainUnreachable?: boolean }
+//   noProfile?: [NAME] (no profile here), domainUnreachable?: boolean,
+//   groups?: {NAME: {sid, members}} (groups.mjs) }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { groupMemberships } from './groups.mjs';
 
 const dir = process.env.ELEVATE_WIN32_STANDIN_DIR;
 if (!dir) {
@@ -146,6 +148,10 @@ function lookupAccounts(script) {
 function powershell() {
   const script = args[args.indexOf('-Command') + 1] ?? '';
   if (script.includes('ProfileList') && script.includes('$keys = @(')) lookupAccounts(script);
+  if (script.includes('WindowsIdentity') && script.includes('$sids = @(')) {
+    const json = groupMemberships(script, machine, { canonical, wellKnown: WELL_KNOWN, de });
+    if (json) out(json + '\n');
+  }
   const unquote = (s) => s.replace(/''/g, "'");
   const toName = /\[Security\.Principal\.SecurityIdentifier\]'((?:[^']|'')*)'\)\.Translate/.exec(
     script,
