@@ -39,7 +39,7 @@ function required(args: ParsedArgs, flag: string, command: string): string {
 
 function master(args: ParsedArgs, flag: string, command: string): Buffer {
   try {
-    return readMasterFile(required(args, flag, command));
+    return readMasterFile(required(args, flag, command), t.ctl.policy.problems);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError((err as Error).message, command);

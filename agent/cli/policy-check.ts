@@ -13,6 +13,7 @@ import { profileSettings } from '../backends/darwin/mobileconfig.js';
 import { managedPreferencesPath } from '../backends/darwin/plans.js';
 import { approvalKeyProblems } from '../codes/key-files.js';
 import { sinkFileProblems } from '../forward/check-sinks.js';
+import type { PolicyMessages } from '../i18n/policy-en.js';
 import {
   managedSettings,
   withManaged,
@@ -32,12 +33,13 @@ export function policyCheck(spec: Command['spec']): Command {
     ...t.help.elevatectl['policy check'],
     async run(args, ctx) {
       const file = args.positionals[0] as string;
-      const result = await readAnyForm(file);
+      const m = t.ctl.policy.problems;
+      const result = await readAnyForm(file, m);
       const problems = result.ok
         ? [
             // The schema cannot see files: a sink's secret or CA file must exist and be safe.
             ...sinkFileProblems(result.policy.forward ?? []),
-            ...approvalKeyProblems(result.policy.approvalCodes?.keyFile),
+            ...approvalKeyProblems(result.policy.approvalCodes?.keyFile, m),
           ]
         : [result.message];
       if (problems.length) {
@@ -53,34 +55,35 @@ export function policyCheck(spec: Command['spec']): Command {
   };
 }
 
-async function readAnyForm(file: string): Promise<PolicyParseResult> {
+/** The policy FILE gives, with what an MDM pushed here; problems in `m`'s words. */
+async function readAnyForm(file: string, m: PolicyMessages): Promise<PolicyParseResult> {
   if (/\.plist$/i.test(file)) {
-    const plist = await readPlistFile(file);
-    return merged(plist.ok ? managedSettings(plist.value) : plist, file);
+    const plist = await readPlistFile(file, m);
+    return merged(plist.ok ? managedSettings(plist.value, m) : plist, file, m);
   }
-  if (/\.mobileconfig$/i.test(file)) return merged(await profileForm(file), file);
-  const json = await readPolicyFile(file);
+  if (/\.mobileconfig$/i.test(file)) return merged(await profileForm(file, m), file, m);
+  const json = await readPolicyFile(file, m);
   if (!json.ok) return json;
   // The settings an MDM pushed on this computer win over the file: check them with it.
   const managed =
     process.platform === 'win32'
-      ? { label: 'the registry', result: await readRegistryPolicy() }
+      ? { label: m.registry.label, result: await readRegistryPolicy(m) }
       : process.platform === 'darwin'
         ? {
             label: managedPreferencesPath('/'),
-            result: await readManagedPreferencesFile(managedPreferencesPath('/')),
+            result: await readManagedPreferencesFile(managedPreferencesPath('/'), m),
           }
         : null;
   if (!managed) return json;
   if (!managed.result.ok) return managed.result;
-  return withManaged(json.policy, managed.result, managed.label);
+  return withManaged(json.policy, managed.result, managed.label, m);
 }
 
-function merged(result: ManagedPolicyResult, file: string): PolicyParseResult {
-  return result.ok ? withManaged(EMPTY_POLICY, result, file) : result;
+function merged(result: ManagedPolicyResult, file: string, m: PolicyMessages): PolicyParseResult {
+  return result.ok ? withManaged(EMPTY_POLICY, result, file, m) : result;
 }
 
-async function profileForm(file: string): Promise<ManagedPolicyResult> {
+async function profileForm(file: string, m: PolicyMessages): Promise<ManagedPolicyResult> {
   let profile;
   try {
     profile = parsePlistXml(await readFile(file, 'utf8'));
@@ -94,7 +97,7 @@ async function profileForm(file: string): Promise<ManagedPolicyResult> {
   if (found.length === 0) return { ok: false, message: t.ctl.policy.noSettings };
   let all: ManagedPolicyResult = { ok: true, settings: {} };
   for (const settings of found) {
-    const one = managedSettings(settings);
+    const one = managedSettings(settings, m);
     if (!one.ok) return one;
     // A later payload for the same domain wins, as when macOS merges the profile's payloads.
     all = { ...all, ...one, settings: { ...(all.ok ? all.settings : {}), ...one.settings } };

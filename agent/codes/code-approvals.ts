@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { RequestService } from '../grants/request-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
 import { en } from '../i18n/en.js';
-import { agentError, type AgentMessages } from '../i18n/index.js';
+import { agentError, logMessages, type AgentMessages } from '../i18n/index.js';
 import { moment } from '../i18n/times.js';
 import { ErrorCode } from '../protocol/errors.js';
 import type { GrantLevel } from '../protocol/schemas.js';
@@ -154,7 +154,8 @@ export class CodeApprovals {
       throw agentError(ErrorCode.Forbidden, (m) => m.code.noMachineId);
     }
     try {
-      return { settings, key: readDeviceKeyFile(settings.keyFile), deviceId: this.d.deviceId };
+      const key = readDeviceKeyFile(settings.keyFile, logMessages.policy);
+      return { settings, key, deviceId: this.d.deviceId };
     } catch (err) {
       this.d.log(`approval codes: ${(err as Error).message}`);
       throw agentError(ErrorCode.Forbidden, (m) => m.code.badKey);

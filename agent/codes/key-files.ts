@@ -4,6 +4,7 @@
  * machine). A key that others can read approves requests for them, so a loose mode is refused.
  */
 import { readFileSync } from 'node:fs';
+import type { PolicyMessages } from '../i18n/policy-en.js';
 import { capitalised, privateFileProblem } from '../shared/private-file.js';
 import { parseDeviceKey, type DeviceKey } from './approval-code.js';
 
@@ -21,37 +22,33 @@ function checkPrivate(path: string, what: string, owners: readonly number[]): vo
   if (problem) throw new KeyFileError(capitalised(problem));
 }
 
-/** The device's key, for the agent: root-owned, mode 0600 or stricter. */
-export function readDeviceKeyFile(path: string): DeviceKey {
+/** The device's key, for the agent: root-owned, mode 0600 or stricter; refused in `m`'s words. */
+export function readDeviceKeyFile(path: string, m: PolicyMessages): DeviceKey {
   const self = process.getuid?.() ?? 0;
   checkPrivate(path, 'approval-code key file', self === 0 ? [0] : [0, self]);
   const key = parseDeviceKey(readFileSync(path, 'utf8'));
   if (!key) {
-    throw new KeyFileError(
-      `The approval-code key file ${path} does not hold a device key; write the line that 'elevatectl code device-key' prints into it.`,
-    );
+    throw new KeyFileError(m.keyFile.noDeviceKey(path));
   }
   return key;
 }
 
 /** The organisation's master secret, for the approver: theirs alone, at least 32 bytes. */
-export function readMasterFile(path: string): Buffer {
+export function readMasterFile(path: string, m: PolicyMessages): Buffer {
   const self = process.getuid?.() ?? 0;
   checkPrivate(path, 'master key file', [...new Set([self, 0])]);
   const bytes = readFileSync(path);
   if (bytes.length < MIN_MASTER_BYTES) {
-    throw new KeyFileError(
-      `The master key file ${path} holds ${bytes.length} bytes; it needs at least ${MIN_MASTER_BYTES} random bytes (head -c 32 /dev/urandom > ${path}).`,
-    );
+    throw new KeyFileError(m.keyFile.masterTooShort(path, bytes.length, MIN_MASTER_BYTES));
   }
   return bytes;
 }
 
 /** For `elevatectl policy check`: one sentence per problem with the policy's key file. */
-export function approvalKeyProblems(keyFile: string | undefined): string[] {
+export function approvalKeyProblems(keyFile: string | undefined, m: PolicyMessages): string[] {
   if (!keyFile) return [];
   try {
-    readDeviceKeyFile(keyFile);
+    readDeviceKeyFile(keyFile, m);
     return [];
   } catch (err) {
     return [`approvalCodes.keyFile: ${(err as Error).message}`];

@@ -1,6 +1,7 @@
 /** The agent's error messages in German; typed from English (en.ts). */
 import { de as zodDe } from 'zod/v4/locales';
 import type { AgentMessages, CapRefusal } from './en.js';
+import { policyDe } from './policy-de.js';
 import { zodSays } from './zod-issue.js';
 
 type GrantLevel = 'admin' | 'passwordless';
@@ -192,6 +193,7 @@ export const de: AgentMessages = {
     groupFileUnlockable: (path) =>
       `${path} konnte nicht gesperrt werden; der Dienst versucht es erneut.`,
   },
+  policy: policyDe,
   pair: {
     badKey: 'publicKey ist kein öffentlicher Ed25519-Schlüssel (base64 SPKI DER).',
     samePaired: 'Dieser App-Schlüssel ist bereits gekoppelt.',

@@ -4,6 +4,7 @@
  * in auth.hello gets them in that language (agent/i18n/index.ts). Codes never change with it.
  */
 import { en as zodEn } from 'zod/v4/locales';
+import { policyEn } from './policy-en.js';
 import { zodSays } from './zod-issue.js';
 
 type GrantLevel = 'admin' | 'passwordless';
@@ -206,6 +207,8 @@ export const en = {
       `${path} is locked by process ${pid} (${path}.lock); the agent will try again.`,
     groupFileUnlockable: (path: string) => `${path} could not be locked; the agent will try again.`,
   },
+  /** What the policy's readers say about it (policy-en.ts); the agent's log keeps it English. */
+  policy: policyEn,
   pair: {
     badKey: 'publicKey is not an Ed25519 public key (base64 SPKI DER).',
     samePaired: 'This app key is already paired.',

@@ -18,6 +18,9 @@ export function agentMessages(locale: Locale): AgentMessages {
   return catalogue(AGENT_CATALOGUES, locale);
 }
 
+/** The agent's own log speaks English, as agentError's message does: what an admin greps for. */
+export const logMessages: AgentMessages = en;
+
 /** What a message says, in the catalogue `m`; `place` writes the times it shows. */
 export type Say = (m: AgentMessages, place: Place) => string;
 

@@ -6,6 +6,8 @@
  */
 import { ApprovalCodesPolicySchema } from '../codes/policy-schema.js';
 import { ForwardPolicySchema } from '../forward/policy-schema.js';
+import type { PolicyMessages } from '../i18n/policy-en.js';
+import { policyIssues } from './policy-issue.js';
 import { withRegistry } from './registry-policy.js';
 import {
   PolicyFileSchema,
@@ -24,8 +26,8 @@ export type ManagedPolicyResult = ({ ok: true } & ManagedPolicy) | { ok: false; 
 
 /** Where managed settings come from, for the agent's log ("the registry", a plist's path). */
 export interface ManagedPolicySource {
-  label: string;
-  read(): Promise<ManagedPolicyResult>;
+  label(m: PolicyMessages): string;
+  read(m: PolicyMessages): Promise<ManagedPolicyResult>;
 }
 
 const ManagedSchema = PolicySettingsSchema.partial()
@@ -36,25 +38,26 @@ const ManagedSchema = PolicySettingsSchema.partial()
   .strict();
 
 /**
- * Checks a managed-preferences dict; the message names the key (after `where`). Keys starting with "Payload"
- * describe a configuration profile's payload, never a setting, and are left out wherever a
- * profile tool copies them.
+ * Checks a managed-preferences dict; the message, in `m`'s language, names the key (after
+ * `where`). Keys starting with "Payload" describe a configuration profile's payload, never a
+ * setting, and are left out wherever a profile tool copies them.
  */
-export function managedSettings(value: unknown, where = ''): ManagedPolicyResult {
+export function managedSettings(
+  value: unknown,
+  m: PolicyMessages,
+  where = '',
+): ManagedPolicyResult {
   const at = where ? `${where}: ` : '';
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, message: `${at}the property list is not a dictionary of policy settings.` };
+    return { ok: false, message: m.managed.notDictionary(at) };
   const raw = Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('Payload')));
-  const parsed = ManagedSchema.safeParse(raw);
+  const parsed = ManagedSchema.safeParse(raw, policyIssues(m));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     if (issue?.code === 'unrecognized_keys')
-      return {
-        ok: false,
-        message: `${at}${issue.keys.join(', ')} is not a known policy setting (a typo would weaken the policy).`,
-      };
+      return { ok: false, message: m.managed.unknownKey(at, issue.keys.join(', ')) };
     const key = issue?.path.join('.') ?? '';
-    return { ok: false, message: `${at}${key} is invalid: ${issue?.message}.` };
+    return { ok: false, message: m.managed.keyInvalid(at, key, issue?.message ?? '') };
   }
   const { approvalCodes, forward, ...settings } = parsed.data;
   return {
@@ -70,17 +73,18 @@ export function withManaged(
   file: PolicyFile,
   managed: ManagedPolicy,
   where: string,
+  m: PolicyMessages,
 ): { ok: true; policy: PolicyFile } | { ok: false; message: string } {
   const merged: PolicyFile = {
     ...withRegistry(file, managed.settings),
     ...(managed.forward && { forward: managed.forward }),
     ...(managed.approvalCodes && { approvalCodes: managed.approvalCodes }),
   };
-  const checked = PolicyFileSchema.safeParse(merged);
+  const checked = PolicyFileSchema.safeParse(merged, policyIssues(m));
   if (checked.success) return { ok: true, policy: checked.data };
   const issue = checked.error.issues[0];
   return {
     ok: false,
-    message: `The settings from ${where} and the policy file do not fit together: ${issue?.path.join('.')} ${issue?.message}.`,
+    message: m.managed.misfit(where, issue?.path.join('.') ?? '', issue?.message ?? ''),
   };
 }

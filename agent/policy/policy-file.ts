@@ -1,42 +1,42 @@
 import { readFile } from 'node:fs/promises';
 import type * as z from 'zod';
+import type { PolicyMessages } from '../i18n/policy-en.js';
+import { policyIssues } from './policy-issue.js';
 import { PolicyFileSchema, type PolicyFile } from './policy-schema.js';
 
 export type PolicyParseResult = { ok: true; policy: PolicyFile } | { ok: false; message: string };
 
-/** Validates policy text; the message names the field and the reason. */
-export function parsePolicyText(text: string): PolicyParseResult {
+/** Validates policy text; the message, in `m`'s language, names the field and the reason. */
+export function parsePolicyText(text: string, m: PolicyMessages): PolicyParseResult {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, message: `The policy is not valid JSON: ${(err as Error).message}.` };
+    return { ok: false, message: m.file.notJson((err as Error).message) };
   }
-  const parsed = PolicyFileSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: describeIssue(parsed.error) };
+  const parsed = PolicyFileSchema.safeParse(raw, policyIssues(m));
+  if (!parsed.success) return { ok: false, message: describeIssue(parsed.error, m) };
   return { ok: true, policy: parsed.data };
 }
 
-export async function readPolicyFile(path: string): Promise<PolicyParseResult> {
+export async function readPolicyFile(path: string, m: PolicyMessages): Promise<PolicyParseResult> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    return {
-      ok: false,
-      message: `Cannot read the policy file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
-    };
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    return { ok: false, message: m.file.unreadable(path, code) };
   }
-  return parsePolicyText(text);
+  return parsePolicyText(text, m);
 }
 
-function describeIssue(error: z.ZodError): string {
+function describeIssue(error: z.ZodError, m: PolicyMessages): string {
   const issue = error.issues[0];
-  if (!issue) return 'The policy is not valid.';
-  const field = issue.path.length ? issue.path.join('.') : '(top level)';
+  if (!issue) return m.file.invalid;
+  const field = issue.path.length ? issue.path.join('.') : m.file.topLevel;
   if (issue.code === 'unrecognized_keys') {
     const at = issue.path.length ? `${field}.` : '';
-    return `Policy field ${at}${issue.keys.join(', ')} is not a known field (a typo would weaken the policy).`;
+    return m.file.unknownField(`${at}${issue.keys.join(', ')}`);
   }
-  return `Policy field ${field} is invalid: ${issue.message}.`;
+  return m.file.fieldInvalid(field, issue.message);
 }

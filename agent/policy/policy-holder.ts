@@ -1,4 +1,5 @@
 import { sinkFileProblems } from '../forward/check-sinks.js';
+import { logMessages } from '../i18n/index.js';
 import { readPolicyFile, type PolicyParseResult } from './policy-file.js';
 import { withManaged, type ManagedPolicySource } from './managed-policy.js';
 import { EMPTY_POLICY, type PolicyFile } from './policy-schema.js';
@@ -9,6 +10,8 @@ import { EMPTY_POLICY, type PolicyFile } from './policy-schema.js';
  */
 export class PolicyHolder {
   private current: PolicyFile = EMPTY_POLICY;
+  /** What the readers say goes to the agent's log, in its language. */
+  private readonly m = logMessages.policy;
 
   constructor(
     private readonly path: string | null,
@@ -35,7 +38,7 @@ export class PolicyHolder {
     const changed = JSON.stringify(result.policy) !== JSON.stringify(this.current);
     this.current = result.policy;
     this.log(
-      `policy loaded from ${[this.path, this.managed?.label].filter(Boolean).join(' and ')}`,
+      `policy loaded from ${[this.path, this.managed?.label(this.m)].filter(Boolean).join(' and ')}`,
     );
     for (const problem of sinkFileProblems(result.policy.forward ?? [])) {
       this.log(`policy warning (events stay queued until fixed): ${problem}`);
@@ -45,11 +48,11 @@ export class PolicyHolder {
 
   private async read(): Promise<PolicyParseResult> {
     const file: PolicyParseResult = this.path
-      ? await readPolicyFile(this.path)
+      ? await readPolicyFile(this.path, this.m)
       : { ok: true, policy: EMPTY_POLICY };
     if (!file.ok || !this.managed) return file;
-    const managed = await this.managed.read();
+    const managed = await this.managed.read(this.m);
     if (!managed.ok) return managed;
-    return withManaged(file.policy, managed, this.managed.label);
+    return withManaged(file.policy, managed, this.managed.label(this.m), this.m);
   }
 }

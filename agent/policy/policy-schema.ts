@@ -11,6 +11,7 @@ import {
   RevokeTriggerSchema,
 } from '../protocol/policy-additions.js';
 import { GrantLevelSchema } from '../protocol/schemas.js';
+import { says } from './policy-issue.js';
 
 const seconds = z.number().int().positive();
 const unique = (a: readonly unknown[]): boolean => new Set(a).size === a.length;
@@ -41,7 +42,7 @@ export const PolicySettingsSchema = z
     /** Self-serve requests need the person's own proof (polkit / Touch ID), not just a cookie. */
     requireAuthentication: RequireAuthenticationSchema,
     /** Events that end the rights early. */
-    revokeAt: z.array(RevokeTriggerSchema).refine(unique, 'must not repeat a value'),
+    revokeAt: z.array(RevokeTriggerSchema).refine(unique, says('distinct')),
     /** Caps on elevated time in a rolling 24 h / 7 day window; null: no cap. */
     maxElevatedSecPerDay: seconds.nullable(),
     maxElevatedSecPerWeek: seconds.nullable(),
@@ -73,7 +74,7 @@ export const PolicyFileSchema = z
     version: z.literal(1),
     adminGroup: z
       .string()
-      .regex(/^[a-z_][a-z0-9_-]*\$?$/i, 'must be a group name')
+      .refine((g) => /^[a-z_][a-z0-9_-]*\$?$/i.test(g), says('groupName'))
       .optional(),
     defaults: PartialSettings.optional(),
     rules: z.array(PolicyRuleSchema).optional(),
@@ -92,7 +93,7 @@ export const PolicyFileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: i === 0 ? ['defaults', 'reasonPresetsOnly'] : ['rules', i - 1, 'reasonPresetsOnly'],
-          message: 'needs a non-empty reasonPresets list',
+          ...says('presetsNeeded'),
         });
       }
     });

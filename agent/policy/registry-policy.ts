@@ -8,6 +8,8 @@
 import { runCommand } from '../backends/run-command.js';
 import { parseRegQuery, type RegistryValue } from '../backends/win32/parsers.js';
 import { POLICY_KEY, policyRegistryPlan } from '../backends/win32/plans.js';
+import type { PolicyMessages } from '../i18n/policy-en.js';
+import { policyIssues } from './policy-issue.js';
 import { PolicySettingsSchema, type PolicyFile, type PolicySettings } from './policy-schema.js';
 
 export type RegistryPolicyResult =
@@ -16,22 +18,31 @@ export type RegistryPolicyResult =
 const SHAPE = PolicySettingsSchema.shape;
 type SettingName = keyof typeof SHAPE;
 
-/** Turns `reg query` values into settings, checked by the same schema as the JSON file. */
-export function registrySettings(values: readonly RegistryValue[]): RegistryPolicyResult {
+/**
+ * Turns `reg query` values into settings, checked by the same schema as the JSON file; the
+ * message is in `m`'s language.
+ */
+export function registrySettings(
+  values: readonly RegistryValue[],
+  m: PolicyMessages,
+): RegistryPolicyResult {
   const raw: Record<string, unknown> = {};
   for (const v of values) {
     const name = v.name.charAt(0).toLowerCase() + v.name.slice(1);
     if (!(name in SHAPE)) {
-      return { ok: false, message: `${POLICY_KEY}\\${v.name} is not a known policy setting.` };
+      return { ok: false, message: m.registry.unknownValue(`${POLICY_KEY}\\${v.name}`) };
     }
     raw[name] = registryData(v, name as SettingName);
   }
-  const parsed = PolicySettingsSchema.partial().strict().safeParse(raw);
+  const parsed = PolicySettingsSchema.partial().strict().safeParse(raw, policyIssues(m));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = String(issue?.path[0] ?? '');
     const value = field.charAt(0).toUpperCase() + field.slice(1);
-    return { ok: false, message: `${POLICY_KEY}\\${value} is invalid: ${issue?.message}.` };
+    return {
+      ok: false,
+      message: m.registry.valueInvalid(`${POLICY_KEY}\\${value}`, issue?.message ?? ''),
+    };
   }
   return { ok: true, settings: parsed.data };
 }
@@ -75,13 +86,13 @@ export function withRegistry(file: PolicyFile, settings: Partial<PolicySettings>
 }
 
 /** Reads the key; a missing key (reg exits 1, nothing on stdout) is no settings. */
-export async function readRegistryPolicy(): Promise<RegistryPolicyResult> {
+export async function readRegistryPolicy(m: PolicyMessages): Promise<RegistryPolicyResult> {
   const plan = policyRegistryPlan();
   const result = await runCommand(plan.file, plan.args, 10_000);
-  if (result.code === 0) return registrySettings(parseRegQuery(result.stdout));
+  if (result.code === 0) return registrySettings(parseRegQuery(result.stdout), m);
   if (result.code === 1 && result.stdout.trim() === '') return { ok: true, settings: {} };
   return {
     ok: false,
-    message: `${POLICY_KEY} cannot be read: ${result.failure ?? result.stderr.trim()}.`,
+    message: m.registry.unreadable(POLICY_KEY, result.failure ?? result.stderr.trim()),
   };
 }

@@ -19,7 +19,8 @@ import { EtcUserDirectory, type UserDirectory } from '../users/user-directory.js
 
 /** Settings an MDM pushed: Group Policy / Intune on Windows, managed preferences on macOS. */
 export function managedPolicySource(config: AgentConfig): ManagedPolicySource | undefined {
-  if (config.backend === 'win32') return { label: 'the registry', read: readRegistryPolicy };
+  if (config.backend === 'win32')
+    return { label: (m) => m.registry.label, read: readRegistryPolicy };
   if (config.backend === 'darwin') return managedPreferences(config.root);
   return undefined;
 }

@@ -7,6 +7,7 @@
 import { watch } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import type { PolicyMessages } from '../../i18n/policy-en.js';
 import { parsePlistXml } from '../../shared/plist-xml.js';
 import {
   managedSettings,
@@ -17,49 +18,44 @@ import { run } from './directory.js';
 import { describe } from './parsers.js';
 import { managedPreferencesPath, plistToXmlPlan } from './plans.js';
 
-/** Reads a plist file of any format as a value; the message says what to do. */
+/** Reads a plist file of any format as a value; the message, in `m`'s words, says what to do. */
 export async function readPlistFile(
   path: string,
+  m: PolicyMessages,
 ): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   const r = await run(plistToXmlPlan(path));
-  if (r.code !== 0)
-    return {
-      ok: false,
-      message: `${path} cannot be read as a property list (${describe('plutil', r)}).`,
-    };
+  if (r.code !== 0) return { ok: false, message: m.plist.notPlist(path, describe('plutil', r)) };
   try {
     return { ok: true, value: parsePlistXml(r.stdout) };
   } catch (err) {
-    return {
-      ok: false,
-      message: `${path} is not a valid property list: ${(err as Error).message}.`,
-    };
+    return { ok: false, message: m.plist.invalid(path, (err as Error).message) };
   }
 }
 
 /** Managed settings as a file path gives them; no file is no settings. */
-export async function readManagedPreferencesFile(path: string): Promise<ManagedPolicyResult> {
+export async function readManagedPreferencesFile(
+  path: string,
+  m: PolicyMessages,
+): Promise<ManagedPolicyResult> {
   let st;
   try {
     st = await lstat(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, settings: {} };
-    return { ok: false, message: `${path} cannot be read (${String(err)}).` };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: true, settings: {} };
+    return { ok: false, message: m.plist.unreadable(path, code ?? String(err)) };
   }
   // Only macOS's profile machinery (root) writes there; a file anyone else could have put or
   // changed is not an administrator's policy.
   if (!st.isFile() || st.uid !== 0 || (st.mode & 0o022) !== 0)
-    return {
-      ok: false,
-      message: `${path} is not a root-owned file that only root can change; remove it and install the configuration profile again.`,
-    };
-  const plist = await readPlistFile(path);
-  return plist.ok ? managedSettings(plist.value, path) : plist;
+    return { ok: false, message: m.plist.notRootOwned(path) };
+  const plist = await readPlistFile(path, m);
+  return plist.ok ? managedSettings(plist.value, m, path) : plist;
 }
 
 export function managedPreferences(root: string): ManagedPolicySource {
   const path = managedPreferencesPath(root);
-  return { label: path, read: () => readManagedPreferencesFile(path) };
+  return { label: () => path, read: (m) => readManagedPreferencesFile(path, m) };
 }
 
 /**

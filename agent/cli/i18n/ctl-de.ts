@@ -1,4 +1,5 @@
 /** What `elevatectl` tells an admin, in German; typed from English (ctl-en.ts). */
+import { policyDe } from '../../i18n/policy-de.js';
 import type { CliMessages } from './en.js';
 
 export const ctlDe: CliMessages['ctl'] = {
@@ -103,6 +104,8 @@ export const ctlDe: CliMessages['ctl'] = {
       `Der App-Schlüssel von ${user} ist entfernt; der nächsten Elevate-App, die sich für ${user} koppelt, wird vertraut.`,
   },
   policy: {
+    /** What the policy's readers say (agent/i18n/policy-de.ts), shared with the agent's log. */
+    problems: policyDe,
     valid: (file, rules) =>
       `${file}: gültige Richtlinie (${rules} ${rules === 1 ? 'Regel' : 'Regeln'}).`,
     notProfile: (why) =>

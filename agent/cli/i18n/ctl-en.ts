@@ -2,6 +2,8 @@
  * What `elevatectl` tells an admin, in English: the source of truth for ctl-de.ts. Audit event
  * types, request IDs and detail keys are what an admin greps for, so they are never translated.
  */
+import { policyEn } from '../../i18n/policy-en.js';
+
 type Source = 'admin' | 'self-serve' | 'approval';
 type Kind = 'elevate' | 'extend';
 
@@ -100,6 +102,8 @@ export const ctlEn = {
       `${user}'s app key is removed; the next Elevate app that pairs for ${user} will be trusted.`,
   },
   policy: {
+    /** What the policy's readers say (agent/i18n/policy-en.ts), shared with the agent's log. */
+    problems: policyEn,
     valid: (file: string, rules: number) =>
       `${file}: valid policy (${rules} rule${rules === 1 ? '' : 's'}).`,
     notProfile: (why: string) =>

@@ -3,6 +3,8 @@
  * agent: its own sentences, the agent's refusals and the dates all read as German; the same
  * commands without a locale stay English (the other CLI tests).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createUser,
@@ -139,5 +141,44 @@ describe('elevatectl in German', () => {
     expect(help.stdout).toContain(
       '  revoke           die befristeten Rechte eines Benutzers jetzt beenden',
     );
+  });
+});
+
+describe('elevatectl policy check in German', () => {
+  it('says what is wrong with the file, and what to do, in German', async () => {
+    const check = (file: string) =>
+      run(ELEVATECTL, ['policy', 'check', file], undefined, 20_000, { LANG: 'de_DE.UTF-8' });
+    const write = (name: string, policy: object): string => {
+      const file = join(agent.dir, name);
+      writeFileSync(file, JSON.stringify(policy));
+      return file;
+    };
+
+    const typo = write('typo.json', { version: 1, defaults: { selfServ: true } });
+    expect(await check(typo)).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `elevatectl: ${typo}: Das Richtlinienfeld defaults.selfServ ist kein bekanntes Feld (ein Tippfehler würde die Richtlinie schwächen): Prüfen Sie die Schreibweise anhand von POLICY.md oder entfernen Sie es.\n`,
+    });
+
+    // zod's own reason in German names the allowed values.
+    const option = write('option.json', { version: 1, defaults: { cleanupOnEnd: 'delete' } });
+    expect((await check(option)).stderr).toBe(
+      `elevatectl: ${option}: Das Richtlinienfeld defaults.cleanupOnEnd ist ungültig: Ungültige Option: erwartet eine von "report"|"remove".\n`,
+    );
+
+    // The schema's own check, from the catalogue rather than an English message.
+    const presets = write('presets.json', { version: 1, rules: [{ reasonPresetsOnly: true }] });
+    expect((await check(presets)).stderr).toBe(
+      `elevatectl: ${presets}: Das Richtlinienfeld rules.0.reasonPresetsOnly ist ungültig: braucht eine nicht leere Liste reasonPresets: Tragen Sie die wählbaren Gründe ein oder setzen Sie reasonPresetsOnly auf false.\n`,
+    );
+
+    const missing = join(agent.dir, 'missing.json');
+    expect((await check(missing)).stderr).toBe(
+      `elevatectl: ${missing}: Die Richtliniendatei ${missing} kann nicht gelesen werden (ENOENT): Prüfen Sie den Pfad und ob root die Datei lesen kann.\n`,
+    );
+
+    const good = write('good.json', { version: 1, rules: [{ users: ['sam'] }] });
+    expect((await check(good)).stdout).toBe(`${good}: gültige Richtlinie (1 Regel).\n`);
   });
 });

@@ -61,10 +61,11 @@ describe('reason presets', () => {
     const bad = join(agent.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ version: 1, rules: [{ reasonPresetsOnly: true }] }));
     const { parsePolicyText } = await import('../../../agent/policy/policy-file.js');
-    expect(parsePolicyText(readFileSync(bad, 'utf8'))).toEqual({
+    const { policyEn } = await import('../../../agent/i18n/policy-en.js');
+    expect(parsePolicyText(readFileSync(bad, 'utf8'), policyEn)).toEqual({
       ok: false,
       message:
-        'Policy field rules.0.reasonPresetsOnly is invalid: needs a non-empty reasonPresets list.',
+        'Policy field rules.0.reasonPresetsOnly is invalid: needs a non-empty reasonPresets list: add the reasons to choose from, or set reasonPresetsOnly to false.',
     });
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManagedPreferencesFile } from '../../../agent/backends/darwin/managed-preferences.js';
 import { profileSettings } from '../../../agent/backends/darwin/mobileconfig.js';
 import { managedPreferencesPath } from '../../../agent/backends/darwin/plans.js';
+import { policyEn as m } from '../../../agent/i18n/policy-en.js';
 import { managedSettings, withManaged } from '../../../agent/policy/managed-policy.js';
 import { BUILT_IN_DEFAULTS, PolicySettingsSchema } from '../../../agent/policy/policy-schema.js';
 import { parsePlistXml } from '../../../agent/shared/plist-xml.js';
@@ -36,13 +37,13 @@ describe('macOS managed preferences', () => {
   it('takes the sample profile’s forced settings, which win over the file and its rules', () => {
     const found = profileSettings(parsePlistXml(readFileSync(SAMPLE, 'utf8')));
     expect(found).toHaveLength(1);
-    const managed = managedSettings(found[0], SAMPLE);
+    const managed = managedSettings(found[0], m, SAMPLE);
     expect(managed).toMatchObject({
       ok: true,
       settings: { selfServe: true, maxDurationSec: 1800, requireAuthentication: 'biometric' },
     });
     if (!managed.ok) return;
-    const merged = withManaged(FILE_POLICY, managed, 'the profile');
+    const merged = withManaged(FILE_POLICY, managed, 'the profile', m);
     expect(merged).toMatchObject({
       ok: true,
       policy: {
@@ -67,23 +68,24 @@ describe('macOS managed preferences', () => {
       ],
     };
     const [settings] = profileSettings(profile);
-    expect(managedSettings(settings, 'x')).toEqual({
+    expect(managedSettings(settings, m, 'x')).toEqual({
       ok: true,
       settings: { selfServe: true, revokeAt: ['lock'] },
     });
   });
 
   it('names the bad key, and refuses settings that do not fit the file', () => {
-    expect(managedSettings({ selfServ: true }, 'F')).toEqual({
+    expect(managedSettings({ selfServ: true }, m, 'F')).toEqual({
       ok: false,
-      message: 'F: selfServ is not a known policy setting (a typo would weaken the policy).',
+      message:
+        'F: selfServ is not a known policy setting (a typo would weaken the policy): check its spelling against POLICY.md, or remove it.',
     });
-    expect(managedSettings({ maxDurationSec: -1 }, 'F')).toMatchObject({
+    expect(managedSettings({ maxDurationSec: -1 }, m, 'F')).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^F: maxDurationSec is invalid: /),
     });
-    const only = managedSettings({ reasonPresetsOnly: true }, 'F');
-    expect(only.ok && withManaged(FILE_POLICY, only, 'F')).toMatchObject({
+    const only = managedSettings({ reasonPresetsOnly: true }, m, 'F');
+    expect(only.ok && withManaged(FILE_POLICY, only, 'F', m)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/reasonPresetsOnly needs a non-empty reasonPresets list/),
     });
@@ -92,7 +94,7 @@ describe('macOS managed preferences', () => {
   it('reads a real binary plist where macOS puts it, and refuses one others could change', async () => {
     const root = makeTempDir();
     const file = managedPreferencesPath(root);
-    expect(await readManagedPreferencesFile(file)).toEqual({ ok: true, settings: {} });
+    expect(await readManagedPreferencesFile(file, m)).toEqual({ ok: true, settings: {} });
     mkdirSync(join(root, 'Library/Managed Preferences'), { recursive: true });
     const xml = join(root, 'settings.xml');
     writeFileSync(
@@ -103,18 +105,18 @@ describe('macOS managed preferences', () => {
     );
     execFileSync('plistutil', ['-i', xml, '-o', file, '-f', 'bin']);
     expect(readFileSync(file).subarray(0, 8).toString()).toBe('bplist00');
-    expect(await readManagedPreferencesFile(file)).toEqual({
+    expect(await readManagedPreferencesFile(file, m)).toEqual({
       ok: true,
       settings: { selfServe: true, durationsSec: [300], maxDurationSec: 300 },
     });
     chmodSync(file, 0o666);
-    expect(await readManagedPreferencesFile(file)).toMatchObject({
+    expect(await readManagedPreferencesFile(file, m)).toMatchObject({
       ok: false,
       message: expect.stringContaining('install the configuration profile again'),
     });
     writeFileSync(file, 'not a plist');
     chmodSync(file, 0o644);
-    expect(await readManagedPreferencesFile(file)).toMatchObject({
+    expect(await readManagedPreferencesFile(file, m)).toMatchObject({
       ok: false,
       message: expect.stringContaining('cannot be read as a property list (plutil:'),
     });
@@ -133,12 +135,13 @@ describe('macOS managed preferences', () => {
     expect(Object.keys(manifest.properties).sort()).toEqual(macSettings.sort());
     for (const [key, p] of Object.entries(manifest.properties)) {
       if ('default' in p) {
-        expect(managedSettings({ [key]: p.default }, 'M').ok, key).toBe(true);
+        expect(managedSettings({ [key]: p.default }, m, 'M').ok, key).toBe(true);
         expect(p.default, key).toEqual(BUILT_IN_DEFAULTS[key as keyof typeof BUILT_IN_DEFAULTS]);
       }
-      for (const v of p.enum ?? []) expect(managedSettings({ [key]: v }, 'M').ok, key).toBe(true);
+      for (const v of p.enum ?? [])
+        expect(managedSettings({ [key]: v }, m, 'M').ok, key).toBe(true);
       for (const v of p.items?.enum ?? [])
-        expect(managedSettings({ [key]: [v] }, 'M').ok, key).toBe(true);
+        expect(managedSettings({ [key]: [v] }, m, 'M').ok, key).toBe(true);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectivePolicy } from '../../../../agent/policy/effective-policy.js';
+import { policyEn as m } from '../../../../agent/i18n/policy-en.js';
 import { parsePolicyText } from '../../../../agent/policy/policy-file.js';
 import { BUILT_IN_DEFAULTS } from '../../../../agent/policy/policy-schema.js';
 
@@ -21,7 +22,7 @@ const EXAMPLE = {
 
 describe('policy file', () => {
   it("accepts POLICY.md's example", () => {
-    expect(parsePolicyText(JSON.stringify(EXAMPLE))).toMatchObject({ ok: true });
+    expect(parsePolicyText(JSON.stringify(EXAMPLE), m)).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -31,13 +32,13 @@ describe('policy file', () => {
     [{ version: 1, defaults: { maxDurationSec: 0 } }, /defaults\.maxDurationSec is invalid/],
     [{ version: 1, extra: 1 }, /extra is not a known field/],
   ])('refuses %j naming the field', (policy, message) => {
-    const r = parsePolicyText(JSON.stringify(policy));
+    const r = parsePolicyText(JSON.stringify(policy), m);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.message).toMatch(message);
   });
 
   it('says when the file is not JSON', () => {
-    expect(parsePolicyText('{ nope')).toMatchObject({
+    expect(parsePolicyText('{ nope', m)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/not valid JSON/),
     });
@@ -46,7 +47,7 @@ describe('policy file', () => {
 
 describe('effective policy', () => {
   const policy = (() => {
-    const r = parsePolicyText(JSON.stringify(EXAMPLE));
+    const r = parsePolicyText(JSON.stringify(EXAMPLE), m);
     if (!r.ok) throw new Error(r.message);
     return r.policy;
   })();

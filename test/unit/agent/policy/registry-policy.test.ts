@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegQuery } from '../../../../agent/backends/win32/parsers.js';
+import { policyEn as m } from '../../../../agent/i18n/policy-en.js';
 import { registrySettings, withRegistry } from '../../../../agent/policy/registry-policy.js';
 import { effectivePolicy } from '../../../../agent/policy/effective-policy.js';
 import { win32Fixture } from '../../../helpers/win32-fixtures.js';
@@ -11,17 +12,20 @@ const value = (name: string, type: string, data: string) => ({ name, type, data 
 
 describe('Group Policy settings from HKLM\\SOFTWARE\\Policies\\Elevate', () => {
   it('reads reg query output into settings, typed by the policy schema', () => {
-    const result = registrySettings(parseRegQuery(win32Fixture('reg-query-policy').stdout));
+    const result = registrySettings(parseRegQuery(win32Fixture('reg-query-policy').stdout), m);
     expect(result).toEqual({
       ok: true,
       settings: { selfServe: true, maxDurationSec: 3600, windowsLogoffAtEnd: 'force' },
     });
     expect(
-      registrySettings([
-        value('DurationsSec', 'REG_MULTI_SZ', '600\\01800'),
-        value('Levels', 'REG_MULTI_SZ', 'admin\\0passwordless'),
-        value('RequireReason', 'REG_DWORD', '0x0'),
-      ]),
+      registrySettings(
+        [
+          value('DurationsSec', 'REG_MULTI_SZ', '600\\01800'),
+          value('Levels', 'REG_MULTI_SZ', 'admin\\0passwordless'),
+          value('RequireReason', 'REG_DWORD', '0x0'),
+        ],
+        m,
+      ),
     ).toEqual({
       ok: true,
       settings: {
@@ -33,11 +37,12 @@ describe('Group Policy settings from HKLM\\SOFTWARE\\Policies\\Elevate', () => {
   });
 
   it('names the registry value in every refusal', () => {
-    expect(registrySettings([value('SelfServ', 'REG_DWORD', '0x1')])).toEqual({
+    expect(registrySettings([value('SelfServ', 'REG_DWORD', '0x1')], m)).toEqual({
       ok: false,
-      message: 'HKLM\\SOFTWARE\\Policies\\Elevate\\SelfServ is not a known policy setting.',
+      message:
+        'HKLM\\SOFTWARE\\Policies\\Elevate\\SelfServ is not a known policy setting: delete the value, or name it as elevate.admx does (a POLICY.md setting with a capital first letter).',
     });
-    const bad = registrySettings([value('WindowsLogoffAtEnd', 'REG_SZ', 'later')]);
+    const bad = registrySettings([value('WindowsLogoffAtEnd', 'REG_SZ', 'later')], m);
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.message).toMatch(
       /^HKLM\\SOFTWARE\\Policies\\Elevate\\WindowsLogoffAtEnd is invalid/,
@@ -77,7 +82,7 @@ describe('ADMX/ADML templates', () => {
         name === 'WindowsLogoffAtEnd'
           ? value(name, 'REG_SZ', 'hint')
           : value(name, 'REG_DWORD', '0x3c');
-      expect(registrySettings([sample]), name).toMatchObject({ ok: true });
+      expect(registrySettings([sample], m), name).toMatchObject({ ok: true });
     }
   });
 
