@@ -36,9 +36,19 @@ const level: Record<Level, string> = {
   passwordless: 'sudo ohne Passwort',
 };
 
+// Each level its own noun ("Administratorrechte", never "Administrator-Rechte" glued from the
+// label), in the cases the sentences need.
+const rights: Record<Exclude<Level, 'none'>, string> = {
+  admin: 'Administratorrechte',
+  passwordless: 'Rechte für sudo ohne Passwort',
+};
+const rightsDative: Record<Exclude<Level, 'none'>, string> = {
+  admin: 'Administratorrechten',
+  passwordless: 'Rechten für sudo ohne Passwort',
+};
+
 export const de: MainMessages = {
   level: (l) => level[l],
-  levelInSentence: (l) => level[l],
   duration,
   minutesLeft,
   tray: {
@@ -82,7 +92,7 @@ export const de: MainMessages = {
     },
   },
   notify: {
-    ended: (level) => `${level}-Rechte beendet`,
+    ended: (level) => `${rights[level]} beendet`,
     endedBy: (who, reason) =>
       reason ? `${who} hat sie beendet: ${reason}` : `${who} hat sie beendet.`,
     logOutToFinish: 'Melden Sie sich ab und wieder an, damit sie ganz entfernt werden.',
@@ -95,10 +105,17 @@ export const de: MainMessages = {
     grantedFor: (length) => `Für ${length}.`,
     logOutToApply: 'Melden Sie sich ab und wieder an, damit die neuen Rechte vollständig wirken.',
     moreTime: 'Mehr Zeit gewährt',
-    added: (length, level) => `${length} zu Ihren Rechten (${level}) hinzugefügt.`,
+    added: (length, level) => `${length} zu Ihren ${rightsDative[level]} hinzugefügt.`,
     someAdmin: 'Ein Administrator',
+    who: {
+      you: 'Sie',
+      admin: 'Ein Administrator',
+      helpdesk: 'Ihr Helpdesk',
+      elevate: 'Elevate',
+      policy: 'Die Richtlinie Ihrer Organisation',
+    },
     approvedTitle: 'Anfrage genehmigt',
-    approved: (who, length, level) => `${who} hat ${length} mit Rechten (${level}) genehmigt.`,
+    approved: (who, length, level) => `${who} hat ${length} ${rights[level]} genehmigt.`,
     note: (note) => `Notiz: ${note}`,
     deniedTitle: 'Anfrage abgelehnt',
     deniedSaid: (who, note) => `${who} schreibt: ${note}`,
@@ -117,7 +134,7 @@ export const de: MainMessages = {
           ? 'um Ihre neuen Administratorrechte anzuwenden'
           : 'um das Entfernen Ihrer Administratorrechte abzuschließen'
       }, und noch offene Apps werden ohne Speichern geschlossen.`,
-    endsIn: (level, length) => `${level}-Rechte enden in ${length}`,
+    endsIn: (level, length) => `${rights[level]} enden in ${length}`,
     saveOrAsk: 'Speichern Sie Ihre Arbeit oder fragen Sie mehr Zeit an.',
     saveWork: 'Speichern Sie Ihre Arbeit; die Rechte enden von selbst.',
     requestMoreTime: 'Mehr Zeit anfragen',

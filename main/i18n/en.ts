@@ -2,9 +2,11 @@
  * Every sentence the tray, its menu, its dialogs and its notifications show, in English: the
  * source of truth. Other languages are typed from it (de.ts), so none can miss a sentence.
  */
+import type { ActorRole } from '../../agent/shared/actor.js';
 import { plural } from '../../agent/shared/i18n/catalogue.js';
 
 type Level = 'none' | 'admin' | 'passwordless';
+type GrantLevel = Exclude<Level, 'none'>;
 type Os = 'darwin' | 'win32' | 'linux';
 
 /** Where each OS keeps the tray's key, in the words its own settings use. */
@@ -41,10 +43,18 @@ const level: Record<Level, string> = {
   passwordless: 'Passwordless sudo',
 };
 
+/** The rights a grant gives, inside a sentence. */
+const rights: Record<GrantLevel, string> = {
+  admin: 'administrator rights',
+  passwordless: 'passwordless sudo rights',
+};
+const Rights: Record<GrantLevel, string> = {
+  admin: 'Administrator rights',
+  passwordless: 'Passwordless sudo rights',
+};
+
 export const en = {
   level: (l: Level): string => level[l],
-  /** The level inside a sentence ("your administrator rights"). */
-  levelInSentence: (l: Level): string => level[l].toLowerCase(),
   duration,
   minutesLeft,
   tray: {
@@ -91,7 +101,7 @@ export const en = {
     },
   },
   notify: {
-    ended: (level: string) => `${level} rights ended`,
+    ended: (level: GrantLevel) => `${Rights[level]} ended`,
     endedBy: (who: string, reason: string | null) =>
       reason ? `${who} ended them: ${reason}` : `${who} ended them.`,
     logOutToFinish: 'Log out and back in to finish removing them.',
@@ -102,11 +112,22 @@ export const en = {
     grantedFor: (length: string) => `For ${length}.`,
     logOutToApply: 'Log out and back in for the new rights to take full effect.',
     moreTime: 'More time granted',
-    added: (length: string, level: string) => `${length} added to your ${level} rights.`,
+    added: (length: string, level: GrantLevel) => `${length} added to your ${rights[level]}.`,
     someAdmin: 'An administrator',
+    /**
+     * Who acted, opening a sentence (shared/actor.ts): root or SYSTEM, which an MDM runs
+     * elevatectl as, is "An administrator"; an administrator's own name is shown as it is.
+     */
+    who: {
+      you: 'You',
+      admin: 'An administrator',
+      helpdesk: 'Your help desk',
+      elevate: 'Elevate',
+      policy: 'Your organisation’s policy',
+    } as Record<ActorRole, string>,
     approvedTitle: 'Request approved',
-    approved: (who: string, length: string, level: string) =>
-      `${who} approved ${length} of ${level} rights.`,
+    approved: (who: string, length: string, level: GrantLevel) =>
+      `${who} approved ${length} of ${rights[level]}.`,
     note: (note: string) => `Note: ${note}`,
     deniedTitle: 'Request denied',
     deniedSaid: (who: string, note: string) => `${who} said: ${note}`,
@@ -125,7 +146,7 @@ export const en = {
           ? 'to apply your new administrator rights'
           : 'to finish removing your administrator rights'
       }, and apps still open close without saving.`,
-    endsIn: (level: string, length: string) => `${level} rights end in ${length}`,
+    endsIn: (level: GrantLevel, length: string) => `${Rights[level]} end in ${length}`,
     saveOrAsk: 'Save your work, or ask for more time.',
     saveWork: 'Save your work; the rights end by themselves.',
     requestMoreTime: 'Request more time',

@@ -7,6 +7,7 @@
 import type { Snapshot } from '../../agent/protocol/schemas.js';
 import type { ConnectionState } from '../../preload/api.js';
 import type { Locale } from '../../agent/shared/i18n/locale.js';
+import { actorOf, actorText } from '../../agent/shared/actor.js';
 import { mainMessages, type MainMessages } from '../i18n/index.js';
 
 export interface NotificationModel {
@@ -59,13 +60,13 @@ export class NotificationSchedule {
       const byOther =
         ended && ended.how !== 'expired' && ended.by !== next.user
           ? t.notify.endedBy(
-              ended.by,
+              actorText(actorOf(ended.by, next.user), t.notify.who),
               ended.reason ? ended.reason.replace(/[.!?]?$/, (p) => p || '.') : null,
             ) + ' '
           : '';
       this.push(out, {
         key: `ended:${prevGrant.id}`,
-        title: t.notify.ended(t.level(prevGrant.level)),
+        title: t.notify.ended(prevGrant.level),
         body:
           byOther +
           (revokeHint ? t.notify.logOutToFinish : t.notify.backToBefore) +
@@ -105,7 +106,7 @@ export class NotificationSchedule {
         this.push(out, {
           key: `extended:${grant.id}:${grant.expiresAt}`,
           title: t.notify.moreTime,
-          body: t.notify.added(t.duration(gainedSec), t.levelInSentence(grant.level)),
+          body: t.notify.added(t.duration(gainedSec), grant.level),
           action: null,
         });
       }
@@ -113,14 +114,16 @@ export class NotificationSchedule {
 
     const req = next.request;
     const sawPending = !!req && prev.request?.id === req.id && prev.request.state === 'pending';
-    const who = req?.decidedBy ?? t.notify.someAdmin;
+    const who = req?.decidedBy
+      ? actorText(actorOf(req.decidedBy, next.user), t.notify.who)
+      : t.notify.someAdmin;
     if (req?.state === 'approved' && sawPending) {
       // Self-serve requests come back approved at once, and the grant notice says it all.
       this.push(out, {
         key: `request:${req.id}:approved`,
         title: t.notify.approvedTitle,
         body:
-          t.notify.approved(who, t.duration(req.durationSec), t.levelInSentence(req.level)) +
+          t.notify.approved(who, t.duration(req.durationSec), req.level) +
           (req.note ? ` ${t.notify.note(req.note)}` : ''),
         action: null,
       });
@@ -198,7 +201,7 @@ export class NotificationSchedule {
     return [
       {
         key: warnKey(grant.id, grant.expiresAt, nearest),
-        title: t.notify.endsIn(t.level(grant.level), t.duration(roundUpForHumans(remainingMs))),
+        title: t.notify.endsIn(grant.level, t.duration(roundUpForHumans(remainingMs))),
         body: canExtend ? t.notify.saveOrAsk : t.notify.saveWork,
         action: canExtend ? { type: 'request-more-time', label: t.notify.requestMoreTime } : null,
       },

@@ -155,6 +155,19 @@ describe('the Windows forced log-off countdown in German (win32 backend, stand-i
     // It runs by itself, second by second, as the agent's deadline nears.
     await expect.poll(() => logoff.innerText(), { timeout: 5000 }).not.toBe(said);
     expect((await page.locator('main').innerText()).match(ENGLISH)).toBeNull();
+    // elevatectl ran as SYSTEM (as an MDM runs it): the person reads "an administrator", not
+    // the account, and the rights as one German noun.
+    const ended = (await admin.call('admin.status', { user: USER })) as { users: Snapshot[] };
+    const endedAt = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(ended.users[0]!.ended!.at),
+    );
+    expect(await page.getByTestId('grant-ended').innerText()).toBe(
+      `Ihre Administratorrechte wurden um ${endedAt} von einem Administrator beendet.`,
+    );
+    await expect
+      .poll(() => page.getByTestId('history').innerText(), { timeout: 10_000 })
+      .toMatch(/ · von einem Administrator$/m);
+    expect(await page.locator('main').innerText()).not.toMatch(/SYSTEM|AUTHORITY/);
     await popover.shoot('de-windows-logoff-countdown');
   });
 });

@@ -321,7 +321,9 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await expect.poll(() => countdownSeconds(page)).toBeGreaterThan(590);
     await expect
       .poll(() => page.getByTestId('form-changed').innerText())
-      .toBe('You are now Administrator, so this form now asks for more time. Your reason is kept.');
+      .toBe(
+        'You now have administrator rights, so this form now asks for more time. Your reason is kept.',
+      );
     expect(await page.getByRole('heading', { name: 'Request more time' }).count()).toBe(1);
     expect(await page.getByLabel('Reason').inputValue()).toBe('Install the printer driver');
     await r.popover.shoot('form-changed-under-person');
@@ -337,7 +339,7 @@ describe('popover on Linux (simulated), keychain through gnome-keyring', () => {
     await r.admin.call('admin.approve', { id: await pendingRequestId(r), note: 'OK' });
     await expect
       .poll(() => page.getByTestId('request-status').innerText())
-      .toContain('Request approved by root');
+      .toContain('Request approved by an administrator');
     await expect
       .poll(() => page.getByTestId('announcer').innerText())
       .toBe('Your rights were extended.');

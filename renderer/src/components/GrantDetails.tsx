@@ -1,5 +1,5 @@
 import { useStore } from '../store/store.js';
-import { useText } from '../i18n/index.js';
+import { useWords } from '../i18n/index.js';
 import { CommandList } from './CommandList.js';
 
 /** Who granted the rights and why; the end time is shown with the countdown itself. */
@@ -10,14 +10,15 @@ export function GrantDetails() {
   const lines = useStore(
     (s) => s.sessions.find((x) => x.grantId === s.snapshot?.grant?.id)?.commandLines,
   );
-  const all = useText();
+  const w = useWords();
+  const all = w.t;
   const t = all.usage;
   const d = all.details;
   if (!grant) return null;
   return (
     <dl className={`details ${stale ? 'stale' : ''}`} data-testid="grant-details">
       <dt>{d.source[grant.source] ?? d.source.admin}</dt>
-      <dd>{grant.grantedBy}</dd>
+      <dd>{w.granter(grant.grantedBy)}</dd>
       <dt>{d.reason}</dt>
       <dd>{grant.reason?.trim() ? grant.reason : <span className="muted">{d.noReason}</span>}</dd>
       <dt>{d.extensionsLeft}</dt>

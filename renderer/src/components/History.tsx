@@ -23,7 +23,7 @@ export function History() {
               </div>
               <div className="muted">
                 {w.dayTime(s.start)}
-                {s.end ? ` – ${w.clock(s.end)}` : ''} · {t.by(s.grantedBy)}
+                {s.end ? ` – ${w.clock(s.end)}` : ''} · {t.by(w.granter(s.grantedBy))}
               </div>
               {/* The active session's commands are listed with its details above. */}
               {s.endedBy !== 'active' && <CommandList count={s.commands} lines={s.commandLines} />}

@@ -23,7 +23,8 @@ export function RequestForm({ offer }: { offer: Offer }) {
   const error = useStore((s) => s.actionError);
   const approval = useStore((s) => !s.snapshot?.policy.selfServe);
   const changedFrom = useStore((s) => s.requestChangedFrom);
-  const heldLevel = useStore((s) => s.snapshot?.level ?? 'none');
+  // An offer to extend comes with a grant.
+  const heldLevel = useStore((s) => s.snapshot?.grant?.level ?? 'admin');
   const w = useWords();
   const t = w.t.request;
   const f = w.t.form;
@@ -58,7 +59,9 @@ export function RequestForm({ offer }: { offer: Offer }) {
       {changedFrom && (
         // The form's meaning changed under the person (a grant started or ended): say so.
         <p className="banner banner-info" role="status" data-testid="form-changed">
-          {offer.kind === 'extend' ? t.changedToExtend(w.level(heldLevel)) : t.changedToElevate}
+          {offer.kind === 'extend'
+            ? t.changedToExtend(w.t.level.rights[heldLevel])
+            : t.changedToElevate}
         </p>
       )}
       {offer.kind === 'elevate' && offer.levels.length > 1 && (

@@ -15,7 +15,7 @@ export function RequestStatus() {
     request.kind === 'extend'
       ? t.more(w.duration(request.durationSec))
       : t.levelFor(w.level(request.level), w.duration(request.durationSec));
-  const by = request.decidedBy ? t.by(request.decidedBy) : '';
+  const by = request.decidedBy ? t.by(w.who(request.decidedBy)) : '';
   return (
     <div className={`request-status request-${request.state}`} data-testid="request-status">
       {request.state === 'pending' && (

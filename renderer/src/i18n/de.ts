@@ -23,6 +23,8 @@ export const de: PopoverMessages = {
   },
   level: {
     name: { none: 'Standardbenutzer', admin: 'Administrator', passwordless: 'sudo ohne Passwort' },
+    // Each its own noun: "Administratorrechte", never "Administrator-Rechte" glued from the label.
+    rights: { admin: 'Administratorrechte', passwordless: 'Rechte für sudo ohne Passwort' },
     youAre: 'Sie sind',
     lastKnown: 'Zuletzt bekannt',
     permanent: 'Dauerhaft auf diesem Computer, nicht von Elevate verwaltet.',
@@ -47,8 +49,16 @@ export const de: PopoverMessages = {
     reason: 'Begründung',
     noReason: 'Keine angegeben',
     extensionsLeft: 'Verbleibende Verlängerungen',
-    endedBy: (level, by, clock) => `${level}-Rechte von ${by} um ${clock} beendet.`,
+    endedBy: (rights, by, clock) => `Ihre ${rights} wurden um ${clock} von ${by} beendet.`,
     endedReason: (reason) => `Begründung: „${reason}“`,
+  },
+  // After "von", in the dative.
+  who: {
+    you: 'Ihnen',
+    admin: 'einem Administrator',
+    helpdesk: 'Ihrem Helpdesk',
+    elevate: 'Elevate',
+    policy: 'der Richtlinie Ihrer Organisation',
   },
   stop: {
     button: 'Jetzt beenden',
@@ -172,8 +182,8 @@ export const de: PopoverMessages = {
     openExtend: 'Mehr Zeit anfragen',
     titleElevate: 'Administratorrechte anfragen',
     titleExtend: 'Mehr Zeit anfragen',
-    changedToExtend: (level) =>
-      `Sie sind jetzt ${level}; dieses Formular fragt daher nach mehr Zeit. Ihre Begründung bleibt erhalten.`,
+    changedToExtend: (rights) =>
+      `Sie haben jetzt ${rights}; dieses Formular fragt daher nach mehr Zeit. Ihre Begründung bleibt erhalten.`,
     changedToElevate:
       'Ihre Rechte sind abgelaufen; dieses Formular fragt daher nach neuen Rechten. Ihre Begründung bleibt erhalten.',
     send: 'Anfrage senden',

@@ -2,6 +2,7 @@
  * Every sentence the popover shows, in English: the source of truth for the popover's
  * catalogue (agent/shared/i18n/catalogue.ts). Other languages are typed from this one.
  */
+import type { ActorRole } from '../../../agent/shared/actor.js';
 import type { HostOs } from '../logic/host-os.js';
 
 const restart: Record<HostOs, string> = {
@@ -12,6 +13,7 @@ const restart: Record<HostOs, string> = {
 };
 
 type Level = 'none' | 'admin' | 'passwordless';
+type GrantLevel = Exclude<Level, 'none'>;
 type Source = 'admin' | 'self-serve' | 'approval';
 type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
 
@@ -33,6 +35,11 @@ export const en = {
       admin: 'Administrator',
       passwordless: 'Passwordless sudo',
     } as Record<Level, string>,
+    /** The rights a grant gives, inside a sentence ("your … were ended"). */
+    rights: {
+      admin: 'administrator rights',
+      passwordless: 'passwordless sudo rights',
+    } as Record<GrantLevel, string>,
     youAre: 'You are',
     lastKnown: 'Last known',
     permanent: 'Permanent on this computer, not managed by Elevate.',
@@ -57,10 +64,21 @@ export const en = {
     reason: 'Reason',
     noReason: 'None given',
     extensionsLeft: 'Extensions left',
-    endedBy: (level: string, by: string, clock: string): string =>
-      `${level} rights ended by ${by} at ${clock}.`,
+    endedBy: (rights: string, by: string, clock: string): string =>
+      `Your ${rights} were ended by ${by} at ${clock}.`,
     endedReason: (reason: string): string => `Reason: “${reason}”`,
   },
+  /**
+   * Who acted, after "by" (shared/actor.ts): the system accounts an MDM runs elevatectl as are
+   * "an administrator" to a person; an administrator's own name is shown as it is.
+   */
+  who: {
+    you: 'you',
+    admin: 'an administrator',
+    helpdesk: 'your help desk',
+    elevate: 'Elevate',
+    policy: 'your organisation’s policy',
+  } as Record<ActorRole, string>,
   stop: {
     button: 'Stop now',
     confirm: 'Give your administrator rights back now?',
@@ -187,8 +205,8 @@ export const en = {
     openExtend: 'Request more time',
     titleElevate: 'Request admin rights',
     titleExtend: 'Request more time',
-    changedToExtend: (level: string): string =>
-      `You are now ${level}, so this form now asks for more time. Your reason is kept.`,
+    changedToExtend: (rights: string): string =>
+      `You now have ${rights}, so this form now asks for more time. Your reason is kept.`,
     changedToElevate:
       'Your rights have ended, so this form now asks for new rights. Your reason is kept.',
     send: 'Send request',

@@ -8,6 +8,7 @@ import {
   formatDuration,
   levelLabel,
   spokenCountdown,
+  whoText,
 } from '../logic/format.js';
 import { useStore } from '../store/store.js';
 import { de } from './de.js';
@@ -32,6 +33,7 @@ export function text(): PopoverMessages {
 /** The catalogue with the formatters that follow the same locale, for components. */
 export function useWords() {
   const locale = useStore((s) => s.locale);
+  const user = useStore((s) => s.snapshot?.user ?? '');
   const t = messagesFor(locale.language);
   return {
     t,
@@ -40,5 +42,9 @@ export function useWords() {
     clock: (iso: string): string => formatClockTime(iso, locale.intl),
     dayTime: (iso: string): string => formatDateTime(iso, locale.intl),
     spoken: (remainingMs: number): string => spokenCountdown(remainingMs, t),
+    /** Who decided or ended something ("an administrator", "you", "alice"). */
+    who: (by: string): string => whoText(by, user, t),
+    /** Who gave a grant: under self-serve, "you". */
+    granter: (by: string): string => whoText(by, user, t, true),
   };
 }

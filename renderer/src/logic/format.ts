@@ -3,12 +3,26 @@
  * language (English unless one is passed). Pure, no DOM.
  */
 import type { Level } from '../../../agent/protocol/schemas.js';
+import { actorOf, actorText, granterOf } from '../../../agent/shared/actor.js';
 import type { Locale } from '../../../agent/shared/i18n/locale.js';
 import { WORDS } from '../../../agent/shared/i18n/words.js';
 import { en, type PopoverMessages } from '../i18n/en.js';
 
 export function levelLabel(level: Level, t: PopoverMessages = en): string {
   return t.level.name[level];
+}
+
+/**
+ * Who acted, for the person `user`: "you", "an administrator" for root or SYSTEM, or an
+ * administrator's own name. `granted`: who gave a grant (self-serve reads "you").
+ */
+export function whoText(
+  by: string,
+  user: string,
+  t: PopoverMessages = en,
+  granted = false,
+): string {
+  return actorText(granted ? granterOf(by, user) : actorOf(by, user), t.who);
 }
 
 /**

@@ -4,7 +4,7 @@
  * no news to them (the history lists those).
  */
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
-import { formatClockTime, levelLabel } from './format.js';
+import { formatClockTime, whoText } from './format.js';
 import { en, type PopoverMessages } from '../i18n/en.js';
 
 export interface EndedNotice {
@@ -21,7 +21,11 @@ export function endedNotice(
   const e = s.ended;
   if (s.grant || !e || e.how === 'expired' || e.by === s.user) return null;
   return {
-    text: t.details.endedBy(levelLabel(e.level, t), e.by, formatClockTime(e.at, intl, timeZone)),
+    text: t.details.endedBy(
+      t.level.rights[e.level],
+      whoText(e.by, s.user, t),
+      formatClockTime(e.at, intl, timeZone),
+    ),
     reason: e.reason,
   };
 }

@@ -195,7 +195,7 @@ describe('NotificationSchedule', () => {
     );
     expect(denied).toMatchObject({
       title: 'Request denied',
-      body: 'root said: Ask your manager first.',
+      body: 'An administrator said: Ask your manager first.',
     });
     expect(
       d.onSnapshot(makeSnapshot({ seq: 3, request: request('denied', { id: 'r_2' }) })),
@@ -223,7 +223,7 @@ describe('NotificationSchedule', () => {
       }),
     );
     expect(approved.find((n) => n.title === 'Request approved')?.body).toBe(
-      'root approved 30 minutes of administrator rights. Note: Reboot when done.',
+      'An administrator approved 30 minutes of administrator rights. Note: Reboot when done.',
     );
     s.onSnapshot(withGrant(4, { id: 'g_1' }));
     s.onSnapshot({
@@ -290,12 +290,47 @@ describe('NotificationSchedule in German', () => {
     const grant = withGrant(2);
     const [warn] = s.onTick(grant, 299_000, 600_000);
     expect([warn?.title, warn?.body, warn?.action?.label]).toEqual([
-      'Administrator-Rechte enden in 5 Minuten',
+      'Administratorrechte enden in 5 Minuten',
       'Speichern Sie Ihre Arbeit oder fragen Sie mehr Zeit an.',
       'Mehr Zeit anfragen',
     ]);
     expect(s.onSnapshot(idle(3)).map((n) => [n.title, n.body])).toEqual([
-      ['Administrator-Rechte beendet', 'Ihr Konto ist wieder so wie vorher.'],
+      ['Administratorrechte beendet', 'Ihr Konto ist wieder so wie vorher.'],
+    ]);
+  });
+
+  it('names each level with its own German noun, and SYSTEM as an administrator', () => {
+    const s = new NotificationSchedule('de');
+    const sudo = (seq: number, expiresAt = T0 + 600_000) =>
+      makeSnapshot({
+        seq,
+        level: 'passwordless',
+        grant: makeGrant({ id: 'g_1', level: 'passwordless', expiresAt: iso(expiresAt) }),
+      });
+    s.onSnapshot(idle(1));
+    s.onSnapshot(sudo(2));
+    expect(s.onSnapshot(sudo(3, T0 + 1_200_000))[0]?.body).toBe(
+      '10 Minuten zu Ihren Rechten für sudo ohne Passwort hinzugefügt.',
+    );
+    expect(s.onTick(sudo(3, T0 + 1_200_000), 60_000, 1_200_000)[0]?.title).toBe(
+      'Rechte für sudo ohne Passwort enden in 1 Minute',
+    );
+    const [ended] = s.onSnapshot(
+      makeSnapshot({
+        seq: 4,
+        ended: {
+          grantId: 'g_1',
+          level: 'passwordless',
+          how: 'revoked',
+          at: iso(T0 + 60_000),
+          by: 'NT AUTHORITY\\SYSTEM',
+          reason: null,
+        },
+      }),
+    );
+    expect([ended?.title, ended?.body]).toEqual([
+      'Rechte für sudo ohne Passwort beendet',
+      'Ein Administrator hat sie beendet. Ihr Konto ist wieder so wie vorher.',
     ]);
   });
 });
