@@ -11,7 +11,9 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 
 const MAX_LINE = 65_536;
@@ -403,7 +405,7 @@ describe('bad input never crashes the agent or changes state', () => {
   let user: string;
   let stateBefore: string;
   let osBefore: string;
-  let auditBefore: string;
+  let auditBefore: AuditEvent[];
   let sent = 0;
 
   beforeAll(async () => {
@@ -425,7 +427,7 @@ describe('bad input never crashes the agent or changes state', () => {
     root.close();
     stateBefore = readFileSync(join(agent.stateDir, 'state.json'), 'utf8');
     osBefore = readFileSync(join(agent.stateDir, 'simulated-os.json'), 'utf8');
-    auditBefore = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8');
+    auditBefore = readAudit(agent.stateDir);
   });
 
   afterAll(async () => {
@@ -591,13 +593,9 @@ describe('bad input never crashes the agent or changes state', () => {
     expect(agent.proc.exitCode).toBeNull();
     expect(readFileSync(join(agent.stateDir, 'state.json'), 'utf8')).toBe(stateBefore);
     expect(readFileSync(join(agent.stateDir, 'simulated-os.json'), 'utf8')).toBe(osBefore);
-    const audit = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8');
-    expect(audit.startsWith(auditBefore)).toBe(true);
-    const added = audit
-      .slice(auditBefore.length)
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { type: string });
+    const audit = readAudit(agent.stateDir);
+    expect(audit.slice(0, auditBefore.length)).toEqual(auditBefore);
+    const added = audit.slice(auditBefore.length);
     expect(added.length).toBeGreaterThan(0);
     expect(new Set(added.map((e) => e.type))).toEqual(new Set(['auth.failed']));
     expect(sent).toBeGreaterThanOrEqual(10_000);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const HOUR_S = 3600;
@@ -63,17 +64,6 @@ async function waitUntilRestored(
   throw new Error(`${user}'s rights were still in force ${timeoutMs} ms later`);
 }
 
-function auditTypes(
-  stateDir: string,
-): { type: string; user: string | null; detail?: { deltaMs?: number } }[] {
-  return readFileSync(join(stateDir, 'audit.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map(
-      (l) => JSON.parse(l) as { type: string; user: string | null; detail?: { deltaMs?: number } },
-    );
-}
-
 async function grant(agent: AgentHandle, user: string, durationSec: number): Promise<number> {
   const admin = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
   const before = Date.now();
@@ -115,11 +105,11 @@ describe('wall-clock changes never extend a grant (libfaketime)', () => {
     expect(took).toBeGreaterThanOrEqual(2900);
     expect(took).toBeLessThan(4000);
     await sleep(1100); // the tick after the jump writes clock.jumped, if the grant's end did not already
-    const jumps = auditTypes(agent.stateDir).filter((e) => e.type === 'clock.jumped');
+    const jumps = readAudit(agent.stateDir).filter((e) => e.type === 'clock.jumped');
     expect(jumps.length).toBeGreaterThanOrEqual(1);
     expect(jumps[0]!.detail?.deltaMs).toBeLessThan(-HOUR_S * 1000 + 5000);
     expect(
-      auditTypes(agent.stateDir)
+      readAudit(agent.stateDir)
         .filter((e) => e.user === 'clockback')
         .map((e) => e.type),
     ).toEqual(['privilege.granted', 'privilege.expired', 'privilege.restored']);
@@ -137,8 +127,8 @@ describe('wall-clock changes never extend a grant (libfaketime)', () => {
     // The 1 s tick catches it: never more than a second after the jump.
     expect(endedAt - jumpedAt).toBeLessThan(1500);
     expect(endedAt - grantedAt).toBeLessThan(60_000);
-    const jumps = auditTypes(agent.stateDir).filter((e) => e.type === 'clock.jumped');
-    expect(jumps.map((e) => Math.round((e.detail?.deltaMs ?? 0) / 60_000))).toContain(60);
+    const jumps = readAudit(agent.stateDir).filter((e) => e.type === 'clock.jumped');
+    expect(jumps.map((e) => Math.round(Number(e.detail?.deltaMs) / 60_000))).toContain(60);
   });
 
   it('ends a grant on its real deadline after a restart with the clock moved back', async () => {

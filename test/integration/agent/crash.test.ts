@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { RpcError } from '../../../agent/protocol/errors.js';
-import { AuditEventSchema, type AuditEvent } from '../../../agent/protocol/schemas.js';
+import { type AuditEvent } from '../../../agent/protocol/schemas.js';
 import { AgentStateSchema, type AgentState } from '../../../agent/store/agent-state.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 
 const TRIALS = 100;
@@ -34,20 +35,6 @@ function pick<T>(xs: readonly T[]): T {
   return xs[rand(xs.length)]!;
 }
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Every line must be a complete audit event: the file never holds half a line. */
-function readAudit(stateDir: string): AuditEvent[] {
-  const text = readFileSync(join(stateDir, 'audit.jsonl'), 'utf8');
-  if (text.length > 0) expect(text.endsWith('\n'), 'audit log ends mid-line').toBe(true);
-  return text
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => {
-      const parsed = AuditEventSchema.safeParse(JSON.parse(l));
-      expect(parsed.success, `audit line is not an event: ${l}`).toBe(true);
-      return parsed.data!;
-    });
-}
 
 function readOs(stateDir: string): SimulatedOs {
   return JSON.parse(readFileSync(join(stateDir, 'simulated-os.json'), 'utf8')) as SimulatedOs;

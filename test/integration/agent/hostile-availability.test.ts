@@ -7,10 +7,10 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
-import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { UNAUTHENTICATED_BURST, UNAUTHENTICATED_PER_SECOND } from '../../../agent/server/limits.js';
 import { attack, peakRssMb } from '../../helpers/attacker.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 import { createUser, deleteUser, runClientAs } from '../../helpers/os-users.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -163,7 +163,7 @@ describe('a hostile local user cannot take the agent away from others', () => {
         .find((l) => l.startsWith(`${mallory}:`))!
         .split(':')[2],
     );
-    const before = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8').length;
+    const before = readAudit(agent.stateDir).length;
     const figures = await attack(mallory, agent.dir, agent.socket, {
       mode: 'prove-flood',
       claim: sam,
@@ -180,11 +180,8 @@ describe('a hostile local user cannot take the agent away from others', () => {
     );
     expect(history.result).not.toContain('auth.failed');
     await agent.stop(); // writes what the open window still counts
-    const added = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
+    const added = readAudit(agent.stateDir)
       .slice(before)
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as AuditEvent)
       .filter((e) => e.type === 'auth.failed');
     expect(added.length).toBeLessThanOrEqual(2);
     expect(added.reduce((n, e) => n + Number(e.detail?.count), 0)).toBe(150);

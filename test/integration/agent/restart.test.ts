@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 
 const POLICY = { version: 1, defaults: { selfServe: false, approvalRequired: true } };
 let running: AgentHandle | null = null;
@@ -83,11 +84,7 @@ describe('agent restarts', () => {
       adminGroupMember: false,
       dropIn: null,
     });
-    const lines = readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    const types = lines.map((e: { type: string }) => e.type);
+    const types = readAudit(agent.stateDir).map((e) => e.type);
     expect(types.slice(-4)).toEqual([
       'recovery.applied',
       'privilege.expired',

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
+import { readAudit } from '../../helpers/audit.js';
 import { makePrivateRoot } from '../../helpers/copy-etc.js';
 import {
   AGENT_MAIN,
@@ -37,11 +38,7 @@ describe('elevate-agent restore-all', () => {
       await admin.call('admin.grant', { user, level: 'admin', durationSec: 3600 });
     admin.close();
   }
-  const auditTypes = (): string[] =>
-    readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { type: string }).type);
+  const auditTypes = (): string[] => readAudit(agent.stateDir).map((e) => e.type);
 
   beforeAll(async () => {
     users = [createUser(), createUser()];

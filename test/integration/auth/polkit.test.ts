@@ -7,19 +7,13 @@
  * that text agent themselves in the person's terminal.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
@@ -89,19 +83,15 @@ afterAll(async () => {
   deleteUser(cliUser);
 });
 
+/** The person's auth.failed events in the agent's audit trail, oldest first. */
+function authFailures(): AuditEvent[] {
+  return readAudit(agent.stateDir).filter((e) => e.type === 'auth.failed' && e.user === user);
+}
+
 /**
  * Starts a client as the user that prints its pid, waits for "go" on stdin, asks for rights
  * and prints the outcome as JSON.
  */
-/** The person's auth.failed events in the agent's audit trail, oldest first. */
-function authFailures(): AuditEvent[] {
-  return readFileSync(join(agent.stateDir, 'audit.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as AuditEvent)
-    .filter((e) => e.type === 'auth.failed' && e.user === user);
-}
-
 function startClient(locale = 'C.UTF-8'): {
   proc: ChildProcess;
   pid: Promise<number>;

@@ -10,6 +10,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, REPO } from '../../helpers/agent-process.js';
+import { parseAudit } from '../../helpers/audit.js';
 import { OverlayRoot } from './overlay-root.js';
 
 const UNIT = '/usr/lib/systemd/system/elevate-agent.service';
@@ -207,10 +208,7 @@ describe('elevate-agent.deb installed, upgraded and removed for real', () => {
     await stopService();
     expect(await elevated()).toBe(false);
     expect(await sh('getent group sudo')).toBe(sudoGroup);
-    const audit = (await sh('cat /var/lib/elevate/audit.jsonl'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { type: string; user: string | null; reason?: string });
+    const audit = parseAudit(await sh('cat /var/lib/elevate/audit.jsonl'));
     const mine = audit.filter((e) => e.user === user).map((e) => e.type);
     expect(mine).toEqual(['privilege.granted', 'privilege.revoked', 'privilege.restored']);
     expect(audit.find((e) => e.type === 'privilege.revoked')?.reason).toMatch(/^restore-all/);

@@ -19,6 +19,7 @@ import {
   startAgentProcess,
   type AgentHandle,
 } from '../../helpers/agent-process.js';
+import { readAudit } from '../../helpers/audit.js';
 import { makeDarwinWorld, type DarwinWorld } from '../../helpers/darwin-standins.js';
 
 const MAC = join(REPO, 'packaging/macos');
@@ -182,7 +183,9 @@ describe(
         'pkgutil --forget com.elevate.tray',
       ]);
       // The audit trail stays (only --purge removes it) and records the restore.
-      expect(readFileSync(join(dir, 'state/audit.jsonl'), 'utf8')).toMatch(/restore-all/);
+      const sams = readAudit(join(dir, 'state')).filter((e) => e.user === 'sam');
+      expect(sams.find((e) => e.type === 'privilege.revoked')?.reason).toMatch(/^restore-all/);
+      expect(sams.at(-1)?.type).toBe('privilege.restored');
     });
   },
 );
