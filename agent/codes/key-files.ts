@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PolicyMessages } from '../i18n/policy-en.js';
-import { capitalised, privateFileProblem } from '../shared/private-file.js';
+import { privateFileFault } from '../shared/private-file.js';
 import { parseDeviceKey, type DeviceKey } from './approval-code.js';
 
 export const MIN_MASTER_BYTES = 32;
@@ -17,15 +17,30 @@ export class KeyFileError extends Error {
   }
 }
 
-function checkPrivate(path: string, what: string, owners: readonly number[]): void {
-  const problem = privateFileProblem(path, what, owners);
-  if (problem) throw new KeyFileError(capitalised(problem));
+/** Refuses a key file others could read or own, in `m`'s words; `what` names the file. */
+function checkPrivate(
+  path: string,
+  what: string,
+  owners: readonly number[],
+  m: PolicyMessages,
+): void {
+  const fault = privateFileFault(path, owners);
+  if (!fault) return;
+  throw new KeyFileError(
+    fault.kind === 'unreadable'
+      ? m.keyFile.unreadable(what, path, fault.code)
+      : fault.kind === 'loose'
+        ? m.keyFile.loose(what, path, fault.mode)
+        : fault.rootOnly
+          ? m.keyFile.notRootOwned(what, path, fault.uid)
+          : m.keyFile.notYours(what, path, fault.uid),
+  );
 }
 
 /** The device's key, for the agent: root-owned, mode 0600 or stricter; refused in `m`'s words. */
 export function readDeviceKeyFile(path: string, m: PolicyMessages): DeviceKey {
   const self = process.getuid?.() ?? 0;
-  checkPrivate(path, 'approval-code key file', self === 0 ? [0] : [0, self]);
+  checkPrivate(path, m.keyFile.deviceFile, self === 0 ? [0] : [0, self], m);
   const key = parseDeviceKey(readFileSync(path, 'utf8'));
   if (!key) {
     throw new KeyFileError(m.keyFile.noDeviceKey(path));
@@ -36,7 +51,7 @@ export function readDeviceKeyFile(path: string, m: PolicyMessages): DeviceKey {
 /** The organisation's master secret, for the approver: theirs alone, at least 32 bytes. */
 export function readMasterFile(path: string, m: PolicyMessages): Buffer {
   const self = process.getuid?.() ?? 0;
-  checkPrivate(path, 'master key file', [...new Set([self, 0])]);
+  checkPrivate(path, m.keyFile.masterFile, [...new Set([self, 0])], m);
   const bytes = readFileSync(path);
   if (bytes.length < MIN_MASTER_BYTES) {
     throw new KeyFileError(m.keyFile.masterTooShort(path, bytes.length, MIN_MASTER_BYTES));

@@ -51,6 +51,16 @@ export const policyDe: PolicyMessages = {
       `${path} gehört nicht root oder kann auch von anderen geändert werden: Entfernen Sie die Datei und installieren Sie das Konfigurationsprofil erneut.`,
   },
   keyFile: {
+    deviceFile: 'Schlüsseldatei für Freigabecodes',
+    masterFile: 'Hauptschlüsseldatei',
+    unreadable: (what, path, code) =>
+      `Die ${what} ${path} kann nicht gelesen werden (${code}): Prüfen Sie den Pfad und ob die Datei existiert.`,
+    loose: (what, path, mode) =>
+      `Die ${what} ${path} ist für Gruppe oder andere lesbar (Modus ${mode}): Führen Sie chmod 600 ${path} aus.`,
+    notRootOwned: (what, path, uid) =>
+      `Die ${what} ${path} gehört uid ${uid}, muss aber root gehören: Führen Sie chown root ${path} aus.`,
+    notYours: (what, path, uid) =>
+      `Die ${what} ${path} gehört uid ${uid}, muss aber Ihnen oder root gehören: Führen Sie sudo chown $(id -un) ${path} aus.`,
     noDeviceKey: (path) =>
       `Die Schlüsseldatei für Freigabecodes ${path} enthält keinen Geräteschlüssel: Schreiben Sie die Zeile hinein, die 'elevatectl code device-key' ausgibt.`,
     masterTooShort: (path, bytes, min) =>

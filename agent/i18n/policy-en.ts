@@ -66,6 +66,17 @@ export const policyEn = {
   },
   /** approvalCodes.keyFile and the approver's master secret (codes/key-files.ts). */
   keyFile: {
+    /** The two files' names, inside the sentences below. */
+    deviceFile: 'approval-code key file',
+    masterFile: 'master key file',
+    unreadable: (what: string, path: string, code: string) =>
+      `Cannot read the ${what} ${path} (${code}): check the path, and that the file exists.`,
+    loose: (what: string, path: string, mode: string) =>
+      `The ${what} ${path} is readable by group or others (mode ${mode}): run chmod 600 ${path}.`,
+    notRootOwned: (what: string, path: string, uid: number) =>
+      `The ${what} ${path} is owned by uid ${uid} but must be owned by root: run chown root ${path}.`,
+    notYours: (what: string, path: string, uid: number) =>
+      `The ${what} ${path} is owned by uid ${uid} but must be owned by you or root: run sudo chown $(id -un) ${path}.`,
     noDeviceKey: (path: string) =>
       `The approval-code key file ${path} does not hold a device key: write the line that 'elevatectl code device-key' prints into it.`,
     masterTooShort: (path: string, bytes: number, min: number) =>

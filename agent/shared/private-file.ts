@@ -4,35 +4,52 @@
  */
 import { statSync } from 'node:fs';
 
+/** What is wrong with a secret file, for the caller to word in its catalogue. */
+export type PrivateFileFault =
+  | { kind: 'unreadable'; code: string }
+  /** `mode`: the permission bits in octal, "0644". */
+  | { kind: 'loose'; mode: string }
+  /** `rootOnly`: only root may own it (else the caller or root). */
+  | { kind: 'owner'; rootOnly: boolean; uid: number };
+
+/** What is wrong with a secret file that only `owners` (uids) may own and read, or null. */
+export function privateFileFault(path: string, owners: readonly number[]): PrivateFileFault | null {
+  let mode: number;
+  let uid: number;
+  try {
+    ({ mode, uid } = statSync(path));
+  } catch (err) {
+    return { kind: 'unreadable', code: (err as NodeJS.ErrnoException).code ?? String(err) };
+  }
+  // Windows has no mode bits: there the installer's ACL on the file is what protects it.
+  if (process.platform === 'win32') return null;
+  if ((mode & 0o077) !== 0) {
+    return { kind: 'loose', mode: (mode & 0o777).toString(8).padStart(4, '0') };
+  }
+  if (!owners.includes(uid)) {
+    return { kind: 'owner', rootOnly: owners.length === 1 && owners[0] === 0, uid };
+  }
+  return null;
+}
+
 /**
- * What is wrong with a secret file that only `owners` (uids) may own and read, as a sentence
- * starting in lower case ("the … key file /x is readable by group or others …"), or null.
+ * privateFileFault as a sentence starting in lower case ("the … file /x is readable by group or
+ * others …"), or null: for the audit forwarder's log, which stays English.
  */
 export function privateFileProblem(
   path: string,
   what: string,
   owners: readonly number[],
 ): string | null {
-  let mode: number;
-  let uid: number;
-  try {
-    ({ mode, uid } = statSync(path));
-  } catch (err) {
-    return `cannot read the ${what} ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`;
+  const fault = privateFileFault(path, owners);
+  switch (fault?.kind) {
+    case undefined:
+      return null;
+    case 'unreadable':
+      return `cannot read the ${what} ${path} (${fault.code}).`;
+    case 'loose':
+      return `the ${what} ${path} is readable by group or others (mode ${fault.mode}); run chmod 600 ${path}.`;
+    case 'owner':
+      return `the ${what} ${path} must be owned by ${fault.rootOnly ? 'root' : 'you or root'}, not uid ${fault.uid}.`;
   }
-  // Windows has no mode bits: there the installer's ACL on the file is what protects it.
-  if (process.platform === 'win32') return null;
-  if ((mode & 0o077) !== 0) {
-    const octal = (mode & 0o777).toString(8).padStart(4, '0');
-    return `the ${what} ${path} is readable by group or others (mode ${octal}); run chmod 600 ${path}.`;
-  }
-  if (!owners.includes(uid)) {
-    const who = owners.length === 1 && owners[0] === 0 ? 'root' : 'you or root';
-    return `the ${what} ${path} must be owned by ${who}, not uid ${uid}.`;
-  }
-  return null;
-}
-
-export function capitalised(sentence: string): string {
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

@@ -241,5 +241,20 @@ describe('the command lines in German (LANG=de_DE.UTF-8)', () => {
     expect(adminHelp.exitCode).toBe(0);
     expect(text(adminHelp)).toContain('Aufruf: elevatectl BEFEHL [Optionen]');
     expect(text(adminHelp)).toContain('Befehle:');
+
+    // An admin's typo in the policy: which field, and what to do about it, in German.
+    const policy = join(agent.dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ version: 1, defaults: { selfServ: true } }));
+    const check = await capture(
+      '44-de-admin-policy-check',
+      null,
+      ELEVATECTL,
+      ['policy', 'check', policy],
+      de,
+    );
+    expect(check.exitCode).toBe(1);
+    expect(text(check)).toContain(
+      'Das Richtlinienfeld defaults.selfServ ist kein bekanntes Feld (ein Tippfehler würde die Richtlinie schwächen): Prüfen Sie die Schreibweise anhand von POLICY.md oder entfernen Sie es.',
+    );
   });
 });

@@ -173,6 +173,14 @@ describe('elevatectl policy check in German', () => {
       `elevatectl: ${presets}: Das Richtlinienfeld rules.0.reasonPresetsOnly ist ungültig: braucht eine nicht leere Liste reasonPresets: Tragen Sie die wählbaren Gründe ein oder setzen Sie reasonPresetsOnly auf false.\n`,
     );
 
+    // A file the schema cannot see: the approval-code key others can read.
+    const keyFile = join(agent.dir, 'approval.key');
+    writeFileSync(keyFile, 'x', { mode: 0o644 });
+    const codes = write('codes.json', { version: 1, approvalCodes: { keyFile } });
+    expect((await check(codes)).stderr).toBe(
+      `elevatectl: ${codes}: approvalCodes.keyFile: Die Schlüsseldatei für Freigabecodes ${keyFile} ist für Gruppe oder andere lesbar (Modus 0644): Führen Sie chmod 600 ${keyFile} aus.\n`,
+    );
+
     const missing = join(agent.dir, 'missing.json');
     expect((await check(missing)).stderr).toBe(
       `elevatectl: ${missing}: Die Richtliniendatei ${missing} kann nicht gelesen werden (ENOENT): Prüfen Sie den Pfad und ob root die Datei lesen kann.\n`,

@@ -277,7 +277,7 @@ describe('approval codes read over the phone', () => {
       '--device',
       deviceId,
     ]);
-    expect(looseDk.stderr).toContain('is readable by group or others (mode 0644); run chmod 600');
+    expect(looseDk.stderr).toContain('is readable by group or others (mode 0644): run chmod 600');
 
     // On the device: a loose key file turns codes off and `policy check` names the field.
     const dir = makeTempDir('elevate-devkey-');

@@ -4,7 +4,7 @@
  * policy (the file, managed settings, registry values, key files) worded in the catalogue it is
  * read with, down to zod's reason and the schema's own checks.
  */
-import { writeFileSync } from 'node:fs';
+import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_CATALOGUES } from '../../../../agent/cli/i18n/index.js';
@@ -106,10 +106,23 @@ describe('the policy catalogue', () => {
     expect(() => readDeviceKeyFile(key, policyDe)).toThrow(
       `Die Schlüsseldatei für Freigabecodes ${key} enthält keinen Geräteschlüssel: Schreiben Sie die Zeile hinein, die 'elevatectl code device-key' ausgibt.`,
     );
+    const loose = join(dir, 'loose.key');
+    writeFileSync(loose, 'x', { mode: 0o640 });
+    expect(() => readDeviceKeyFile(loose, policyDe)).toThrow(
+      `Die Schlüsseldatei für Freigabecodes ${loose} ist für Gruppe oder andere lesbar (Modus 0640): Führen Sie chmod 600 ${loose} aus.`,
+    );
+    expect(() => readDeviceKeyFile(join(dir, 'none.key'), policyDe)).toThrow(
+      `Die Schlüsseldatei für Freigabecodes ${join(dir, 'none.key')} kann nicht gelesen werden (ENOENT): Prüfen Sie den Pfad und ob die Datei existiert.`,
+    );
     const master = join(dir, 'master.key');
     writeFileSync(master, 'short', { mode: 0o600 });
     expect(() => readMasterFile(master, policyEn)).toThrow(
       `The master key file ${master} holds 5 bytes; it needs at least 32 random bytes: make one with 'head -c 32 /dev/urandom > ${master}'.`,
+    );
+    // The tests run as root, for whom only root may own either file.
+    chownSync(master, 1, 1);
+    expect(() => readMasterFile(master, policyDe)).toThrow(
+      `Die Hauptschlüsseldatei ${master} gehört uid 1, muss aber root gehören: Führen Sie chown root ${master} aus.`,
     );
   });
 });
