@@ -14,6 +14,12 @@ const UNIT =
 /** A word, or a number with its unit (and any number-unit pairs after it) as one word. */
 const WORD = new RegExp(`( *)(\\S*\\d ${UNIT}(?: \\d+ ${UNIT})*(?![\\p{L}\\d])\\S*|\\S+)`, 'gu');
 
+/** The first word of `text` as the wrapper sees it ("10 min" is one word). */
+export function firstWord(text: string): string {
+  WORD.lastIndex = 0;
+  return WORD.exec(text.trimStart())?.[2] ?? '';
+}
+
 /** The column continuation lines of `line` start at. */
 function hangingIndent(line: string, columns: number): number {
   const lead = /^ */.exec(line)![0].length;

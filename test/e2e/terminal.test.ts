@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstWord } from '../../agent/cli/wrap.js';
 import { programCommand, REPO } from '../helpers/agent-process.js';
 import { publicPath } from '../helpers/public-copy.js';
 import {
@@ -206,9 +207,9 @@ describe('refusals in the terminal say what to do next', () => {
       const screen = await capture(name, null, script, [...args]);
       expect(screen.exitCode, name).toBe(0);
       // Paragraphs are wrapped at the terminal's width, not at the source's: no short lines
-      // followed by a word that would have fitted on them.
+      // followed by a word that would have fitted on them (a number keeps its unit: "10 min").
       for (const [i, row] of screen.rows.entries()) {
-        const nextWord = screen.rows[i + 1]?.trimStart().split(' ')[0] ?? '';
+        const nextWord = firstWord(screen.rows[i + 1] ?? '');
         if (row.trim() && nextWord && !/^\s/.test(screen.rows[i + 1]!)) {
           expect(row.length + 1 + nextWord.length, `${name}: ragged "${row}"`).toBeGreaterThan(
             COLUMNS,
