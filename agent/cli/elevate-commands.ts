@@ -69,7 +69,7 @@ const status: Command = {
     const { snap } = await currentStatus(ctx);
     ctx.print(snap, () =>
       [
-        renderSnapshot(snap),
+        renderSnapshot(snap, new Date(), true),
         ...helpDeskLines(snap, ctx.program),
         describePolicy(snap.policy),
         ...policyAdditionLines(snap),
@@ -172,7 +172,7 @@ const history: Command = {
     const { events } = await client.call('history.list', { limit: 200 });
     const activeGrantId = snap.grant?.id ?? null;
     ctx.print({ sessions: groupSessions(events, activeGrantId, limit), events }, () =>
-      renderHistory(events, activeGrantId, limit, ctx.io.columns),
+      renderHistory(events, activeGrantId, limit, ctx.io.columns, { user: snap.user }),
     );
     return ExitCode.Ok;
   },

@@ -12,7 +12,7 @@ import type {
 } from '../protocol/schemas.js';
 import { formatDuration, formatTimeLeft } from './duration.js';
 import { dateTimeSeconds } from '../shared/i18n/dates.js';
-import { cliIntlTag, levelLabel, t as msg } from './locale.js';
+import { cliIntlTag, levelLabel, t as msg, whoFor } from './locale.js';
 import { oneLine, renderFields, renderTable, truncate } from './table.js';
 
 const REASON_WIDTH = 40;
@@ -49,9 +49,13 @@ export function grantRemainingMs(s: Snapshot): number | null {
   return Date.parse(s.grant.expiresAt) - Date.parse(s.now);
 }
 
+/** An account name as the reader reads it: as recorded for an admin, in words for the person. */
+type Who = (by: string, granted?: boolean) => string;
+const asRecorded: Who = (by) => by;
+
 /** "revoked by alice at 14:05:00: laptop handed back" (how the last grant ended). */
-export function describeEnd(e: GrantEnd, now: Date = new Date()): string {
-  const by = e.how === 'expired' ? null : e.by;
+export function describeEnd(e: GrantEnd, now: Date = new Date(), who: Who = asRecorded): string {
+  const by = e.how === 'expired' ? null : who(e.by);
   const at = formatLocalTime(e.at, now);
   return msg.end.line(levelLabel(e.level), msg.end.how[e.how], by, at, e.reason ?? null);
 }
@@ -108,9 +112,13 @@ export function renderRestoreFailures(users: readonly Snapshot[], now: Date = ne
   ].join('\n');
 }
 
-/** One user's status in full (elevatectl status USER, elevate status). */
-export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
+/**
+ * One user's status in full (elevatectl status USER, elevate status). `person`: the person reads
+ * it (elevate status): "by an administrator", not "by root".
+ */
+export function renderSnapshot(s: Snapshot, now: Date = new Date(), person = false): string {
   const m = msg.status;
+  const who: Who = person ? (by, granted) => whoFor(by, s.user, granted) : asRecorded;
   const fields: [string, string][] = [
     [m.user, s.user],
     [
@@ -126,7 +134,11 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
       [m.expires, formatLocalTime(g.expiresAt, now)],
       [
         m.granted,
-        m.grantedValue(formatLocalTime(g.grantedAt, now), g.grantedBy, ctl.status.source(g.source)),
+        m.grantedValue(
+          formatLocalTime(g.grantedAt, now),
+          who(g.grantedBy, true),
+          ctl.status.source(g.source),
+        ),
       ],
       [m.reason, g.reason ?? '-'],
       [m.extensionsLeft, String(g.extensionsLeft)],
@@ -135,7 +147,7 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
     if (s.restoreFailure) fields.push([m.removalRefused, describeRestoreFailure(s, now)]);
   } else {
     fields.push([m.grant, m.none]);
-    if (s.ended) fields.push([m.lastGrant, describeEnd(s.ended, now)]);
+    if (s.ended) fields.push([m.lastGrant, describeEnd(s.ended, now, who)]);
   }
   // A request from an earlier grant is not news under this one (same rule as the popover).
   const r = isRequestCurrent(s) ? s.request : null;
@@ -145,7 +157,7 @@ export function renderSnapshot(s: Snapshot, now: Date = new Date()): string {
     if (r.decidedBy)
       fields.push([
         m.decided,
-        m.decidedValue(r.decidedAt ? formatLocalTime(r.decidedAt, now) : '', r.decidedBy),
+        m.decidedValue(r.decidedAt ? formatLocalTime(r.decidedAt, now) : '', who(r.decidedBy)),
       ]);
     if (r.note) fields.push([m.adminNote, r.note]);
   }

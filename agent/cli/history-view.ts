@@ -4,13 +4,15 @@
  */
 import type { AuditEvent } from '../protocol/schemas.js';
 import { groupSessions, type Session } from '../shared/sessions.js';
-import { cliIntlTag, levelLabel, t } from './locale.js';
+import { cliIntlTag, levelLabel, t, whoFor } from './locale.js';
 import { oneLine, truncate } from './table.js';
 
 /** Where and how the dates are written: the person's locale and zone unless a test pins them. */
 export interface Place {
   locale?: string | undefined;
   timeZone?: string | undefined;
+  /** The person reading: who gave each grant is said as they read it ("you", "an administrator"). */
+  user?: string | undefined;
 }
 
 function when(iso: string, opts: Intl.DateTimeFormatOptions, place: Place): string {
@@ -27,7 +29,8 @@ export function renderSession(s: Session, width = 100, place: Place = {}): strin
     place,
   );
   const end = s.end ? ` – ${when(s.end, { hour: '2-digit', minute: '2-digit' }, place)}` : '';
-  const facts = [`${start}${end}`, t.history.by(s.grantedBy)];
+  const by = place.user === undefined ? s.grantedBy : whoFor(s.grantedBy, place.user, true);
+  const facts = [`${start}${end}`, t.history.by(by)];
   if (s.extensions) facts.push(t.history.extended(s.extensions));
   if (s.commands) facts.push(t.history.commands(s.commands));
   return [

@@ -10,7 +10,7 @@ import { isRequestCurrent } from '../protocol/request-current.js';
 import type { Snapshot } from '../protocol/schemas.js';
 import { formatClock, formatDuration } from './duration.js';
 import { formatLocalTime } from './format.js';
-import { levelLabel, t } from './locale.js';
+import { levelLabel, t, whoFor } from './locale.js';
 
 export interface Anchored {
   snapshot: Snapshot;
@@ -110,7 +110,7 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
   if (r && requestNews) {
     const what = requestWhat(r);
     const note = r.note ?? null;
-    const by = r.decidedBy ?? null;
+    const by = r.decidedBy ? whoFor(r.decidedBy, next.user) : null;
     if (r.state === 'pending') {
       out.push(t.watch.waiting(r.id, what), ...helpDeskLines(next, 'elevate'));
     }
@@ -168,14 +168,18 @@ export function watchOutcome(s: Snapshot, hadGrant: boolean): WatchEnd | null {
     // Ended by someone else: say who, and the reason they wrote.
     const message =
       e && e.how !== 'expired' && e.by !== s.user
-        ? t.watch.endedBy(e.by, e.reason ?? null, levelLabel(s.level))
+        ? t.watch.endedBy(whoFor(e.by, s.user), e.reason ?? null, levelLabel(s.level))
         : t.watch.ended(levelLabel(s.level));
     return { code: 0, message };
   }
   if (r?.state === 'denied') {
     return {
       code: 1,
-      message: t.watch.deniedEnd(r.id, r.decidedBy ?? null, r.note ?? null),
+      message: t.watch.deniedEnd(
+        r.id,
+        r.decidedBy ? whoFor(r.decidedBy, s.user) : null,
+        r.note ?? null,
+      ),
     };
   }
   if (r?.state === 'cancelled') return { code: 0, message: t.watch.cancelledEnd(r.id) };

@@ -7,6 +7,14 @@ import { helpDe } from './help-de.js';
 export const de: CliMessages = {
   help: helpDe,
   ctl: ctlDe,
+  // After "von", in the dative.
+  who: {
+    you: 'Ihnen',
+    admin: 'einem Administrator',
+    helpdesk: 'Ihrem Helpdesk',
+    elevate: 'Elevate',
+    policy: 'der Richtlinie Ihrer Organisation',
+  },
   status: {
     user: 'Benutzer',
     level: 'Stufe',

@@ -3,6 +3,7 @@
  * from it (de.ts). Levels and durations come from the shared vocabulary (shared/i18n/words.ts).
  */
 import { AGENT_NOT_RUNNING } from '../../client/messages.js';
+import type { ActorRole } from '../../shared/actor.js';
 import { plural } from '../../shared/i18n/catalogue.js';
 import { ctlEn } from './ctl-en.js';
 import { helpEn } from './help-en.js';
@@ -13,6 +14,14 @@ type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
 export const en = {
   help: helpEn,
   ctl: ctlEn,
+  /** Who acted, after "by", in `elevate` (the popover's words: renderer/src/i18n/en.ts). */
+  who: {
+    you: 'you',
+    admin: 'an administrator',
+    helpdesk: 'your help desk',
+    elevate: 'Elevate',
+    policy: 'your organisation’s policy',
+  } as Record<ActorRole, string>,
   status: {
     user: 'User',
     level: 'Level',

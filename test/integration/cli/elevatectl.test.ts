@@ -137,7 +137,7 @@ describe('elevatectl against a real agent', () => {
     const denied = await ctl('deny', id, '--note', 'use the kiosk');
     expect(denied.code).toBe(0);
     expect(await watchEnded).toBe(1);
-    expect(watched).toContain(`Your request ${id} was denied by root: use the kiosk`);
+    expect(watched).toContain(`Your request ${id} was denied by an administrator: use the kiosk`);
     expect(denied.stdout).toBe(`Denied ${id} for ${alice}.\n`);
     const seen = await run(ELEVATE, ['--socket', agent.socket, 'status'], alice);
     expect(seen.stdout).toMatch(new RegExp(`Latest request:\\s+denied ${id}`));

@@ -153,6 +153,31 @@ describe('renderSnapshot', () => {
     );
   });
 
+  it('says who acted as the person reads it in elevate status: an administrator, not SYSTEM', () => {
+    const s = snapshot({
+      request: {
+        id: 'r_2',
+        kind: 'elevate',
+        level: 'admin',
+        durationSec: 900,
+        reason: 'install the driver',
+        state: 'approved',
+        createdAt: '2026-11-24T09:59:50.000Z',
+        decidedAt: '2026-11-24T10:00:00.000Z',
+        decidedBy: 'NT AUTHORITY\\SYSTEM',
+        note: null,
+        grantId: 'g_1',
+      },
+    });
+    s.grant = { ...s.grant!, id: 'g_1', grantedBy: 'NT AUTHORITY\\SYSTEM' };
+    const person = renderSnapshot(s, NOW, true);
+    expect(person).toMatch(/^Granted: +10:00:00 by an administrator \(/m);
+    expect(person).toMatch(/^Decided: +10:00:00 by an administrator$/m);
+    expect(person).not.toContain('SYSTEM');
+    // The admin at elevatectl sees the account the agent recorded.
+    expect(renderSnapshot(s, NOW)).toMatch(/^Decided: +10:00:00 by NT AUTHORITY\\SYSTEM$/m);
+  });
+
   it('leaves out an approval that belongs to an earlier grant', () => {
     const s = snapshot();
     const text = renderSnapshot(

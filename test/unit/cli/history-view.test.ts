@@ -53,6 +53,37 @@ describe('elevate history', () => {
     ]);
   });
 
+  it('says who gave each grant as the person reads it: an administrator, not root', () => {
+    const events = [
+      ev({ type: 'privilege.granted', at: '2026-11-24T09:00:00Z', level: 'admin' }),
+      ev({ type: 'privilege.expired', at: '2026-11-24T09:10:00Z', actor: 'agent' }),
+      ev({
+        type: 'privilege.granted',
+        at: '2026-11-24T10:00:00Z',
+        level: 'admin',
+        grantId: 'g_2',
+        actor: 'policy',
+      }),
+      ev({
+        type: 'privilege.granted',
+        at: '2026-11-24T11:00:00Z',
+        level: 'admin',
+        grantId: 'g_3',
+        actor: 'CONTOSO\\it-alice',
+      }),
+    ];
+    const place = { locale: 'en-GB', timeZone: 'UTC', user: 'sam' };
+    const facts = renderHistory(events, 'g_3', 5, 100, place)
+      .split('\n')
+      .filter((l) => l.startsWith('  '));
+    expect(facts).toEqual([
+      '  24 Nov, 11:00 · by CONTOSO\\it-alice',
+      // Self-serve: the person gave the rights to themself.
+      '  24 Nov, 10:00 · by you',
+      '  24 Nov, 09:00 – 09:10 · by an administrator',
+    ]);
+  });
+
   it("writes dates the person's way", () => {
     const events = [
       ev({ type: 'privilege.granted', at: '2026-11-24T15:00:00Z', level: 'admin' }),

@@ -82,7 +82,7 @@ describe('changeLines', () => {
       },
     });
     expect(changeLines(withReq, cancelled, now)).toEqual([
-      'Request r_1 (30 min more) cancelled by agent: The rights it would extend have ended.',
+      'Request r_1 (30 min more) cancelled by Elevate: The rights it would extend have ended.',
     ]);
   });
 
@@ -194,7 +194,8 @@ describe('watchOutcome', () => {
     });
     expect(watchOutcome(denied, false)).toEqual({
       code: 1,
-      message: 'Your request r_1 was denied by root: use the kiosk',
+      // elevatectl ran as root (as an MDM or a script runs it): not an account to the person.
+      message: 'Your request r_1 was denied by an administrator: use the kiosk',
     });
     const revoked = snapshot({
       grant: null,
