@@ -43,7 +43,6 @@ export function adminRule(
 ): AdminRule {
   if (!(backend instanceof Win32Backend)) return posixAdminRule(process.getuid?.() ?? 0);
   return win32AdminRule({
-    inspect: (u) => backend.inspect(u),
     administratorMembers: () => backend.administratorMembers(),
     memberships: (a) =>
       users instanceof Win32UserDirectory ? users.memberships(a) : Promise.resolve([]),

@@ -44,6 +44,7 @@ export function sessionChecks(
           lastSessions: d.lastSessions,
           elevatedUsers: () => d.store.users().filter((u) => d.store.peek(u)?.grant),
           log: d.log,
+          policyGroups: () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
         })
       : null;
   return { sessions, win32Check };

@@ -13,13 +13,10 @@
 import type { AdminRule } from '../../auth/admin-rule.js';
 import type { UserState } from '../../store/agent-state.js';
 import type { Account } from '../../users/user-directory.js';
-import type { PriorState } from '../backend.js';
-import { SYSTEM_SID } from './accounts.js';
+import { SYSTEM_SID, sameAccount } from './accounts.js';
 import { adminThroughGroup, type WindowsGroup } from './group-memberships.js';
 
 export interface Win32AdminRuleDeps {
-  /** The backend's view of the account's Administrators membership (Win32Backend.inspect). */
-  inspect(user: string): Promise<PriorState>;
   /** Administrators' members as `net localgroup` prints them (Win32Backend.administratorMembers). */
   administratorMembers(): Promise<string[]>;
   /** The person's groups, transitive for a domain account ([] when unknown). */
@@ -39,10 +36,13 @@ export function win32AdminRule(d: Win32AdminRuleDeps): AdminRule {
     // Elevate added them (prior state: not a member): their direct membership is the grant's.
     const elevated = prior !== undefined && !prior.adminGroupMember;
     try {
-      if (!elevated && (await d.inspect(account.name)).adminGroupMember) return true;
-      const groups = await d.memberships(account);
-      if (groups.length === 0) return false;
-      return adminThroughGroup(groups, await d.administratorMembers(), d.computerName);
+      // Both at once: a hello must be answered within the unauthenticated deadline.
+      const groups = d.memberships(account).catch((): WindowsGroup[] => []);
+      const members = await d.administratorMembers();
+      if (!elevated && members.some((m) => sameAccount(m, account.name, d.computerName))) {
+        return true;
+      }
+      return adminThroughGroup(await groups, members, d.computerName);
     } catch (err) {
       d.log(`${account.name} is treated as not an admin: ${(err as Error).message}`);
       return false;

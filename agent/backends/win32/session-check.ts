@@ -3,7 +3,8 @@
  * (`net localgroup`, members whose SID maps to no account are listed as the SID), the local
  * accounts (`net user`) and whether the built-in Administrator (-500) is enabled; at the end
  * it reports what was added meanwhile as `drift.detected` (report only: removing accounts or
- * members on Windows is left to an admin). Then the programs the person ran elevated during
+ * members on Windows is left to an admin). Local groups that policy rules name are watched the
+ * same way: joining one a rule makes self-serve is a way back to admin. Then the programs the person ran elevated during
  * the grant become `privilege.used`, from Security event 4688, which Windows logs only with
  * "Audit Process Creation" on (docs/windows.md says what is reported when it is off).
  * Baselines: STATE/cleanup/win32/GRANTID.json, so a restart mid-grant keeps them.
@@ -32,6 +33,7 @@ import {
   elevatedProcessesPlan,
   listLocalUsersPlan,
   listMembersPlan,
+  translateSidPlan,
   type Command,
 } from './plans.js';
 
@@ -42,6 +44,8 @@ const InventorySchema = z.object({
   administrators: z.array(z.string()),
   localUsers: z.array(z.string()),
   builtinAdminEnabled: z.boolean().nullable(),
+  /** Local groups policy rules name → their members (absent in baselines from older agents). */
+  watched: z.record(z.string(), z.array(z.string())).optional(),
 });
 type Inventory = z.infer<typeof InventorySchema>;
 
@@ -62,6 +66,8 @@ export interface Win32SessionCheckDeps {
   elevatedUsers(): string[];
   log(msg: string): void;
   computerName?: string | null;
+  /** The groups policy rules name (`rules[].groups`): the local ones among them are watched. */
+  policyGroups?(): string[];
 }
 
 interface GrantRef {
@@ -135,7 +141,36 @@ export class Win32SessionCheck {
       administrators: parseNetLocalGroupMembers(members.stdout),
       localUsers: parseNetUserList(users.stdout),
       builtinAdminEnabled: builtin.code === 0 ? parseBoolean(builtin.stdout) : null,
+      watched: await this.watchedGroups(group),
     };
+  }
+
+  /**
+   * The members of the local groups policy rules name (by bare name, `PC01\Group`, BUILTIN or
+   * SID; a domain group cannot be changed from this computer). A name `net localgroup` does
+   * not know here (a domain group's bare name) is not watched.
+   */
+  private async watchedGroups(administrators: string): Promise<Record<string, string[]>> {
+    const watched: Record<string, string[]> = {};
+    for (const rule of new Set(this.deps.policyGroups?.() ?? [])) {
+      let name = rule;
+      const account = parseAccount(rule);
+      if (account?.kind === 'sid') {
+        const r = await run(translateSidPlan(account.sid));
+        if (r.code !== 0) continue;
+        name = parseTranslated(r.stdout);
+        if (account.sid.startsWith('S-1-5-32-')) name = groupNameOf(name);
+      }
+      const slash = name.indexOf('\\');
+      const domain = name.slice(0, Math.max(slash, 0)).toLowerCase();
+      const local =
+        slash < 0 || domain === 'builtin' || domain === this.computerName?.toLowerCase();
+      const group = groupNameOf(name);
+      if (!local || group.toLowerCase() === administrators.toLowerCase()) continue;
+      const r = await run(listMembersPlan(group));
+      if (r.code === 0) watched[group] = parseNetLocalGroupMembers(r.stdout);
+    }
+    return watched;
   }
 
   private async reportDrift(b: Baseline): Promise<number> {
@@ -146,9 +181,14 @@ export class Win32SessionCheck {
     const members = after.administrators.filter(
       (m) => !had(b.inventory.administrators, m) && !managed.some((u) => had([m], u)),
     );
+    // A person joining a group a rule makes self-serve is drift, the elevated person too.
+    const joined = Object.entries(after.watched ?? {}).flatMap(([group, now]) => {
+      const before = b.inventory.watched?.[group];
+      return before ? now.filter((m) => !had(before, m)).map((user) => ({ group, user })) : [];
+    });
     const accounts = after.localUsers.filter((u) => !had(b.inventory.localUsers, u));
     const builtin = after.builtinAdminEnabled === true && b.inventory.builtinAdminEnabled !== true;
-    const found = members.length + accounts.length + (builtin ? 1 : 0);
+    const found = members.length + joined.length + accounts.length + (builtin ? 1 : 0);
     if (found === 0) return 0;
     await this.deps.audit.append({
       type: 'drift.detected',
@@ -160,7 +200,7 @@ export class Win32SessionCheck {
         kind: 'admin-rights',
         action: 'reported',
         summary: `${found} admin rights were added during the session and are still in place.`,
-        groupMembers: members.map((user) => ({ group: after.group, user })),
+        groupMembers: [...members.map((user) => ({ group: after.group, user })), ...joined],
         newAccounts: accounts,
         builtinAdministratorEnabled: builtin,
       },

@@ -6,7 +6,8 @@
  * same person reached by two spellings is one person) and their profile folder. One PowerShell
  * start answers a batch of names (win32/plans.ts, lookupAccountsPlan); answers are remembered
  * and strangers' names paced as on Linux (users/directory-lookups.ts), since every unknown name
- * in an unauthenticated hello would otherwise start a process.
+ * in an unauthenticated hello would otherwise start a process. A person's groups (policy rules
+ * by group, admins through a group) come the same way, by SID (win32/group-memberships.ts).
  *
  * Only a person authenticates: a local or domain account (S-1-5-21-…) or a Microsoft Entra ID
  * one (S-1-12-1-…) with a profile on this computer, or SYSTEM (the agent's own account, for

@@ -4,14 +4,15 @@
  * a domain account, local groups for a local one), here a STAND-IN (test/standins/win32/, never
  * shipped) answering from a pretend machine. A person in a rule's group gets rights at once,
  * one outside it waits for approval; an admin only through CONTOSO\Domain Admins (nested) gets
- * admin.*, a person elevated by Elevate does not. Not proved: that real Windows answers as
+ * admin.*, a person elevated by Elevate does not; joining a self-serve local group while elevated
+ * is reported at the end. Not proved: that real Windows answers as
  * recorded (README: "Windows: not yet run on Windows").
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
-import type { Snapshot } from '../../../agent/protocol/schemas.js';
+import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import {
   calls,
@@ -147,6 +148,24 @@ describe(
       const sam = await connect('CONTOSO\\sam');
       expect(sam.identity).toMatchObject({ user: 'CONTOSO\\sam', admin: false });
       await expect(sam.call('admin.status', {})).rejects.toMatchObject({ code: -32002 });
+    });
+
+    it('reports a person who joined a local group a rule makes self-serve while elevated', async () => {
+      const dana = await connect('CONTOSO\\dana');
+      await dana.call('admin.grant', { user: 'carl', level: 'admin', durationSec: 600 });
+      // carl, elevated, makes himself self-serve for later: net localgroup Helpdesk carl /add.
+      const m = readMachine(machineDir());
+      m.groups!['Helpdesk']!.members.push('carl');
+      writeMachine(machineDir(), m);
+      await dana.call('admin.revoke', { user: 'carl' });
+      const { events } = (await dana.call('admin.audit', { user: 'carl' })) as {
+        events: AuditEvent[];
+      };
+      const drift = events.find((e) => e.type === 'drift.detected');
+      expect(drift?.detail).toMatchObject({
+        action: 'reported',
+        groupMembers: [{ group: 'helpdesk', user: 'carl' }],
+      });
     });
 
     it('treats groups it cannot look up as none and says so in its log, once for the batch', async () => {

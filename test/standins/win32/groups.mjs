@@ -56,3 +56,10 @@ export function groupMemberships(script, machine, { canonical, wellKnown, de }) 
   };
   return JSON.stringify(sids.map(answer));
 }
+
+/** The local group of machine.groups that `net localgroup NAME` names (case-insensitive). */
+export function localGroupName(machine, name) {
+  return Object.keys(machine.groups ?? {}).find(
+    (g) => !g.includes('\\') && g.toLowerCase() === String(name).toLowerCase(),
+  );
+}

@@ -12,7 +12,7 @@
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { groupMemberships } from './groups.mjs';
+import { groupMemberships, localGroupName } from './groups.mjs';
 
 const dir = process.env.ELEVATE_WIN32_STANDIN_DIR;
 if (!dir) {
@@ -76,12 +76,20 @@ function net() {
     );
   }
   if (args[0] !== 'localgroup') fail('stand-in: unsupported net command\n', 1);
-  if (args[1] !== GROUP) systemError(1376, 'The specified local group does not exist.');
+  // Administrators, or a local group of machine.groups (groups.mjs).
+  const local = localGroupName(machine, args[1]);
+  if (args[1] !== GROUP && !local) systemError(1376, 'The specified local group does not exist.');
+  const members = local ? machine.groups[local].members : machine.administrators;
   if (args.length === 2) {
+    const comment = local
+      ? ''
+      : de
+        ? 'Administratoren haben uneingeschränkten Vollzugriff auf den Computer bzw. die Domäne.'
+        : 'Administrators have complete and unrestricted access to the computer/domain';
     const header = de
-      ? `Aliasname     ${GROUP}\nBeschreibung  Administratoren haben uneingeschränkten Vollzugriff auf den Computer bzw. die Domäne.\n\nMitglieder\n\n`
-      : `Alias name     ${GROUP}\nComment        Administrators have complete and unrestricted access to the computer/domain\n\nMembers\n\n`;
-    out(`${header}${DASHES}\n${machine.administrators.map((m) => m + '\n').join('')}${DONE}\n\n`);
+      ? `Aliasname     ${local ?? GROUP}\nBeschreibung  ${comment}\n\nMitglieder\n\n`
+      : `Alias name     ${local ?? GROUP}\nComment        ${comment}\n\nMembers\n\n`;
+    out(`${header}${DASHES}\n${members.map((m) => m + '\n').join('')}${DONE}\n\n`);
   }
   const [, , user, op] = args;
   if (machine.denyChanges) systemError(5, de ? 'Zugriff verweigert' : 'Access is denied.');
@@ -91,7 +99,7 @@ function net() {
       `There is no such global user or group: ${user}.\n\nMore help is available by typing NET HELPMSG 3783.\n\n`,
     );
   const display = account.includes('\\') ? account : canonical(account);
-  const at = machine.administrators.findIndex((m) => canonical(m) === canonical(account));
+  const at = members.findIndex((m) => canonical(m) === canonical(account));
   if (op === '/add') {
     if (at >= 0)
       systemError(
@@ -100,10 +108,10 @@ function net() {
           ? 'Der angegebene Kontoname ist bereits ein Mitglied der Gruppe.'
           : 'The specified account name is already a member of the group.',
       );
-    machine.administrators.push(display);
+    members.push(display);
   } else if (op === '/delete') {
     if (at < 0) systemError(1377, 'The specified account name is not a member of the group.');
-    machine.administrators.splice(at, 1);
+    members.splice(at, 1);
   } else fail('stand-in: unsupported net localgroup operation\n', 1);
   save();
   out(`${DONE}\n\n`);
