@@ -76,8 +76,11 @@ export class WarningTracker {
   }
 }
 
-export function warningLine(level: Snapshot['level'], thresholdSec: number): string {
-  return t.watch.warning(levelLabel(level), formatDuration(thresholdSec));
+export function warningLine(
+  level: NonNullable<Snapshot['grant']>['level'],
+  thresholdSec: number,
+): string {
+  return t.watch.warning(t.rights[level], formatDuration(thresholdSec));
 }
 
 /**
@@ -130,7 +133,7 @@ export function changeLines(prev: Snapshot, next: Snapshot, localNow: Date = new
     const until = formatLocalTime(b.expiresAt, localNow);
     out.push(
       a.id === b.id && b.level === a.level
-        ? t.watch.moved(levelLabel(b.level), until)
+        ? t.watch.moved(t.rights[b.level], until)
         : t.watch.changed(levelLabel(b.level), until),
     );
   }

@@ -15,6 +15,8 @@ export const de: CliMessages = {
     elevate: 'Elevate',
     policy: 'der Richtlinie Ihrer Organisation',
   },
+  // Each level its own noun, never "Administrator-Rechte" glued from the label.
+  rights: { admin: 'Administratorrechte', passwordless: 'Rechte für sudo ohne Passwort' },
   status: {
     user: 'Benutzer',
     level: 'Stufe',
@@ -145,8 +147,8 @@ export const de: CliMessages = {
       `Geben Sie dann den Code ein, den man Ihnen vorliest: ${program} approve-code CODE`,
   },
   watch: {
-    warning: (level, length) =>
-      `Achtung: Ihre Rechte (${level}) enden in ${length}. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.`,
+    warning: (rights, length) =>
+      `Achtung: Ihre ${rights} enden in ${length}. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.`,
     noRights: (level) => `Keine befristeten Rechte (Stufe: ${level}).`,
     endingNow: (level, until) => `${level}: endet jetzt (Frist ${until})`,
     clock: (level, clock, until) => `${level}: noch ${clock}, bis ${until}`,
@@ -161,7 +163,7 @@ export const de: CliMessages = {
     cancelledByYou: (id, what) => `Anfrage ${id} (${what}) zurückgezogen.`,
     cancelledBy: (id, what, by, note) =>
       `Anfrage ${id} (${what}) zurückgezogen von ${by}${note ? `: ${note}` : '.'}`,
-    moved: (level, until) => `Ihre Rechte (${level}) enden jetzt um ${until}.`,
+    moved: (rights, until) => `Ihre ${rights} enden jetzt um ${until}.`,
     changed: (level, until) => `Ihre Rechte haben sich geändert: ${level} bis ${until}.`,
     agentGone:
       'Der Elevate-Dienst läuft nicht, daher können Ihre Rechte gerade weder angezeigt noch geändert werden.',

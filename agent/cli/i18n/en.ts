@@ -10,6 +10,7 @@ import { helpEn } from './help-en.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
 type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
+type GrantLevel = 'admin' | 'passwordless';
 
 export const en = {
   help: helpEn,
@@ -22,6 +23,11 @@ export const en = {
     elevate: 'Elevate',
     policy: 'your organisation’s policy',
   } as Record<ActorRole, string>,
+  /** The rights a grant gives, inside a sentence ("your … end in 5 min"). */
+  rights: {
+    admin: 'administrator rights',
+    passwordless: 'passwordless sudo rights',
+  } as Record<GrantLevel, string>,
   status: {
     user: 'User',
     level: 'Level',
@@ -151,8 +157,8 @@ export const en = {
   },
   /** `elevate watch`: levels by the popover's names ("Administrator"), never protocol codes. */
   watch: {
-    warning: (level: string, length: string) =>
-      `Warning: your rights (${level}) end in ${length}. Save your work or run 'elevate extend'.`,
+    warning: (rights: string, length: string) =>
+      `Warning: your ${rights} end in ${length}. Save your work or run 'elevate extend'.`,
     noRights: (level: string) => `No temporary rights (level: ${level}).`,
     endingNow: (level: string, until: string) => `${level}: ending now (deadline ${until})`,
     clock: (level: string, clock: string, until: string) =>
@@ -168,7 +174,7 @@ export const en = {
     cancelledByYou: (id: string, what: string) => `Request ${id} (${what}) cancelled.`,
     cancelledBy: (id: string, what: string, by: string | null, note: string | null) =>
       `Request ${id} (${what}) cancelled by ${by}${note ? `: ${note}` : '.'}`,
-    moved: (level: string, until: string) => `Your rights (${level}) now end at ${until}.`,
+    moved: (rights: string, until: string) => `Your ${rights} now end at ${until}.`,
     changed: (level: string, until: string) => `Your rights changed: ${level} until ${until}.`,
     agentGone: AGENT_NOT_RUNNING,
     stillEnds: (until: string) => `Your rights still end at ${until} as scheduled.`,

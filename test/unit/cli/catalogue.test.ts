@@ -23,8 +23,8 @@ describe('the CLIs’ catalogue', () => {
     expect(de.watch.clock('Administrator', '4:59', '14:05:30')).toBe(
       'Administrator: noch 4:59, bis 14:05:30',
     );
-    expect(de.watch.warning('sudo ohne Passwort', '5 min')).toBe(
-      "Achtung: Ihre Rechte (sudo ohne Passwort) enden in 5 min. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.",
+    expect(de.watch.warning(de.rights.admin, '5 min')).toBe(
+      "Achtung: Ihre Administratorrechte enden in 5 min. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.",
     );
   });
 });

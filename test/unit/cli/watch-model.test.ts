@@ -102,7 +102,7 @@ describe('changeLines', () => {
     });
     expect(changeLines(before, later, now)).toEqual([
       'Request r_1 (30 min more) approved by alice: OK, reboot after.',
-      'Your rights (Administrator) now end at 10:40:00.',
+      'Your administrator rights now end at 10:40:00.',
     ]);
   });
 });

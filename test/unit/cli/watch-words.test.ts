@@ -44,7 +44,7 @@ describe('elevate watch names levels in the popover’s words', () => {
       'Passwordless sudo: 5:00 left, until 10:10:00',
     );
     expect(m.warningLine('admin', 300)).toBe(
-      "Warning: your rights (Administrator) end in 5 min. Save your work or run 'elevate extend'.",
+      "Warning: your administrator rights end in 5 min. Save your work or run 'elevate extend'.",
     );
     expect(m.pendingLine(snapshot({ grant: null, request: pending }))).toBe(
       'Waiting for an admin to decide on request r_1 (Passwordless sudo for 10 min)...',
@@ -66,7 +66,7 @@ describe('elevate watch names levels in the popover’s words', () => {
       'Administrator: noch 5:00, bis 10:10:00',
     );
     expect(m.warningLine('passwordless', 60)).toBe(
-      "Achtung: Ihre Rechte (sudo ohne Passwort) enden in 1 min. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.",
+      "Achtung: Ihre Rechte für sudo ohne Passwort enden in 1 min. Speichern Sie Ihre Arbeit oder führen Sie 'elevate extend' aus.",
     );
     expect(m.pendingLine(snapshot({ grant: null, request: pending }))).toBe(
       'Anfrage r_1 (sudo ohne Passwort für 10 min) wartet auf die Entscheidung eines Administrators ...',
