@@ -1,9 +1,12 @@
 /**
  * A pretend Windows machine for the win32 backend's stand-in tools (test/standins/win32/,
- * never shipped): its state file, and the environment that puts the stand-ins first on PATH.
+ * never shipped): its state file, the environment that puts the stand-ins first on PATH, and
+ * the real agent with its win32 backend started against it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { AgentClient } from '../../agent/client/agent-client.js';
+import { startAgentProcess, type AgentHandle } from './agent-process.js';
 
 export const WIN32_STANDINS = resolve(import.meta.dirname, '../standins/win32');
 
@@ -55,6 +58,51 @@ export function writeMachine(dir: string, machine: PretendWindows): void {
 
 export function readMachine(dir: string): PretendWindows {
   return JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8')) as PretendWindows;
+}
+
+/** Where startWin32Agent keeps the pretend machine of the agent in `dir`. */
+export const machineDirIn = (dir: string): string => join(dir, 'machine');
+
+export function editMachine(machineDir: string, change: (m: PretendWindows) => void): void {
+  const m = readMachine(machineDir);
+  change(m);
+  writeMachine(machineDir, m);
+}
+
+/**
+ * The real agent in `dir` with its win32 backend, running the stand-ins against the pretend
+ * machine in machineDirIn(dir): `machine` is written there first; null keeps the machine an
+ * earlier agent in `dir` left (a restart).
+ */
+export async function startWin32Agent(
+  dir: string,
+  machine: PretendWindows | null,
+  policy?: object,
+): Promise<AgentHandle> {
+  const machineDir = machineDirIn(dir);
+  mkdirSync(machineDir, { recursive: true });
+  if (machine) writeMachine(machineDir, machine);
+  return startAgentProcess({
+    backend: 'win32',
+    dir,
+    ...(policy ? { policy } : {}),
+    env: standinEnv(machineDir, (machine ?? readMachine(machineDir)).computerName),
+    // Every OS step starts a stand-in process: seconds on a loaded 2-core machine.
+    startTimeoutMs: 60_000,
+  });
+}
+
+/**
+ * An admin client as SYSTEM (S-1-5-18), as elevatectl run by the service account: admin.* on
+ * Windows is for SYSTEM and permanent Administrators. Calls that run stand-ins take seconds.
+ */
+export function connectAsSystem(agent: { socket: string }, client?: string): Promise<AgentClient> {
+  return AgentClient.connect({
+    socketPath: agent.socket,
+    user: 'S-1-5-18',
+    timeoutMs: 60_000,
+    ...(client ? { client } : {}),
+  });
 }
 
 export function standinEnv(dir: string, computerName: string): NodeJS.ProcessEnv {

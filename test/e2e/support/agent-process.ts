@@ -5,14 +5,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { startAgentProcess } from '../../helpers/agent-process.js';
-import { standinEnv } from '../../helpers/win32-machine.js';
+import { startWin32Agent, type PretendWindows } from '../../helpers/win32-machine.js';
 
 export interface AgentOptions {
   dir: string;
   os: 'linux' | 'darwin' | 'win32';
   policy: object;
-  /** The pretend Windows machine's folder (machine.json written there) and its name. */
-  win32StandIns?: { machineDir: string; computerName: string };
+  /** The pretend Windows machine, written to machineDirIn(dir). */
+  win32StandIns?: PretendWindows;
 }
 
 export interface RunningAgent {
@@ -28,19 +28,9 @@ export interface RunningAgent {
 export const socketIn = (dir: string): string => `${dir}/agent.sock`;
 
 export async function startAgent(opts: AgentOptions): Promise<RunningAgent> {
-  const standIns = opts.win32StandIns;
-  const a = await startAgentProcess({
-    dir: opts.dir,
-    policy: opts.policy,
-    ...(standIns
-      ? {
-          backend: 'win32',
-          env: standinEnv(standIns.machineDir, standIns.computerName),
-          // Every OS step starts a stand-in process: seconds on a loaded 2-core machine.
-          startTimeoutMs: 60_000,
-        }
-      : { simulateOs: opts.os }),
-  });
+  const a = opts.win32StandIns
+    ? await startWin32Agent(opts.dir, opts.win32StandIns, opts.policy)
+    : await startAgentProcess({ dir: opts.dir, policy: opts.policy, simulateOs: opts.os });
   return {
     socketPath: a.socket,
     stateDir: a.stateDir,

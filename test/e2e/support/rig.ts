@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { UiLocale } from '../../../agent/shared/i18n/locale.js';
-import { writeMachine, type PretendWindows } from '../../helpers/win32-machine.js';
+import { connectAsSystem, machineDirIn, type PretendWindows } from '../../helpers/win32-machine.js';
 import { policy, startAgent, type RunningAgent } from './agent-process.js';
 import { startMainSide, type MainSide } from './main-side.js';
 import { openPopover, popoverUrl, type Popover } from './popover-page.js';
@@ -54,18 +54,11 @@ export async function rig(
     writeFileSync(join(dir, 'state', 'audit.jsonl'), `${lines}\n`, { mode: 0o600 });
   }
   const machine = os === 'win32' ? opts.win32StandIns : undefined;
-  const machineDir = machine ? join(dir, 'machine') : null;
-  if (machine && machineDir) {
-    mkdirSync(machineDir, { recursive: true });
-    writeMachine(machineDir, machine);
-  }
   const agent = await startAgent({
     dir,
     os,
     policy: policy(defaults),
-    ...(machine && machineDir
-      ? { win32StandIns: { machineDir, computerName: machine.computerName } }
-      : {}),
+    ...(machine ? { win32StandIns: machine } : {}),
   });
   const keychainService = `ElevateE2E-${process.pid}-${rigs.length}`;
   const main = await startMainSide({
@@ -78,14 +71,10 @@ export async function rig(
     ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
   });
   const popover = await openPopover(main);
-  const admin = await AgentClient.connect({
-    socketPath: agent.socketPath,
-    // admin.* on Windows: SYSTEM or a permanent Administrators member, not the tray's person.
-    user: machine ? 'S-1-5-18' : USER,
-    client: 'e2e-admin',
-    // Calls that run stand-in tools take seconds on a loaded 2-core machine.
-    ...(machine ? { timeoutMs: 60_000 } : {}),
-  });
+  const admin = machine
+    ? await connectAsSystem({ socket: agent.socketPath }, 'e2e-admin')
+    : await AgentClient.connect({ socketPath: agent.socketPath, user: USER, client: 'e2e-admin' });
+  const machineDir = machine ? machineDirIn(dir) : null;
   const r = { dir, machineDir, keychainService, agent, main, popover, page: popover.page, admin };
   rigs.push(r);
   return r;

@@ -3,16 +3,17 @@
  * and `powershell`, here STAND-INS (test/standins/win32/, never shipped) that keep each
  * directory's access list and print it as icacls does (test/fixtures/win32/icacls-*.json).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
 import {
   calls,
+  editMachine,
+  machineDirIn,
   readMachine,
-  standinEnv,
-  writeMachine,
+  startWin32Agent,
   type PretendWindows,
 } from '../../helpers/win32-machine.js';
 
@@ -32,14 +33,7 @@ async function start(change: (m: PretendWindows, stateDir: string) => void = () 
     sessions: [],
   };
   change(m, join(dir, 'state'));
-  mkdirSync(join(dir, 'machine'));
-  writeMachine(join(dir, 'machine'), m);
-  agent = await startAgentProcess({
-    backend: 'win32',
-    dir,
-    env: standinEnv(join(dir, 'machine'), m.computerName),
-    startTimeoutMs: 60_000,
-  });
+  agent = await startWin32Agent(dir, m);
   return agent;
 }
 
@@ -61,7 +55,7 @@ describe(
   () => {
     it('restricts the state dir and each cookie dir, checked by reading icacls back', async () => {
       const a = await start();
-      const acls = () => readMachine(join(dir, 'machine')).acls ?? {};
+      const acls = () => readMachine(machineDirIn(dir)).acls ?? {};
       expect(acls()[a.stateDir]).toEqual([
         ['S-1-5-18', '(OI)(CI)(F)', false],
         ['S-1-5-32-544', '(OI)(CI)(F)', false],
@@ -78,7 +72,7 @@ describe(
         ['S-1-5-18', '(OI)(CI)(F)', false],
         [ROOT_SID, '(OI)(CI)(F)', false],
       ]);
-      expect(calls(join(dir, 'machine'))).toContainEqual([
+      expect(calls(machineDirIn(dir))).toContainEqual([
         'icacls',
         join(a.stateDir, 'auth', ROOT_SID),
       ]);
@@ -104,8 +98,9 @@ describe(
 
     it('does not hand out a cookie it could not protect', async () => {
       const a = await start();
-      const m = readMachine(join(dir, 'machine'));
-      writeMachine(join(dir, 'machine'), { ...m, icaclsDenied: true });
+      editMachine(machineDirIn(dir), (m) => {
+        m.icaclsDenied = true;
+      });
       await expect(
         AgentClient.connect({ socketPath: a.socket, user: 'root', timeoutMs: 60_000 }),
       ).rejects.toThrow();

@@ -8,17 +8,16 @@
  * is reported at the end. Not proved: that real Windows answers as
  * recorded (README: "Windows: not yet run on Windows").
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
 import {
   calls,
+  editMachine,
+  machineDirIn,
   readMachine,
-  standinEnv,
-  writeMachine,
+  startWin32Agent,
   type PretendWindows,
 } from '../../helpers/win32-machine.js';
 
@@ -53,7 +52,7 @@ const pretend: PretendWindows = {
 let agent: AgentHandle | null = null;
 let dir = '';
 const open: AgentClient[] = [];
-const machineDir = (): string => join(dir, 'machine');
+const machineDir = (): string => machineDirIn(dir);
 
 const connect = async (user: string): Promise<AgentClient> => {
   const c = await AgentClient.connect({ socketPath: agent!.socket, user, timeoutMs: 60_000 });
@@ -73,28 +72,20 @@ describe(
   () => {
     beforeAll(async () => {
       dir = makeTempDir('elevate-win32-groups-');
-      mkdirSync(machineDir());
-      writeMachine(machineDir(), pretend);
-      agent = await startAgentProcess({
-        backend: 'win32',
-        dir,
-        env: standinEnv(machineDir(), pretend.computerName),
-        startTimeoutMs: 60_000,
-        policy: {
-          version: 1,
-          defaults: {
-            selfServe: false,
-            approvalRequired: true,
-            requireReason: false,
-            levels: ['admin'],
-            durationsSec: [600],
-          },
-          rules: [
-            // Spelt as an admin might: other case; a local group by its bare name.
-            { groups: ['contoso\\ENGINEERING'], selfServe: true, approvalRequired: false },
-            { groups: ['helpdesk'], selfServe: true, approvalRequired: false },
-          ],
+      agent = await startWin32Agent(dir, pretend, {
+        version: 1,
+        defaults: {
+          selfServe: false,
+          approvalRequired: true,
+          requireReason: false,
+          levels: ['admin'],
+          durationsSec: [600],
         },
+        rules: [
+          // Spelt as an admin might: other case; a local group by its bare name.
+          { groups: ['contoso\\ENGINEERING'], selfServe: true, approvalRequired: false },
+          { groups: ['helpdesk'], selfServe: true, approvalRequired: false },
+        ],
       });
     }, 120_000);
 
@@ -154,9 +145,7 @@ describe(
       const dana = await connect('CONTOSO\\dana');
       await dana.call('admin.grant', { user: 'carl', level: 'admin', durationSec: 600 });
       // carl, elevated, makes himself self-serve for later: net localgroup Helpdesk carl /add.
-      const m = readMachine(machineDir());
-      m.groups!['Helpdesk']!.members.push('carl');
-      writeMachine(machineDir(), m);
+      editMachine(machineDir(), (m) => m.groups!['Helpdesk']!.members.push('carl'));
       await dana.call('admin.revoke', { user: 'carl' });
       const { events } = (await dana.call('admin.audit', { user: 'carl' })) as {
         events: AuditEvent[];
@@ -169,9 +158,9 @@ describe(
     });
 
     it('treats groups it cannot look up as none and says so in its log, once for the batch', async () => {
-      const m = readMachine(machineDir());
-      m.logonServersUnreachable = true;
-      writeMachine(machineDir(), m);
+      editMachine(machineDir(), (m) => {
+        m.logonServersUnreachable = true;
+      });
       // lee is in Engineering, but with no logon server his groups are unknown: no self-serve.
       const s = await ask('CONTOSO\\lee');
       expect(s).toMatchObject({ level: 'none', request: { state: 'pending' } });

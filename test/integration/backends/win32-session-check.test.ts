@@ -3,16 +3,17 @@
  * runs `net`, `powershell` and `wevtutil`, here STAND-INS (test/standins/win32/, never shipped)
  * replaying the outputs recorded in test/fixtures/win32/ (each cites its source).
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
 import {
+  connectAsSystem,
+  editMachine,
+  machineDirIn,
   readMachine,
-  standinEnv,
-  writeMachine,
+  startWin32Agent,
   type PretendWindows,
 } from '../../helpers/win32-machine.js';
 
@@ -21,12 +22,7 @@ let agent: AgentHandle | null = null;
 let client: AgentClient | null = null;
 let dir = '';
 
-const machineDir = () => join(dir, 'machine');
-const edit = (change: (m: PretendWindows) => void): void => {
-  const m = readMachine(machineDir());
-  change(m);
-  writeMachine(machineDir(), m);
-};
+const edit = (change: (m: PretendWindows) => void): void => editMachine(machineDirIn(dir), change);
 const audit = async (): Promise<AuditEvent[]> =>
   ((await client!.call('admin.audit', { user: 'alice' })) as { events: AuditEvent[] }).events;
 const session = async (): Promise<Snapshot['lastSession']> =>
@@ -35,8 +31,7 @@ const session = async (): Promise<Snapshot['lastSession']> =>
 
 beforeAll(async () => {
   dir = makeTempDir('elevate-win32-check-');
-  mkdirSync(machineDir());
-  writeMachine(machineDir(), {
+  agent = await startWin32Agent(dir, {
     language: 'en',
     computerName: 'PC01',
     accounts: {
@@ -49,18 +44,7 @@ beforeAll(async () => {
     sessions: [],
     builtinAdminEnabled: false,
   });
-  agent = await startAgentProcess({
-    backend: 'win32',
-    dir,
-    env: standinEnv(machineDir(), 'PC01'),
-    startTimeoutMs: 60_000,
-  });
-  // The admin here is SYSTEM, as elevatectl run by the service account (see win32-users.test.ts).
-  client = await AgentClient.connect({
-    socketPath: agent.socket,
-    user: 'S-1-5-18',
-    timeoutMs: 60_000,
-  });
+  client = await connectAsSystem(agent);
 }, 120_000);
 
 afterAll(async () => {
@@ -134,7 +118,7 @@ describe('Windows end-of-session check (stand-in tools)', { timeout: 120_000 }, 
     ]);
     expect(await session()).toMatchObject({ commands: 1, drift: { found: 3, removed: 0 } });
     // Report only: nothing was removed.
-    expect(readMachine(machineDir()).administrators).toContain('mallory');
+    expect(readMachine(machineDirIn(dir)).administrators).toContain('mallory');
   });
 
   it('says how to turn process auditing on when Windows recorded none', async () => {

@@ -5,17 +5,17 @@
  * the backend's plans, parsers and the agent's lifecycle work together; not that Windows
  * behaves as recorded (README: "Windows: not yet run on Windows").
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
 import {
   calls,
+  connectAsSystem,
+  editMachine as edit,
+  machineDirIn,
   readMachine,
-  standinEnv,
-  writeMachine,
+  startWin32Agent,
   type PretendWindows,
 } from '../../helpers/win32-machine.js';
 
@@ -45,28 +45,14 @@ let agent: AgentHandle | null = null;
 let client: AgentClient | null = null;
 let dir = '';
 
-async function start(m: PretendWindows, policy?: object, reuse?: string): Promise<void> {
+/** `reuse`: start again in that dir, on the machine the agent before left (m is then null). */
+async function start(m: PretendWindows | null, policy?: object, reuse?: string): Promise<void> {
   dir = reuse ?? makeTempDir('elevate-win32-');
-  const machineDir = join(dir, 'machine');
-  mkdirSync(machineDir, { recursive: true });
-  if (!reuse) writeMachine(machineDir, m);
-  agent = await startAgentProcess({
-    backend: 'win32',
-    dir,
-    ...(policy ? { policy } : {}),
-    env: standinEnv(machineDir, m.computerName),
-    startTimeoutMs: 60_000,
-  });
-  // Every OS step starts a stand-in process; on a loaded 2-core machine that takes seconds.
-  // The admin is SYSTEM (S-1-5-18), as elevatectl run by the service account.
-  client = await AgentClient.connect({
-    socketPath: agent.socket,
-    user: 'S-1-5-18',
-    timeoutMs: 60_000,
-  });
+  agent = await startWin32Agent(dir, m, policy);
+  client = await connectAsSystem(agent);
 }
 
-const admins = (): string[] => readMachine(join(dir, 'machine')).administrators;
+const admins = (): string[] => readMachine(machineDirIn(dir)).administrators;
 const grant = (user: string, durationSec = 600): Promise<Snapshot> =>
   client!.call('admin.grant', { user, level: 'admin', durationSec }) as Promise<Snapshot>;
 const status = async (user: string): Promise<Snapshot> =>
@@ -95,11 +81,7 @@ async function stop(): Promise<void> {
   agent = null;
 }
 
-const editMachine = (change: (m: PretendWindows) => void): void => {
-  const m = readMachine(join(dir, 'machine'));
-  change(m);
-  writeMachine(join(dir, 'machine'), m);
-};
+const editMachine = (change: (m: PretendWindows) => void): void => edit(machineDirIn(dir), change);
 
 describe(
   'agent + win32 backend against stand-in Windows tools (one agent)',
@@ -114,8 +96,8 @@ describe(
       expect(s.platform).toMatchObject({ os: 'win32', logoutHint: 'grant' });
       expect(admins()).toContain('alice');
       // The group was named from S-1-5-32-544, and Get-LocalGroupMember was never used.
-      expect(calls(join(dir, 'machine')).flat().join(' ')).toContain("'S-1-5-32-544'");
-      expect(calls(join(dir, 'machine')).flat().join(' ')).not.toContain('Get-LocalGroupMember');
+      expect(calls(machineDirIn(dir)).flat().join(' ')).toContain("'S-1-5-32-544'");
+      expect(calls(machineDirIn(dir)).flat().join(' ')).not.toContain('Get-LocalGroupMember');
 
       const longer = await grant('alice', 1200);
       expect(Date.parse(longer.grant!.expiresAt)).toBeGreaterThan(Date.parse(s.grant!.expiresAt));
@@ -216,7 +198,7 @@ describe(
       await start(machine({ language: 'de' }));
       await grant('alice');
       expect(admins()).toContain('alice');
-      expect(calls(join(dir, 'machine'))).toContainEqual([
+      expect(calls(machineDirIn(dir))).toContainEqual([
         'net',
         'localgroup',
         'Administratoren',
@@ -243,7 +225,7 @@ describe(
       expect(admins()).toContain('CONTOSO\\bob');
       await new Promise((r) => setTimeout(r, 2500));
       agent = null;
-      await start(machine(), undefined, reuse);
+      await start(null, undefined, reuse);
       // Recovery ran before the agent listened.
       expect(admins()).not.toContain('CONTOSO\\bob');
       expect((await status('CONTOSO\\bob')).grant).toBeNull();
@@ -281,7 +263,7 @@ describe(
       );
       expect(done.platform).toMatchObject({ os: 'win32', logoutHint: null });
       expect(done.platform.logoffAt).toBeUndefined();
-      expect(readMachine(join(dir, 'machine')).loggedOff).toEqual([
+      expect(readMachine(machineDirIn(dir)).loggedOff).toEqual([
         { user: 'alice', id: 3, logonTime: '11/30/2026 9:02 AM' },
       ]);
       expect((await audit('alice')).find((e) => e.type === 'logout.done')?.detail).toEqual({

@@ -7,17 +7,17 @@
  * permanent Administrators only, never for someone Elevate elevated. Not proved: that real
  * Windows answers as recorded (README: "Windows: not yet run on Windows").
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { makeTempDir, type AgentHandle } from '../../helpers/agent-process.js';
 import {
   calls,
+  editMachine as edit,
+  machineDirIn,
   readMachine,
-  standinEnv,
-  writeMachine,
+  startWin32Agent,
   type PretendWindows,
 } from '../../helpers/win32-machine.js';
 
@@ -60,12 +60,8 @@ const refusedCode = (user: string): Promise<unknown> =>
     () => 'authenticated',
     (e: { code?: number }) => e.code,
   );
-const admins = (): string[] => readMachine(join(dir, 'machine')).administrators;
-const editMachine = (change: (m: PretendWindows) => void): void => {
-  const m = readMachine(join(dir, 'machine'));
-  change(m);
-  writeMachine(join(dir, 'machine'), m);
-};
+const admins = (): string[] => readMachine(machineDirIn(dir)).administrators;
+const editMachine = (change: (m: PretendWindows) => void): void => edit(machineDirIn(dir), change);
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -79,22 +75,14 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_0
 describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     dir = makeTempDir('elevate-win32-users-');
-    mkdirSync(join(dir, 'machine'));
-    writeMachine(join(dir, 'machine'), pretend);
-    agent = await startAgentProcess({
-      backend: 'win32',
-      dir,
-      env: standinEnv(join(dir, 'machine'), pretend.computerName),
-      startTimeoutMs: 60_000,
-      policy: {
-        version: 1,
-        defaults: {
-          selfServe: true,
-          approvalRequired: false,
-          requireReason: false,
-          levels: ['admin'],
-          durationsSec: [600],
-        },
+    agent = await startWin32Agent(dir, pretend, {
+      version: 1,
+      defaults: {
+        selfServe: true,
+        approvalRequired: false,
+        requireReason: false,
+        levels: ['admin'],
+        durationsSec: [600],
       },
     });
     system = await connect('S-1-5-18');
@@ -119,7 +107,7 @@ describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_
     const bob = await connect('CONTOSO\\bob');
     expect(bob.identity).toEqual({ user: 'CONTOSO\\bob', uid: null, sid: BOB, admin: false });
     // The cookie was in a directory named by and ACL'd to bob's SID.
-    const acl = readMachine(join(dir, 'machine')).acls?.[join(agent!.stateDir, 'auth', BOB)];
+    const acl = readMachine(machineDirIn(dir)).acls?.[join(agent!.stateDir, 'auth', BOB)];
     expect(acl).toEqual([
       ['S-1-5-18', '(OI)(CI)(F)', false],
       [BOB, '(OI)(CI)(F)', false],
@@ -204,14 +192,14 @@ describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_
   it('asks Windows about many new names at once, and remembers unknown ones', async () => {
     const names = ['ghost1', 'ghost2', 'ghost3', 'ghost4', 'ghost5', 'ghost6'];
     const lookups = () =>
-      calls(join(dir, 'machine')).filter(
+      calls(machineDirIn(dir)).filter(
         (c) => c[0] === 'powershell' && c.join(' ').includes("'ghost1'"),
       ).length;
     expect(await Promise.all(names.map(refusedCode))).toEqual(names.map(() => -32001));
     expect(await refusedCode('ghost1')).toBe(-32001);
     // The first hello's name may go alone; the rest wait and go together; the repeat is remembered.
     expect(lookups()).toBe(1);
-    const batches = calls(join(dir, 'machine')).filter((c) => c.join(' ').includes("'ghost"));
+    const batches = calls(machineDirIn(dir)).filter((c) => c.join(' ').includes("'ghost"));
     expect(batches.length).toBeLessThanOrEqual(2);
   });
 
