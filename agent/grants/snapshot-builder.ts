@@ -70,7 +70,7 @@ export class SnapshotBuilder {
       const account = await this.users.lookup(user);
       return account ? this.users.groupsOf(account) : [];
     });
-    const key = this.users.groupNameKey?.bind(this.users);
+    const key = this.users.nameKey?.bind(this.users);
     return effectivePolicy(this.policies.policy, user, groups, key);
   }
 

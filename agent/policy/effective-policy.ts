@@ -2,19 +2,20 @@ import { BUILT_IN_DEFAULTS, type PolicyFile, type PolicySettings } from './polic
 
 /**
  * A user's effective settings: built-in defaults, then the file's defaults, then the first
- * rule naming the user or one of their groups (POLICY.md). `groupKey` is how the OS compares
- * group names (UserDirectory.groupNameKey: Windows without case); exact by default.
+ * rule naming the user or one of their groups (POLICY.md). `nameKey` is how the OS compares
+ * account and group names (UserDirectory.nameKey: Windows without case); exact by default.
  */
 export function effectivePolicy(
   policy: PolicyFile,
   user: string,
   groups: readonly string[],
-  groupKey: (name: string) => string = (name) => name,
+  nameKey: (name: string) => string = (name) => name,
 ): PolicySettings {
   const settings: PolicySettings = { ...BUILT_IN_DEFAULTS, ...definedOnly(policy.defaults ?? {}) };
-  const mine = new Set(groups.map(groupKey));
+  const me = nameKey(user);
+  const mine = new Set(groups.map(nameKey));
   const rule = (policy.rules ?? []).find(
-    (r) => r.users?.includes(user) || r.groups?.some((g) => mine.has(groupKey(g))),
+    (r) => r.users?.some((u) => nameKey(u) === me) || r.groups?.some((g) => mine.has(nameKey(g))),
   );
   if (rule) {
     const { users: _u, groups: _g, ...overrides } = rule;

@@ -30,8 +30,8 @@ export interface UserDirectory {
   /** POSIX only (a peer's uid from the kernel); null on Windows. */
   lookupUid(uid: number): Promise<Account | null>;
   groupsOf(account: Account): Promise<string[]>;
-  /** How the OS compares group names (Windows: without case); exact when absent. */
-  groupNameKey?(name: string): string;
+  /** How the OS compares account and group names in policy rules (Windows: without case). */
+  nameKey?(name: string): string;
   /** Where one account has several names (Windows), the one its records are kept under. */
   canonicalName?(name: string): Promise<string>;
 }

@@ -115,7 +115,7 @@ export function parseGroupMemberships(stdout: string, count: number): Membership
  * The names a policy rule may use for these groups (POLICY.md `rules[].groups`): each SID,
  * each name as Windows prints it ("CONTOSO\Domain Admins") and, for this computer's own and
  * built-in groups, the bare name ("Administrators"). Lower-cased: Windows compares names
- * without case, and the policy side folds its names the same way (groupNameKey).
+ * without case, and the policy side folds its names the same way (Win32UserDirectory.nameKey).
  */
 export function groupNames(groups: readonly WindowsGroup[], computerName: string | null): string[] {
   const names = new Set<string>();

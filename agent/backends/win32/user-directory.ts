@@ -101,8 +101,12 @@ export class Win32UserDirectory implements UserDirectory {
     return groupNames(await this.memberships(account), this.computerName);
   }
 
-  groupNameKey(name: string): string {
-    return groupNameKey(name);
+  /**
+   * Policy rules name people and groups as Windows compares them: without case, and a local
+   * one with or without this computer's name (`PC01\alice` = `alice`).
+   */
+  nameKey(name: string): string {
+    return groupNameKey(this.canonical(name.trim()));
   }
 
   /** The person's groups with their SIDs (win32/group-memberships.ts); [] when unknown. */

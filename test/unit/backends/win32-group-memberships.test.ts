@@ -9,6 +9,7 @@ import {
   type WindowsGroup,
 } from '../../../agent/backends/win32/group-memberships.js';
 import { parseNetLocalGroupMembers } from '../../../agent/backends/win32/parsers.js';
+import { Win32UserDirectory } from '../../../agent/backends/win32/user-directory.js';
 import { effectivePolicy } from '../../../agent/policy/effective-policy.js';
 import type { PolicyFile } from '../../../agent/policy/policy-schema.js';
 import { win32Fixture } from '../../helpers/win32-fixtures.js';
@@ -121,6 +122,16 @@ describe('Windows groups in policy rules', () => {
     expect(selfServe(policy, alice)).toBe(false);
     expect(selfServe(rule(['Engineering']), bob)).toBe(false);
     expect(selfServe(policy, [])).toBe(false);
+  });
+
+  it('name people and groups as Windows compares them: without case, with or without the computer name', () => {
+    const key = (n: string) => new Win32UserDirectory({ computerName: 'PC01' }).nameKey(n);
+    const byUser = (users: string[], user: string): boolean =>
+      effectivePolicy({ ...policy, rules: [{ users, selfServe: true }] }, user, [], key).selfServe;
+    expect(byUser(['contoso\\BOB'], 'CONTOSO\\bob')).toBe(true);
+    expect(byUser(['PC01\\Alice'], 'alice')).toBe(true);
+    expect(byUser(['PC02\\alice'], 'alice')).toBe(false);
+    expect(effectivePolicy(rule(['pc01\\HELPDESK']), 'alice', alice, key).selfServe).toBe(true);
   });
 
   it('keep exact comparison where the OS has no folding (Linux group names are case-sensitive)', () => {
