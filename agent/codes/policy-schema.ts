@@ -1,6 +1,7 @@
 /** The policy's `approvalCodes` block (docs/approval-codes.md). */
 import { posix, win32 } from 'node:path';
 import * as z from 'zod';
+import { says } from '../policy/policy-issue.js';
 import { MAX_VALIDITY_SEC } from './approval-code.js';
 
 export const ApprovalCodesPolicySchema = z
@@ -9,7 +10,7 @@ export const ApprovalCodesPolicySchema = z
     keyFile: z
       .string()
       .min(1)
-      .refine((p) => posix.isAbsolute(p) || win32.isAbsolute(p), 'must be an absolute path'),
+      .refine((p) => posix.isAbsolute(p) || win32.isAbsolute(p), says('absolutePath')),
     /** How long after it was made an approval code works. */
     validitySec: z.number().int().min(60).max(MAX_VALIDITY_SEC).default(900),
     /** Wrong codes per request before the request is cancelled. */

@@ -5,6 +5,7 @@
  */
 import { isAbsolute } from 'node:path';
 import * as z from 'zod';
+import { says } from '../policy/policy-issue.js';
 import { AuditEventTypeSchema } from '../protocol/schemas.js';
 
 export const DEFAULT_MAX_OUTBOX = 100_000;
@@ -20,23 +21,20 @@ export const EventFilterSchema = z
       f === '*' ||
       EVENT_TYPES.includes(f) ||
       (f.endsWith('.*') && EVENT_PREFIXES.has(f.slice(0, -2))),
-    { message: `must be "*", "PREFIX.*" or an audit event type (${EVENT_TYPES.join(', ')})` },
+    says('eventFilter', EVENT_TYPES.join(', ')),
   );
 
-const absolutePath = z.string().min(1).refine(isAbsolute, { message: 'must be an absolute path' });
+const absolutePath = z.string().min(1).refine(isAbsolute, says('absolutePath'));
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** https anywhere; plain http only to this computer, where nothing crosses a network. */
-const postUrl = z.url().refine(
-  (u) => {
-    const url = new URL(u);
-    return (
-      url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
-    );
-  },
-  { message: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)' },
-);
+const postUrl = z.url().refine((u) => {
+  const url = new URL(u);
+  return (
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+  );
+}, says('httpsUrl'));
 
 /** Headers the forwarder sets itself; a policy may not replace them. */
 const RESERVED_HEADERS = new Set([
@@ -47,14 +45,11 @@ const RESERVED_HEADERS = new Set([
   'connection',
 ]);
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-const headerValue = z.string().regex(/^[^\r\n\0]*$/, 'must not contain line breaks');
+const headerValue = z.string().refine((v) => /^[^\r\n\0]*$/.test(v), says('oneLine'));
 
 const sinkName = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-    'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit',
-  );
+  .refine((n) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(n), says('sinkName'));
 
 const common = {
   name: sinkName,
@@ -78,17 +73,9 @@ export const WebhookSinkSchema = z
         for (const name of Object.keys(headers)) {
           const lower = name.toLowerCase();
           if (!HEADER_NAME.test(name)) {
-            ctx.addIssue({
-              code: 'custom',
-              message: 'must be a valid HTTP header name',
-              path: [name],
-            });
+            ctx.addIssue({ code: 'custom', path: [name], ...says('headerName') });
           } else if (RESERVED_HEADERS.has(lower) || lower.startsWith('x-elevate-')) {
-            ctx.addIssue({
-              code: 'custom',
-              message: 'is set by the forwarder and cannot be overridden',
-              path: [name],
-            });
+            ctx.addIssue({ code: 'custom', path: [name], ...says('reservedHeader') });
           }
         }
       })
@@ -116,12 +103,12 @@ export const SyslogSinkSchema = z
     /** RFC 5424 APP-NAME: 1-48 printable US-ASCII characters. */
     appName: z
       .string()
-      .regex(/^[!-~]{1,48}$/, 'must be 1-48 printable ASCII characters without spaces')
+      .refine((a) => /^[!-~]{1,48}$/.test(a), says('appName'))
       .optional(),
   })
   .strict()
   .refine((s) => s.protocol === 'tls' || s.caFile === undefined, {
-    message: 'caFile only applies to protocol "tls"',
+    ...says('caFileTlsOnly'),
     path: ['caFile'],
   });
 
@@ -140,11 +127,7 @@ export const ForwardPolicySchema = z.array(ForwardSinkSchema).superRefine((sinks
   const seen = new Set<string>();
   sinks.forEach((sink, i) => {
     if (seen.has(sink.name)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `sink name "${sink.name}" is used twice`,
-        path: [i, 'name'],
-      });
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], ...says('sinkNameTwice', sink.name) });
     }
     seen.add(sink.name);
   });

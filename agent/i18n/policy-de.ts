@@ -11,6 +11,23 @@ export const policyDe: PolicyMessages = {
     distinct: 'darf keinen Wert wiederholen: Nennen Sie jeden nur einmal',
     presetsNeeded:
       'braucht eine nicht leere Liste reasonPresets: Tragen Sie die wählbaren Gründe ein oder setzen Sie reasonPresetsOnly auf false',
+    absolutePath:
+      'muss ein absoluter Pfad sein: Geben Sie den ganzen Pfad an, ab "/" (oder einem Windows-Laufwerk)',
+    sha256: 'muss aus 64 Hexziffern bestehen: der SHA-256 der Datei, wie sha256sum ihn ausgibt',
+    eventFilter: (types) => `muss "*", "PRÄFIX.*" oder ein Audit-Ereignistyp sein (${types})`,
+    httpsUrl: 'muss eine https://-URL sein (http:// nur für 127.0.0.1 oder localhost)',
+    oneLine: 'darf keine Zeilenumbrüche enthalten: Schreiben Sie den Wert in eine Zeile',
+    sinkName:
+      'muss aus 1-64 Buchstaben, Ziffern, ".", "_" oder "-" bestehen und mit einem Buchstaben oder einer Ziffer beginnen',
+    headerName:
+      "muss ein gültiger HTTP-Headername sein: nur Buchstaben, Ziffern und !#$%&'*+.^_`|~-",
+    reservedHeader:
+      'setzt der Forwarder selbst, er kann nicht überschrieben werden: Entfernen Sie ihn',
+    appName: 'muss aus 1-48 druckbaren ASCII-Zeichen ohne Leerzeichen bestehen',
+    caFileTlsOnly:
+      'caFile gilt nur für protocol "tls": Setzen Sie protocol auf "tls" oder entfernen Sie caFile',
+    sinkNameTwice: (name) =>
+      `der Sink-Name "${name}" kommt zweimal vor: Geben Sie jedem Sink einen eigenen Namen`,
   },
   file: {
     unreadable: (path, code) =>

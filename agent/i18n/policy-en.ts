@@ -11,13 +11,28 @@ import { zodSays } from './zod-issue.js';
 export const policyEn = {
   /** zod's own sentence for a failed check, which names the allowed values or bounds. */
   issue: zodSays(zodEn()),
-  /** The policy schema's own checks (policy-schema.ts), by the `say` param they carry. */
+  /**
+   * The policy schemas' own checks (policy-schema.ts, forward/ and codes/policy-schema.ts,
+   * protocol/policy-additions.ts), by the `say` param they carry; a function takes its `value`.
+   */
   check: {
     groupName:
       'must be a group name: letters, digits, "_" or "-", starting with a letter or "_" (e.g. "sudo")',
     distinct: 'must not repeat a value: list each one once',
     presetsNeeded:
       'needs a non-empty reasonPresets list: add the reasons to choose from, or set reasonPresetsOnly to false',
+    absolutePath: 'must be an absolute path: give the whole path, from "/" (or a Windows drive)',
+    sha256: "must be 64 hex digits: the file's SHA-256 as sha256sum prints it",
+    eventFilter: (types: string) => `must be "*", "PREFIX.*" or an audit event type (${types})`,
+    httpsUrl: 'must be an https:// URL (http:// only for 127.0.0.1 or localhost)',
+    oneLine: 'must not contain line breaks: write the value on one line',
+    sinkName: 'must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    headerName: "must be a valid HTTP header name: letters, digits and !#$%&'*+.^_`|~- only",
+    reservedHeader: 'is set by the forwarder and cannot be overridden: remove it',
+    appName: 'must be 1-48 printable ASCII characters without spaces',
+    caFileTlsOnly: 'caFile only applies to protocol "tls": set protocol to "tls", or remove caFile',
+    sinkNameTwice: (name: string) =>
+      `sink name "${name}" is used twice: give each sink its own name`,
   },
   /** policy.json (policy-file.ts). */
   file: {

@@ -10,11 +10,22 @@ import type { PolicyCheck, PolicyMessages } from '../i18n/policy-en.js';
 export function policyIssues(m: PolicyMessages): { error: (iss: z.core.$ZodRawIssue) => string } {
   return {
     error: (iss) => {
-      const say: unknown = iss.code === 'custom' ? iss.params?.say : undefined;
-      return typeof say === 'string' && say in m.check ? m.check[say as PolicyCheck] : m.issue(iss);
+      const params =
+        iss.code === 'custom' ? (iss.params as Partial<SaysParams> | undefined) : undefined;
+      const say = params?.say;
+      if (typeof say !== 'string' || !(say in m.check)) return m.issue(iss);
+      const sentence = m.check[say];
+      return typeof sentence === 'function' ? sentence(params?.value ?? '') : sentence;
     },
   };
 }
 
-/** A schema check's params: its sentence is the catalogue's `check[say]`. */
-export const says = (say: PolicyCheck): { params: { say: PolicyCheck } } => ({ params: { say } });
+interface SaysParams {
+  say: PolicyCheck;
+  value?: string;
+}
+
+/** A schema check's params: its sentence is the catalogue's `check[say]`, given `value`. */
+export const says = (say: PolicyCheck, value?: string): { params: SaysParams } => ({
+  params: value === undefined ? { say } : { say, value },
+});

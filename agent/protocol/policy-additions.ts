@@ -3,6 +3,7 @@
  * schemas.ts so that file stays the protocol's core. All additive and optional on the wire.
  */
 import * as z from 'zod';
+import { says } from '../policy/policy-issue.js';
 
 export const RequireAuthenticationSchema = z.enum(['none', 'password', 'biometric']);
 export type RequireAuthentication = z.infer<typeof RequireAuthenticationSchema>;
@@ -13,9 +14,9 @@ export type RevokeTrigger = z.infer<typeof RevokeTriggerSchema>;
 export const OnChangeHookSchema = z
   .object({
     /** Absolute path of the executable, run as root. */
-    path: z.string().regex(/^\//, 'must be an absolute path'),
+    path: z.string().refine((p) => p.startsWith('/'), says('absolutePath')),
     /** Hex SHA-256 of the file; a file that does not match is not run. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex digits'),
+    sha256: z.string().refine((h) => /^[0-9a-f]{64}$/i.test(h), says('sha256')),
     timeoutSec: z.number().int().positive().max(300).default(10),
   })
   .strict();

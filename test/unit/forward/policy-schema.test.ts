@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ForwardPolicySchema } from '../../../agent/forward/policy-schema.js';
+import { policyEn } from '../../../agent/i18n/policy-en.js';
+import { policyIssues } from '../../../agent/policy/policy-issue.js';
 
 const issues = (input: unknown): string[] => {
-  const r = ForwardPolicySchema.safeParse(input);
+  const r = ForwardPolicySchema.safeParse(input, policyIssues(policyEn));
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 };
 
@@ -49,18 +51,22 @@ describe('ForwardPolicySchema', () => {
       issues([
         { name: 'a', type: 'syslog', host: 'h', port: 514, protocol: 'tcp', caFile: '/ca.pem' },
       ]),
-    ).toEqual(['0.caFile: caFile only applies to protocol "tls"']);
+    ).toEqual([
+      '0.caFile: caFile only applies to protocol "tls": set protocol to "tls", or remove caFile',
+    ]);
     expect(
       issues([
         { name: 'a', type: 'webhook', url: 'https://h', headers: { 'X-Elevate-Signature': 'x' } },
       ]),
-    ).toEqual(['0.headers.X-Elevate-Signature: is set by the forwarder and cannot be overridden']);
+    ).toEqual([
+      '0.headers.X-Elevate-Signature: is set by the forwarder and cannot be overridden: remove it',
+    ]);
     expect(
       issues([
         { name: 'a', type: 'slack', url: 'https://h' },
         { name: 'a', type: 'slack', url: 'https://h' },
       ]),
-    ).toEqual(['1.name: sink name "a" is used twice']);
+    ).toEqual(['1.name: sink name "a" is used twice: give each sink its own name']);
     expect(issues([{ name: '../etc', type: 'slack', url: 'https://h' }])[0]).toMatch(
       /^0\.name: must be 1-64 letters/,
     );

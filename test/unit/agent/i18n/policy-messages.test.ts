@@ -4,7 +4,7 @@
  * policy (the file, managed settings, registry values, key files) worded in the catalogue it is
  * read with, down to zod's reason and the schema's own checks.
  */
-import { chownSync, writeFileSync } from 'node:fs';
+import { chownSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_CATALOGUES } from '../../../../agent/cli/i18n/index.js';
@@ -16,7 +16,7 @@ import { managedSettings, withManaged } from '../../../../agent/policy/managed-p
 import { parsePolicyText } from '../../../../agent/policy/policy-file.js';
 import { registrySettings } from '../../../../agent/policy/registry-policy.js';
 import { catalogueGaps } from '../../../../agent/shared/i18n/catalogue.js';
-import { makeTempDir } from '../../../helpers/agent-process.js';
+import { makeTempDir, REPO } from '../../../helpers/agent-process.js';
 
 const problem = (policy: unknown, m = policyEn): string => {
   const r = parsePolicyText(JSON.stringify(policy), m);
@@ -44,6 +44,31 @@ describe('the policy catalogue', () => {
       'Das Richtlinienfeld adminGroup ist ungültig: muss ein Gruppenname sein: Buchstaben, Ziffern, "_" oder "-", beginnend mit einem Buchstaben oder "_" (z. B. "sudo").',
     );
     expect(problem({ version: 1, adminGroup: 'sudo' })).toBe('valid');
+  });
+
+  it('words the forwarding and onChange checks too, and uses every check it has', () => {
+    const twice = { name: 'a', type: 'slack', url: 'https://h' };
+    expect(problem({ version: 1, forward: [twice, twice] }, policyDe)).toBe(
+      'Das Richtlinienfeld forward.1.name ist ungültig: der Sink-Name "a" kommt zweimal vor: Geben Sie jedem Sink einen eigenen Namen.',
+    );
+    expect(
+      problem({ version: 1, defaults: { onChange: { path: 'hook.sh', sha256: 'ab' } } }, policyDe),
+    ).toBe(
+      'Das Richtlinienfeld defaults.onChange.path ist ungültig: muss ein absoluter Pfad sein: Geben Sie den ganzen Pfad an, ab "/" (oder einem Windows-Laufwerk).',
+    );
+    expect(problem({ version: 1, forward: [{ ...twice, events: ['privilege.grantd'] }] })).toMatch(
+      /^Policy field forward\.0\.events\.0 is invalid: must be "\*", "PREFIX\.\*" or an audit event type \(auth\.failed, /,
+    );
+    const schemas = [
+      'agent/policy/policy-schema.ts',
+      'agent/forward/policy-schema.ts',
+      'agent/codes/policy-schema.ts',
+      'agent/protocol/policy-additions.ts',
+    ].map((f) => readFileSync(join(REPO, f), 'utf8'));
+    const unused = Object.keys(policyEn.check).filter(
+      (key) => !schemas.some((src) => src.includes(`says('${key}'`)),
+    );
+    expect(unused).toEqual([]);
   });
 
   it('gives zod’s reason in the same language, naming the allowed values', () => {
