@@ -57,7 +57,7 @@ describe('the policy catalogue', () => {
       'Das Richtlinienfeld defaults.onChange.path ist ungültig: muss ein absoluter Pfad sein: Geben Sie den ganzen Pfad an, ab "/" (oder einem Windows-Laufwerk).',
     );
     expect(problem({ version: 1, forward: [{ ...twice, events: ['privilege.grantd'] }] })).toMatch(
-      /^Policy field forward\.0\.events\.0 is invalid: must be "\*", "PREFIX\.\*" or an audit event type \(auth\.failed, /,
+      /^Policy field forward\.0\.events\.0 is invalid: must be "\*", "PREFIX\.\*" or an audit event type \(agent\.started, privilege\.granted, /,
     );
     const schemas = [
       'agent/policy/policy-schema.ts',
