@@ -7,8 +7,6 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuthFailures } from './audit/auth-failures.js';
 import { PairingService } from './auth/pairing.js';
 import { CookieChallenges } from './auth/cookie-challenge.js';
-import { watchManagedPreferences } from './backends/darwin/managed-preferences.js';
-import { protectWin32Dirs } from './backends/win32/dir-acls.js';
 import { CodeApprovals } from './codes/code-approvals.js';
 import { LastSessionStore } from './cleanup/last-session-store.js';
 import { SessionSnapshotBuilder } from './cleanup/session-snapshot-builder.js';
@@ -28,7 +26,7 @@ import { Subscriptions } from './server/subscriptions.js';
 import { Mutex } from './shared/mutex.js';
 import { StateStore } from './store/state-store.js';
 import { auditForwarder } from './wiring/forwarding.js';
-import { adminRule, createBackend, managedPolicySource, userDirectory } from './wiring/platform.js';
+import { loadPlatform } from './wiring/platform.js';
 import { grantHooks, sessionChecks } from './wiring/session-checks.js';
 import { statusPublisher } from './wiring/status-publisher.js';
 
@@ -44,11 +42,10 @@ export async function startAgent(
 ): Promise<RunningAgent> {
   await mkdir(config.stateDir, { recursive: true, mode: 0o711 });
   await chmod(config.stateDir, 0o711);
-  // Windows: ACLs instead of modes; the agent does not start on a state dir it cannot restrict.
-  const cookieGuard =
-    config.backend === 'win32' ? await protectWin32Dirs(config.stateDir, log) : null;
+  const platform = await loadPlatform(config);
+  const cookieGuard = (await platform.guardStateDir?.(log)) ?? null;
 
-  const policies = new PolicyHolder(config.policy, log, managedPolicySource(config));
+  const policies = new PolicyHolder(config.policy, log, platform.managedPolicy);
   await policies.load();
   const store = new StateStore(config.stateDir);
   await store.load();
@@ -56,8 +53,8 @@ export async function startAgent(
   await audit.open();
   const lastSessions = new LastSessionStore(config.stateDir);
   await lastSessions.load();
-  const users = userDirectory(config, log);
-  const backend = createBackend(config, policies, users, log);
+  const users = platform.users(log);
+  const backend = platform.backend(policies, users, log);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir, cookieGuard);
   await challenges.init();
@@ -76,7 +73,7 @@ export async function startAgent(
         .append({ type: 'clock.jumped', user: null, actor: 'agent', detail: { deltaMs } })
         .catch((err: unknown) => log(`could not record a clock jump: ${String(err)}`)),
   );
-  const checks = sessionChecks(config, policies, {
+  const checks = sessionChecks(config, platform, policies, {
     audit,
     store,
     lock,
@@ -166,7 +163,7 @@ export async function startAgent(
       snapshots,
       subscriptions,
       forwarders,
-      isAdmin: adminRule(backend, store, users, log),
+      isAdmin: platform.adminRule(store, log),
       presence: enforcement.presence,
       elevatedTime: enforcement.elevatedTime,
       triggers: enforcement.triggers,
@@ -220,10 +217,7 @@ export async function startAgent(
       });
     },
   };
-  // macOS: a configuration profile installed or removed takes effect without a restart.
   const managedWatch =
-    config.backend === 'darwin'
-      ? watchManagedPreferences(config.root, () => void running.reloadPolicy(), log)
-      : null;
+    platform.watchManagedPolicy?.(() => void running.reloadPolicy(), log) ?? null;
   return running;
 }

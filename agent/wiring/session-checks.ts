@@ -3,13 +3,12 @@
  * macOS: ElevationSessions), or the Security log's check (Windows: Win32SessionCheck). Both
  * follow grants through the PrivilegeService hooks, next to policy enforcement's.
  */
-import { darwinWatches } from '../backends/darwin/session-watch.js';
-import { Win32SessionCheck } from '../backends/win32/session-check.js';
+import type { Win32SessionCheck } from '../backends/win32/session-check.js';
 import { ElevationSessions, type ElevationSessionsDeps } from '../cleanup/elevation-sessions.js';
-import { linuxWatches } from '../cleanup/linux-watch.js';
 import type { AgentConfig } from '../config.js';
 import type { PrivilegeHooks } from '../grants/privilege-service.js';
 import type { PolicyHolder } from '../policy/policy-holder.js';
+import type { Platform } from './platform.js';
 
 export interface SessionChecks {
   sessions: ElevationSessions | null;
@@ -21,32 +20,23 @@ export type SessionCheckDeps = Omit<ElevationSessionsDeps, 'stateDir' | 'watches
 
 export function sessionChecks(
   config: AgentConfig,
+  platform: Platform,
   policies: PolicyHolder,
   d: SessionCheckDeps,
 ): SessionChecks {
-  const watches =
-    config.backend === 'linux'
-      ? linuxWatches(
-          config.root,
-          () => policies.policy.adminGroup,
-          () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
-        )
-      : config.backend === 'darwin'
-        ? darwinWatches(config.root)
-        : null;
-  const sessions =
-    watches !== null ? new ElevationSessions({ stateDir: config.stateDir, watches, ...d }) : null;
+  const watches = platform.sessionWatches?.(policies);
+  const sessions = watches
+    ? new ElevationSessions({ stateDir: config.stateDir, watches, ...d })
+    : null;
   const win32Check =
-    config.backend === 'win32'
-      ? new Win32SessionCheck({
-          stateDir: config.stateDir,
-          audit: d.audit,
-          lastSessions: d.lastSessions,
-          elevatedUsers: () => d.store.users().filter((u) => d.store.peek(u)?.grant),
-          log: d.log,
-          policyGroups: () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
-        })
-      : null;
+    platform.win32Check?.({
+      stateDir: config.stateDir,
+      audit: d.audit,
+      lastSessions: d.lastSessions,
+      elevatedUsers: () => d.store.users().filter((u) => d.store.peek(u)?.grant),
+      log: d.log,
+      policyGroups: () => (policies.policy.rules ?? []).flatMap((r) => r.groups ?? []),
+    }) ?? null;
   return { sessions, win32Check };
 }
 
