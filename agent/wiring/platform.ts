@@ -25,7 +25,10 @@ export interface Platform {
   watchManagedPolicy?(changed: () => void, log: Log): { close(): void } | null;
   users(log: Log): UserDirectory;
   backend(policies: PolicyHolder, users: UserDirectory, log: Log): Backend;
-  /** Who gets admin.*: root (or the agent's uid); on Windows SYSTEM and permanent admins, directly or through a group. */
+  /**
+   * Who gets admin.*: root (or the agent's uid); on Windows SYSTEM and permanent admins,
+   * directly or through a group.
+   */
   adminRule(store: StateStore, log: Log): AdminRule;
   /** Linux, macOS: the backend's side of the end-of-session check. */
   sessionWatches?(policies: PolicyHolder): SessionWatches;
