@@ -3,6 +3,7 @@
  * concern. Deciding logic lives in the Electron-free modules it wires together.
  */
 import { app } from 'electron';
+import { os as osUser } from '../agent/client/os-user.js';
 import { APP_USER_MODEL_ID } from './app-identity.js';
 import { setupIpc } from './ipc/wiring.js';
 import { appLocale } from './locale.js';
@@ -43,10 +44,14 @@ function onReady(s: Services): void {
 // The installer's login entry starts everyone's tray; a person who turned it off gets none.
 if (quitsAtLogin(process.argv, loginChoice())) app.exit(0);
 else if (setupSingleInstance()) {
-  const services = setupServices();
   // A tray app: closing the popover must not quit it.
   app.on('window-all-closed', () => undefined);
   if (process.platform === 'darwin') app.dock?.hide();
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  void app.whenReady().then(() => onReady(services));
+  // Who the person is: on Windows `whoami` (once, up to 5 s) runs while Electron gets ready.
+  void osUser.userName().then(async (user) => {
+    const services = setupServices(user);
+    await app.whenReady();
+    onReady(services);
+  });
 }

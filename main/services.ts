@@ -1,11 +1,11 @@
 /**
- * The tray's long-lived services, built once before the app is ready, and the start-up wiring
- * between the agent connection, the app key and AppState.
+ * The tray's long-lived services, built once as soon as the person's name is known (usually
+ * before the app is ready), and the start-up wiring between the agent connection, the app key
+ * and AppState.
  */
 import { app, type BrowserWindow, type Tray } from 'electron';
 import { join } from 'node:path';
 import { clientSocketPath } from '../agent/shared/default-paths.js';
-import { os as osUser } from '../agent/client/os-user.js';
 import { AgentConnection } from './agent-connection.js';
 import { AppKey } from './app-key.js';
 import { loadAppKeyInBackground } from './app-key-startup.js';
@@ -43,14 +43,14 @@ export function loginChoice(): LoginChoice {
   return new LoginChoice(join(app.getPath('userData'), 'login-item.json'));
 }
 
-export function setupServices(): Services {
+/** `user`: the person as the agent knows them (os-user.ts; on Windows their SID). */
+export function setupServices(user: string): Services {
   const logger = setupLogging();
   const paths = resolveAppPaths({
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
     isPackaged: app.isPackaged,
   });
-  const user = osUser.userName();
   const store = new AppStateStore();
   const appKey = new AppKey(new KeytarStore(), user, {
     messages: () => mainMessages(store.current.locale?.language ?? 'en').appKey,

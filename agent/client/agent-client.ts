@@ -100,10 +100,12 @@ export class AgentClient extends EventEmitter<AgentClientEvents> {
 
   /** Connects and authenticates; rejects with AgentUnavailableError or the agent's RpcError. */
   static async connect(opts: ConnectOptions): Promise<AgentClient> {
+    // Who we are first: on Windows that asks whoami, which must not eat the agent's hello wait.
+    const user = opts.user ?? (await osInfo.userName());
     const socket = await openSocket(opts.socketPath, opts.connectTimeoutMs ?? 3000);
     const client = new AgentClient(socket, opts.timeoutMs ?? 10_000);
     try {
-      await client.authenticate(opts.user ?? osInfo.userName(), opts.client ?? 'agent-client', {
+      await client.authenticate(user, opts.client ?? 'agent-client', {
         locale: opts.locale,
         timeZone: opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       });

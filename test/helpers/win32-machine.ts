@@ -38,6 +38,8 @@ export interface PretendWindows {
   logonServersUnreachable?: boolean;
   /** Security event 4688 entries; none at all = "Audit Process Creation" off. */
   processEvents?: ProcessCreation[];
+  /** The account `whoami` answers for. */
+  signedIn?: string;
 }
 
 export interface ProcessCreation {

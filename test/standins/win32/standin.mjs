@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// STAND-IN for Windows tools (net, powershell, quser, logoff, reg), for tests on Linux only; never
+// STAND-IN for Windows tools (net, powershell, quser, logoff, reg, whoami, ...), for tests on Linux only; never
 // shipped. It replays the outputs recorded in test/fixtures/win32/ (see their sources) against a
 // pretend machine kept in $ELEVATE_WIN32_STANDIN_DIR/machine.json:
 // { language: "en"|"de", computerName, accounts: {NAME: SID}, administrators: [NAME|SID],
@@ -8,7 +8,7 @@
 //   processEvents?: [{recordId, at, subjectSid, targetSid, elevation, name, commandLine, parent}]
 //   (Security event 4688; none at all means "Audit Process Creation" is off),
 //   noProfile?: [NAME] (no profile here), domainUnreachable?: boolean,
-//   groups?: {NAME: {sid, members}} (groups.mjs) }
+//   groups?: {NAME: {sid, members}} (groups.mjs), signedIn?: NAME (whom whoami answers for) }
 // Every call is appended to calls.log there, so tests see what the agent ran.
 import { appendFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -288,6 +288,14 @@ function wevtutil() {
   out(events.map((e) => e + '\n').join(''));
 }
 
-const tools = { net, powershell, quser, logoff, reg, icacls, wevtutil };
+// whoami /user /fo csv /nh: the signed-in account, as test/fixtures/win32/whoami-user-csv.json.
+function whoami() {
+  if (args.join(' ') !== '/user /fo csv /nh') fail(`stand-in: unsupported whoami ${args}\n`, 1);
+  const name = machine.signedIn;
+  const shown = name.includes('\\') ? name : `${machine.computerName}\\${name}`;
+  out(`"${shown.toLowerCase()}","${machine.accounts[name]}"\n`);
+}
+
+const tools = { net, powershell, quser, logoff, reg, icacls, wevtutil, whoami };
 if (!tools[tool]) fail(`stand-in: unknown tool ${tool}\n`, 1);
 tools[tool]();
