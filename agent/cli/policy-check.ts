@@ -38,7 +38,7 @@ export function policyCheck(spec: Command['spec']): Command {
       const problems = result.ok
         ? [
             // The schema cannot see files: a sink's secret or CA file must exist and be safe.
-            ...sinkFileProblems(result.policy.forward ?? []),
+            ...sinkFileProblems(result.policy.forward ?? [], m),
             ...approvalKeyProblems(result.policy.approvalCodes?.keyFile, m),
           ]
         : [result.message];

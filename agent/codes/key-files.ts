@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { PolicyMessages } from '../i18n/policy-en.js';
-import { privateFileFault } from '../shared/private-file.js';
+import { privateFileFault, privateFileSentence } from '../shared/private-file.js';
 import { parseDeviceKey, type DeviceKey } from './approval-code.js';
 
 export const MIN_MASTER_BYTES = 32;
@@ -25,16 +25,7 @@ function checkPrivate(
   m: PolicyMessages,
 ): void {
   const fault = privateFileFault(path, owners);
-  if (!fault) return;
-  throw new KeyFileError(
-    fault.kind === 'unreadable'
-      ? m.keyFile.unreadable(what, path, fault.code)
-      : fault.kind === 'loose'
-        ? m.keyFile.loose(what, path, fault.mode)
-        : fault.rootOnly
-          ? m.keyFile.notRootOwned(what, path, fault.uid)
-          : m.keyFile.notYours(what, path, fault.uid),
-  );
+  if (fault) throw new KeyFileError(privateFileSentence(fault, what, path, m));
 }
 
 /** The device's key, for the agent: root-owned, mode 0600 or stricter; refused in `m`'s words. */

@@ -3,11 +3,12 @@
  * and are safe. For `elevatectl policy check` and the agent's start/SIGHUP log; the forwarder
  * makes the same checks before each connection and keeps events queued until they pass.
  */
+import type { PolicyMessages } from '../i18n/policy-en.js';
 import type { ForwardSink } from './policy-schema.js';
 import { readCaFile, readRootOnlySecret } from './secret-file.js';
 
-/** One sentence per problem; empty when every file is usable. */
-export function sinkFileProblems(sinks: readonly ForwardSink[]): string[] {
+/** One sentence per problem, in `m`'s words; empty when every file is usable. */
+export function sinkFileProblems(sinks: readonly ForwardSink[], m: PolicyMessages): string[] {
   const problems: string[] = [];
   const attempt = (check: () => unknown): void => {
     try {
@@ -19,11 +20,11 @@ export function sinkFileProblems(sinks: readonly ForwardSink[]): string[] {
   for (const sink of sinks) {
     if (sink.type === 'webhook' && sink.hmacSecretFile) {
       const file = sink.hmacSecretFile;
-      attempt(() => readRootOnlySecret(file, sink.name));
+      attempt(() => readRootOnlySecret(file, sink.name, m));
     }
     if (sink.caFile) {
       const file = sink.caFile;
-      attempt(() => readCaFile(file, sink.name));
+      attempt(() => readCaFile(file, sink.name, m));
     }
   }
   return problems;

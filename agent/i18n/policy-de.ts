@@ -67,9 +67,7 @@ export const policyDe: PolicyMessages = {
     notRootOwned: (path) =>
       `${path} gehört nicht root oder kann auch von anderen geändert werden: Entfernen Sie die Datei und installieren Sie das Konfigurationsprofil erneut.`,
   },
-  keyFile: {
-    deviceFile: 'Schlüsseldatei für Freigabecodes',
-    masterFile: 'Hauptschlüsseldatei',
+  privateFile: {
     unreadable: (what, path, code) =>
       `Die ${what} ${path} kann nicht gelesen werden (${code}): Prüfen Sie den Pfad und ob die Datei existiert.`,
     loose: (what, path, mode) =>
@@ -78,9 +76,21 @@ export const policyDe: PolicyMessages = {
       `Die ${what} ${path} gehört uid ${uid}, muss aber root gehören: Führen Sie chown root ${path} aus.`,
     notYours: (what, path, uid) =>
       `Die ${what} ${path} gehört uid ${uid}, muss aber Ihnen oder root gehören: Führen Sie sudo chown $(id -un) ${path} aus.`,
+  },
+  keyFile: {
+    deviceFile: 'Schlüsseldatei für Freigabecodes',
+    masterFile: 'Hauptschlüsseldatei',
     noDeviceKey: (path) =>
       `Die Schlüsseldatei für Freigabecodes ${path} enthält keinen Geräteschlüssel: Schreiben Sie die Zeile hinein, die 'elevatectl code device-key' ausgibt.`,
     masterTooShort: (path, bytes, min) =>
       `Die Hauptschlüsseldatei ${path} enthält ${bytes} Bytes; sie braucht mindestens ${min} Zufallsbytes: Erzeugen Sie sie mit 'head -c 32 /dev/urandom > ${path}'.`,
+  },
+  sink: {
+    named: (name, sentence) => `Sink "${name}": ${sentence}`,
+    secretFile: 'Geheimnisdatei',
+    emptySecret: (path) =>
+      `Die Geheimnisdatei ${path} ist leer: Schreiben Sie den HMAC-Schlüssel des Webhooks hinein.`,
+    caUnreadable: (path, code) =>
+      `Die CA-Datei ${path} kann nicht gelesen werden (${code}): Prüfen Sie den Pfad in caFile und ob die Datei existiert.`,
   },
 };

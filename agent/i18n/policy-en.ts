@@ -79,11 +79,11 @@ export const policyEn = {
     notRootOwned: (path: string) =>
       `${path} is not a root-owned file that only root can change: remove it and install the configuration profile again.`,
   },
-  /** approvalCodes.keyFile and the approver's master secret (codes/key-files.ts). */
-  keyFile: {
-    /** The two files' names, inside the sentences below. */
-    deviceFile: 'approval-code key file',
-    masterFile: 'master key file',
+  /**
+   * A secret file others could read or own (shared/private-file.ts); `what` names the file
+   * (keyFile.deviceFile, keyFile.masterFile, sink.secretFile).
+   */
+  privateFile: {
     unreadable: (what: string, path: string, code: string) =>
       `Cannot read the ${what} ${path} (${code}): check the path, and that the file exists.`,
     loose: (what: string, path: string, mode: string) =>
@@ -92,10 +92,25 @@ export const policyEn = {
       `The ${what} ${path} is owned by uid ${uid} but must be owned by root: run chown root ${path}.`,
     notYours: (what: string, path: string, uid: number) =>
       `The ${what} ${path} is owned by uid ${uid} but must be owned by you or root: run sudo chown $(id -un) ${path}.`,
+  },
+  /** approvalCodes.keyFile and the approver's master secret (codes/key-files.ts). */
+  keyFile: {
+    deviceFile: 'approval-code key file',
+    masterFile: 'master key file',
     noDeviceKey: (path: string) =>
       `The approval-code key file ${path} does not hold a device key: write the line that 'elevatectl code device-key' prints into it.`,
     masterTooShort: (path: string, bytes: number, min: number) =>
       `The master key file ${path} holds ${bytes} bytes; it needs at least ${min} random bytes: make one with 'head -c 32 /dev/urandom > ${path}'.`,
+  },
+  /** A forwarding sink's files (forward/secret-file.ts), for policy check and the agent's log. */
+  sink: {
+    /** `sentence`: one of the sentences about the sink's files. */
+    named: (name: string, sentence: string) => `Sink "${name}": ${sentence}`,
+    secretFile: 'secret file',
+    emptySecret: (path: string) =>
+      `The secret file ${path} is empty: write the webhook's HMAC key into it.`,
+    caUnreadable: (path: string, code: string) =>
+      `Cannot read the CA file ${path} (${code}): check the path in caFile, and that the file exists.`,
   },
 };
 

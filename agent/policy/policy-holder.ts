@@ -40,7 +40,7 @@ export class PolicyHolder {
     this.log(
       `policy loaded from ${[this.path, this.managed?.label(this.m)].filter(Boolean).join(' and ')}`,
     );
-    for (const problem of sinkFileProblems(result.policy.forward ?? [])) {
+    for (const problem of sinkFileProblems(result.policy.forward ?? [], this.m)) {
       this.log(`policy warning (events stay queued until fixed): ${problem}`);
     }
     return changed;

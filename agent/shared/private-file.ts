@@ -3,6 +3,7 @@
  * as private as the file: one check, one wording, for every such file.
  */
 import { statSync } from 'node:fs';
+import type { PolicyMessages } from '../i18n/policy-en.js';
 
 /** What is wrong with a secret file, for the caller to word in its catalogue. */
 export type PrivateFileFault =
@@ -32,24 +33,15 @@ export function privateFileFault(path: string, owners: readonly number[]): Priva
   return null;
 }
 
-/**
- * privateFileFault as a sentence starting in lower case ("the … file /x is readable by group or
- * others …"), or null: for the audit forwarder's log, which stays English.
- */
-export function privateFileProblem(
-  path: string,
+/** The fault as one sentence in `m`'s words, with what to run; `what` names the file. */
+export function privateFileSentence(
+  fault: PrivateFileFault,
   what: string,
-  owners: readonly number[],
-): string | null {
-  const fault = privateFileFault(path, owners);
-  switch (fault?.kind) {
-    case undefined:
-      return null;
-    case 'unreadable':
-      return `cannot read the ${what} ${path} (${fault.code}).`;
-    case 'loose':
-      return `the ${what} ${path} is readable by group or others (mode ${fault.mode}); run chmod 600 ${path}.`;
-    case 'owner':
-      return `the ${what} ${path} must be owned by ${fault.rootOnly ? 'root' : 'you or root'}, not uid ${fault.uid}.`;
-  }
+  path: string,
+  m: PolicyMessages,
+): string {
+  const p = m.privateFile;
+  if (fault.kind === 'unreadable') return p.unreadable(what, path, fault.code);
+  if (fault.kind === 'loose') return p.loose(what, path, fault.mode);
+  return fault.rootOnly ? p.notRootOwned(what, path, fault.uid) : p.notYours(what, path, fault.uid);
 }

@@ -1,5 +1,6 @@
 /** Slack incoming webhook: one readable message per event, `{"text": ...}`. */
 import { hostname } from 'node:os';
+import { logMessages } from '../../i18n/index.js';
 import type { AuditEvent } from '../../protocol/schemas.js';
 import type { SlackSink } from '../policy-schema.js';
 import { readCaFile } from '../secret-file.js';
@@ -17,7 +18,7 @@ export class SlackTransport implements Transport {
   ) {
     this.poster = new HttpPoster(
       sink.url,
-      sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined,
+      sink.caFile ? readCaFile(sink.caFile, sink.name, logMessages.policy) : undefined,
     );
   }
 

@@ -7,6 +7,7 @@
  */
 import net from 'node:net';
 import { hostname } from 'node:os';
+import { logMessages } from '../../i18n/index.js';
 import type { AuditEvent } from '../../protocol/schemas.js';
 import type { SyslogSink } from '../policy-schema.js';
 import { readCaFile } from '../secret-file.js';
@@ -30,7 +31,7 @@ export class SyslogTransport implements Transport {
     host: string = hostname(),
   ) {
     this.header = { hostName: host, appName: sink.appName ?? 'elevate-agent', procId: process.pid };
-    this.ca = sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined;
+    this.ca = sink.caFile ? readCaFile(sink.caFile, sink.name, logMessages.policy) : undefined;
   }
 
   async send(events: readonly AuditEvent[], signal: AbortSignal): Promise<void> {

@@ -6,6 +6,7 @@
  * `X-Elevate-Signature: sha256=<hex HMAC-SHA256 of the body>`.
  */
 import { createHmac } from 'node:crypto';
+import { logMessages } from '../../i18n/index.js';
 import type { AuditEvent } from '../../protocol/schemas.js';
 import type { WebhookSink } from '../policy-schema.js';
 import { readCaFile, readRootOnlySecret } from '../secret-file.js';
@@ -20,10 +21,12 @@ export class WebhookTransport implements Transport {
   /** Reads the secret and CA files now: a SinkConfigError names what is wrong. */
   constructor(private readonly sink: WebhookSink) {
     this.maxBatch = sink.batchSize;
-    this.secret = sink.hmacSecretFile ? readRootOnlySecret(sink.hmacSecretFile, sink.name) : null;
+    this.secret = sink.hmacSecretFile
+      ? readRootOnlySecret(sink.hmacSecretFile, sink.name, logMessages.policy)
+      : null;
     this.poster = new HttpPoster(
       sink.url,
-      sink.caFile ? readCaFile(sink.caFile, sink.name) : undefined,
+      sink.caFile ? readCaFile(sink.caFile, sink.name, logMessages.policy) : undefined,
     );
   }
 

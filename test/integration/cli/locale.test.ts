@@ -181,6 +181,14 @@ describe('elevatectl policy check in German', () => {
       `elevatectl: ${codes}: approvalCodes.keyFile: Die Schlüsseldatei für Freigabecodes ${keyFile} ist für Gruppe oder andere lesbar (Modus 0644): Führen Sie chmod 600 ${keyFile} aus.\n`,
     );
 
+    const secret = join(agent.dir, 'hmac.secret');
+    writeFileSync(secret, '', { mode: 0o600 });
+    const sink = { name: 'siem', type: 'webhook', url: 'https://h', hmacSecretFile: secret };
+    const hook = write('hook.json', { version: 1, forward: [sink] });
+    expect((await check(hook)).stderr).toBe(
+      `elevatectl: ${hook}: Sink "siem": Die Geheimnisdatei ${secret} ist leer: Schreiben Sie den HMAC-Schlüssel des Webhooks hinein.\n`,
+    );
+
     const missing = join(agent.dir, 'missing.json');
     expect((await check(missing)).stderr).toBe(
       `elevatectl: ${missing}: Die Richtliniendatei ${missing} kann nicht gelesen werden (ENOENT): Prüfen Sie den Pfad und ob root die Datei lesen kann.\n`,

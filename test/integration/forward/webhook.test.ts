@@ -190,7 +190,7 @@ describe('webhook forwarding to a real HTTPS receiver', () => {
       fwd.enqueue(sampleEvent(0, 's'));
       await receiver.waitFor(() => fwd.status()[0]!.lastError !== null);
       expect(fwd.status()[0]!.lastError).toBe(
-        `Sink "siem": the secret file ${secretFile} is readable by group or others (mode 0644); run chmod 600 ${secretFile}.`,
+        `Sink "siem": The secret file ${secretFile} is readable by group or others (mode 0644): run chmod 600 ${secretFile}.`,
       );
       expect(receiver.requests).toHaveLength(0);
       chmodSync(secretFile, 0o600);

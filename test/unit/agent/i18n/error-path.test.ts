@@ -42,7 +42,11 @@ const KEPT_ENGLISH: Record<string, string> = {
  * Files inside a kept folder whose sentences are in the catalogue all the same, so the scan
  * guards them: the policy's readers, which `elevatectl policy check` speaks through (m.policy).
  */
-const SCANNED_ANYWAY = ['agent/backends/darwin/managed-preferences.ts'];
+const SCANNED_ANYWAY = [
+  'agent/backends/darwin/managed-preferences.ts',
+  'agent/forward/check-sinks.ts',
+  'agent/forward/secret-file.ts',
+];
 
 const LITERAL = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 
