@@ -3,18 +3,13 @@ import { plural } from '../../shared/i18n/catalogue.js';
 import type { CliMessages } from './en.js';
 import { ctlDe } from './ctl-de.js';
 import { helpDe } from './help-de.js';
+import { ACTOR_WORDS_DE } from '../../shared/actor-words.js';
 
 export const de: CliMessages = {
   help: helpDe,
   ctl: ctlDe,
   // After "von", in the dative.
-  who: {
-    you: 'Ihnen',
-    admin: 'einem Administrator',
-    helpdesk: 'Ihrem Helpdesk',
-    elevate: 'Elevate',
-    policy: 'der Richtlinie Ihrer Organisation',
-  },
+  who: ACTOR_WORDS_DE,
   // Each level its own noun, never "Administrator-Rechte" glued from the label.
   rights: { admin: 'Administratorrechte', passwordless: 'Rechte für sudo ohne Passwort' },
   status: {

@@ -3,10 +3,10 @@
  * from it (de.ts). Levels and durations come from the shared vocabulary (shared/i18n/words.ts).
  */
 import { AGENT_NOT_RUNNING } from '../../client/messages.js';
-import type { ActorRole } from '../../shared/actor.js';
 import { plural } from '../../shared/i18n/catalogue.js';
 import { ctlEn } from './ctl-en.js';
 import { helpEn } from './help-en.js';
+import { ACTOR_WORDS_EN } from '../../shared/actor-words.js';
 
 type RequestState = 'pending' | 'approved' | 'denied' | 'cancelled';
 type SessionEnd = 'active' | 'released' | 'expired' | 'revoked' | 'unknown';
@@ -16,13 +16,7 @@ export const en = {
   help: helpEn,
   ctl: ctlEn,
   /** Who acted, after "by", in `elevate` (the popover's words: renderer/src/i18n/en.ts). */
-  who: {
-    you: 'you',
-    admin: 'an administrator',
-    helpdesk: 'your help desk',
-    elevate: 'Elevate',
-    policy: 'your organisation’s policy',
-  } as Record<ActorRole, string>,
+  who: ACTOR_WORDS_EN,
   /** The rights a grant gives, inside a sentence ("your … end in 5 min"). */
   rights: {
     admin: 'administrator rights',

@@ -1,6 +1,7 @@
 /** The popover in German: every key of en.ts (a missing or extra one is a type error). */
 import type { HostOs } from '../logic/host-os.js';
 import type { PopoverMessages } from './en.js';
+import { ACTOR_WORDS_DE } from '../../../agent/shared/actor-words.js';
 
 const restart: Record<HostOs, string> = {
   win32: 'Starten Sie den Computer neu. Bleibt diese Meldung, wenden Sie sich an Ihren IT-Support.',
@@ -53,13 +54,7 @@ export const de: PopoverMessages = {
     endedReason: (reason) => `Begründung: „${reason}“`,
   },
   // After "von", in the dative.
-  who: {
-    you: 'Ihnen',
-    admin: 'einem Administrator',
-    helpdesk: 'Ihrem Helpdesk',
-    elevate: 'Elevate',
-    policy: 'der Richtlinie Ihrer Organisation',
-  },
+  who: ACTOR_WORDS_DE,
   stop: {
     button: 'Jetzt beenden',
     confirm: 'Ihre Administratorrechte jetzt zurückgeben?',

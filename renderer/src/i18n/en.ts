@@ -2,8 +2,8 @@
  * Every sentence the popover shows, in English: the source of truth for the popover's
  * catalogue (agent/shared/i18n/catalogue.ts). Other languages are typed from this one.
  */
-import type { ActorRole } from '../../../agent/shared/actor.js';
 import type { HostOs } from '../logic/host-os.js';
+import { ACTOR_WORDS_EN } from '../../../agent/shared/actor-words.js';
 
 const restart: Record<HostOs, string> = {
   win32: 'Restart your computer. If this message stays, contact your IT support.',
@@ -72,13 +72,7 @@ export const en = {
    * Who acted, after "by" (shared/actor.ts): the system accounts an MDM runs elevatectl as are
    * "an administrator" to a person; an administrator's own name is shown as it is.
    */
-  who: {
-    you: 'you',
-    admin: 'an administrator',
-    helpdesk: 'your help desk',
-    elevate: 'Elevate',
-    policy: 'your organisation’s policy',
-  } as Record<ActorRole, string>,
+  who: ACTOR_WORDS_EN,
   stop: {
     button: 'Stop now',
     confirm: 'Give your administrator rights back now?',
