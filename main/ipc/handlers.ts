@@ -11,7 +11,7 @@ import {
 } from '../../agent/client/agent-client.js';
 import { clientMessages } from '../../agent/client/i18n/index.js';
 import type { Locale } from '../../agent/shared/i18n/locale.js';
-import type { Method, ParamsOf, ResultOf } from '../../agent/protocol/schemas.js';
+import type { ParamsOf } from '../../agent/protocol/schemas.js';
 import type {
   ActionResult,
   AppState,
@@ -19,6 +19,7 @@ import type {
   IpcChannels,
   RendererErrorReport,
 } from '../../preload/api.js';
+import type { AgentSession } from '../agent-connection.js';
 import { mainMessages } from '../i18n/index.js';
 import type { ConfirmPresence } from '../presence.js';
 
@@ -27,13 +28,7 @@ export type IpcHandlers = {
 };
 
 export interface IpcHandlerDeps {
-  connection: {
-    call<M extends Method>(method: M, params?: ParamsOf<M>): Promise<ResultOf[M]>;
-    callSigned<M extends Method>(
-      method: M,
-      params: ParamsOf<M>,
-      key: KeyObject,
-    ): Promise<ResultOf[M]>;
+  connection: Pick<AgentSession, 'call' | 'callSigned'> & {
     applySnapshot(snapshot: unknown): boolean;
   };
   appKey: { readonly signingKey: KeyObject | null };
