@@ -10,11 +10,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
-import { REPO, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import { REPO, type AgentHandle } from '../../helpers/agent-process.js';
+import { startAgentInNamespace, type AgentInNamespace } from '../../helpers/agent-in-namespace.js';
 import { readAudit } from '../../helpers/audit.js';
-import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
+import { bindEtc } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { publicPath } from '../../helpers/public-copy.js';
 import { ELEVATE } from '../cli/cli-harness.js';
@@ -28,7 +28,7 @@ let user: string;
 /** Asks through the elevate command line, in a terminal of their own. */
 let cliUser: string;
 let dir: string;
-let ns: NamespaceHolder | undefined;
+let env: AgentInNamespace | undefined;
 let agent: AgentHandle;
 let nsArg: string;
 
@@ -58,9 +58,7 @@ beforeAll(async () => {
     'echo ready',
     'exec sleep infinity',
   ].join(' && ');
-  ns = await holdNamespace(setup);
-  nsArg = ns.nsArg;
-  agent = await startAgentProcess({
+  env = await startAgentInNamespace(setup, {
     policy: {
       version: 1,
       defaults: {
@@ -70,15 +68,13 @@ beforeAll(async () => {
         reasonMinLength: 3,
       },
     },
-    wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
   });
+  ({ nsArg, agent } = env);
 }, 60_000);
 
 afterAll(async () => {
   if (!canRun) return;
-  await agent?.stop();
-  await ns?.stop();
-  agent?.cleanup();
+  await env?.stop();
   deleteUser(user);
   deleteUser(cliUser);
 });
@@ -157,11 +153,16 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
     expect(result).toEqual({ level: 'admin', grant: true });
   }, 60_000);
 
-  it('refuses with what to do next when no password prompt can be shown', async () => {
-    const other = startClient();
+  /** A client whose request no authentication agent answers: what it got back. */
+  async function askWithoutPrompt(locale?: string): Promise<unknown> {
+    const other = startClient(locale);
     await other.pid;
     other.proc.stdin!.write('go\n');
-    expect(JSON.parse(await other.result)).toEqual({
+    return JSON.parse(await other.result);
+  }
+
+  it('refuses with what to do next when no password prompt can be shown', async () => {
+    expect(await askWithoutPrompt()).toEqual({
       error: {
         code: -32002,
         message:
@@ -173,10 +174,7 @@ describe.skipIf(!canRun)('requireAuthentication with a real polkit', () => {
   }, 60_000);
 
   it('refuses a German client in German, and records the refusal in English', async () => {
-    const other = startClient('de_DE.UTF-8');
-    await other.pid;
-    other.proc.stdin!.write('go\n');
-    expect(JSON.parse(await other.result)).toEqual({
+    expect(await askWithoutPrompt('de_DE.UTF-8')).toEqual({
       error: {
         code: -32002,
         message:
@@ -237,10 +235,5 @@ describe.skipIf(!canRun)('the elevate command line asks for the password in the 
 });
 
 async function adminStatus(): Promise<{ grant: { expiresAt: string } | null }> {
-  const root = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  try {
-    return (await root.call('admin.status', { user: cliUser })).users[0]!;
-  } finally {
-    root.close();
-  }
+  return (await env!.client.call('admin.status', { user: cliUser })).users[0]!;
 }

@@ -11,10 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
-import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
-import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
+import type { AgentHandle } from '../../helpers/agent-process.js';
+import { startAgentInNamespace, type AgentInNamespace } from '../../helpers/agent-in-namespace.js';
+import { bindEtc } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
@@ -30,7 +31,7 @@ const SESSION = '2';
 const SESSION_PATH = '/org/freedesktop/login1/session/_32';
 
 let user: string;
-let ns: NamespaceHolder | undefined;
+let env: AgentInNamespace | undefined;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
@@ -76,22 +77,16 @@ beforeAll(async () => {
     'echo ready',
     'exec sleep infinity',
   ].join('\n');
-  ns = await holdNamespace(setup);
-  nsArg = ns.nsArg;
-  agent = await startAgentProcess({
+  env = await startAgentInNamespace(setup, {
     dir,
     policy: { version: 1, defaults: { revokeAt: ['lock'] } },
-    wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
   });
-  client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+  ({ nsArg, agent, client } = env);
 }, 60_000);
 
 afterAll(async () => {
   if (!canRun) return;
-  client?.close();
-  await agent?.stop();
-  await ns?.stop();
-  agent?.cleanup();
+  await env?.stop();
   deleteUser(user);
 });
 

@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentClient } from '../../../agent/client/agent-client.js';
+import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
-import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
-import { bindEtc, holdNamespace, type NamespaceHolder } from '../../helpers/namespace-holder.js';
+import type { AgentHandle } from '../../helpers/agent-process.js';
+import { startAgentInNamespace, type AgentInNamespace } from '../../helpers/agent-in-namespace.js';
+import { bindEtc } from '../../helpers/namespace-holder.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtcToTempDir } from '../usage/namespace-agent.js';
 
@@ -18,7 +19,7 @@ const canRun =
   process.getuid?.() === 0 && existsSync('/bin/login') && existsSync('/usr/bin/script');
 
 let user: string;
-let ns: NamespaceHolder;
+let env: AgentInNamespace | undefined;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
@@ -34,22 +35,16 @@ beforeAll(async () => {
     'echo ready',
     'exec sleep infinity',
   ].join(' && ');
-  ns = await holdNamespace(setup);
-  nsArg = ns.nsArg;
-  agent = await startAgentProcess({
+  env = await startAgentInNamespace(setup, {
     dir,
     policy: { version: 1, defaults: { revokeAt: ['logout'] } },
-    wrap: (cmd) => ['nsenter', nsArg, '--', ...cmd],
   });
-  client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
+  ({ nsArg, agent, client } = env);
 }, 60_000);
 
 afterAll(async () => {
   if (!canRun) return;
-  client?.close();
-  await agent?.stop();
-  await ns?.stop();
-  agent?.cleanup();
+  await env?.stop();
   deleteUser(user);
 });
 
