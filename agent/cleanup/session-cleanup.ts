@@ -6,13 +6,12 @@
  * snapshot's `lastSession`. Ending processes waits a grace period, so that part finishes
  * outside the agent's core lock and pushes the summary when done.
  */
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { AuditLog, NewAuditEvent } from '../audit/audit-log.js';
-import { GrantLevelSchema, type GrantLevel, type LastSession } from '../protocol/schemas.js';
-import { writeFileAtomic } from '../store/atomic-file.js';
+import type { GrantLevel, LastSession } from '../protocol/schemas.js';
 import { InventorySchema } from './admin-inventory.js';
+import { BaselineStore, baselineSchema } from './baseline-store.js';
 import { reportOnly, undoneCount, type DriftReport } from './drift-remover.js';
 import { diffInventory, driftCount } from './inventory-diff.js';
 import { checkSudoRights } from './sudo-rights-check.js';
@@ -48,12 +47,7 @@ export interface EndedGrant {
   level: GrantLevel;
 }
 
-const BaselineSchema = z.object({
-  user: z.string(),
-  grantId: z.string(),
-  level: GrantLevelSchema,
-  takenAt: z.string(),
-  inventory: InventorySchema,
+const BaselineSchema = baselineSchema(InventorySchema, {
   /** What sudo listed for the person just before their rights were given (sudo-rights.ts). */
   personBefore: z.array(z.string()).nullable().default(null),
   /** Set once the admin-rights part of the end check is recorded (a restart must not repeat it). */
@@ -62,7 +56,7 @@ const BaselineSchema = z.object({
 type Baseline = z.infer<typeof BaselineSchema>;
 
 export class SessionCleanup {
-  private readonly baselineDir: string;
+  private readonly baselines: BaselineStore<Baseline>;
   private readonly quarantineDir: string;
   /** Process endings still in their grace period (awaited by tests and at stop). */
   private readonly inFlight = new Set<Promise<void>>();
@@ -72,7 +66,7 @@ export class SessionCleanup {
   private readonly sudoBefore = new Map<string, string[]>();
 
   constructor(private readonly deps: SessionCleanupDeps) {
-    this.baselineDir = join(deps.stateDir, 'cleanup', 'baselines');
+    this.baselines = new BaselineStore(join(deps.stateDir, 'cleanup', 'baselines'), BaselineSchema);
     this.quarantineDir = join(deps.stateDir, 'quarantine');
   }
 
@@ -91,8 +85,7 @@ export class SessionCleanup {
     if (accounts) inventory.sudoAccounts = accounts;
     const personBefore = this.sudoBefore.get(user) ?? null;
     this.sudoBefore.delete(user);
-    await mkdir(this.baselineDir, { recursive: true, mode: 0o700 });
-    const baseline: Baseline = {
+    await this.baselines.save({
       user,
       grantId: grant.id,
       level: grant.level,
@@ -100,8 +93,7 @@ export class SessionCleanup {
       inventory,
       personBefore,
       drift: null,
-    };
-    await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify(baseline));
+    });
   }
 
   /**
@@ -111,11 +103,11 @@ export class SessionCleanup {
   async end(user: string, grant: EndedGrant): Promise<void> {
     const endedAt = new Date().toISOString();
     const settings = await this.deps.settingsFor(user);
-    const baseline = await this.baseline(grant.id);
+    const baseline = await this.baselines.load(grant.id);
     let drift = baseline?.drift ?? null;
     if (baseline && !drift) {
       drift = await this.checkAdminRights(user, grant, baseline, settings, endedAt);
-      await writeFileAtomic(this.baselineFile(grant.id), JSON.stringify({ ...baseline, drift }));
+      await this.baselines.save({ ...baseline, drift });
     }
     const uid = await this.deps.uidOf(user);
     const found = uid === null || uid === 0 ? [] : await this.deps.processes.find(uid);
@@ -152,13 +144,10 @@ export class SessionCleanup {
 
   /** At start-up: finishes the end check of grants that ended while the agent was down. */
   async recover(isActive: (user: string, grantId: string) => boolean): Promise<void> {
-    const names = await readdir(this.baselineDir).catch(() => [] as string[]);
-    for (const name of names) {
-      if (!name.endsWith('.json') || name.startsWith('.')) continue;
-      const baseline = await readBaseline(join(this.baselineDir, name));
+    for (const baseline of await this.baselines.all()) {
       // A grant that ended during this start-up's recovery may still be in its grace period:
       // checking it again would find its processes gone and overwrite the real summary.
-      if (!baseline || isActive(baseline.user, baseline.grantId)) continue;
+      if (isActive(baseline.user, baseline.grantId)) continue;
       if (this.ending.has(baseline.grantId)) continue;
       await this.end(baseline.user, { id: baseline.grantId, level: baseline.level });
     }
@@ -251,7 +240,7 @@ export class SessionCleanup {
 
   private async finish(user: string, grantId: string, session: LastSession): Promise<void> {
     await this.deps.lastSessions.set(user, session);
-    await unlink(this.baselineFile(grantId)).catch(() => undefined);
+    await this.baselines.remove(grantId);
   }
 
   private async append(
@@ -271,25 +260,5 @@ export class SessionCleanup {
 
   private commandsOf(user: string, grantId: string): number {
     return this.deps.audit.commandsIn(grantId);
-  }
-
-  /** One file per grant: a grant that starts while the last one's processes are still being
-   * ended must not share (and lose) its record. Grant ids are agent-made, safe in a path. */
-  private baselineFile(grantId: string): string {
-    return join(this.baselineDir, `${grantId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
-  }
-
-  private async baseline(grantId: string): Promise<Baseline | null> {
-    const b = await readBaseline(this.baselineFile(grantId));
-    return b?.grantId === grantId ? b : null;
-  }
-}
-
-async function readBaseline(path: string): Promise<Baseline | null> {
-  try {
-    const parsed = BaselineSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
   }
 }

@@ -9,13 +9,12 @@
  * "Audit Process Creation" on (docs/windows.md says what is reported when it is off).
  * Baselines: STATE/cleanup/win32/GRANTID.json, so a restart mid-grant keeps them.
  */
-import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { AuditLog } from '../../audit/audit-log.js';
+import { BaselineStore, baselineSchema } from '../../cleanup/baseline-store.js';
 import type { LastSessionStore } from '../../cleanup/last-session-store.js';
-import { GrantLevelSchema, type GrantLevel } from '../../protocol/schemas.js';
-import { writeFileAtomic } from '../../store/atomic-file.js';
+import type { GrantLevel } from '../../protocol/schemas.js';
 import { runCommand, toolMessage, type CommandResult } from '../run-command.js';
 import { parseAccount, sameAccount } from './accounts.js';
 import { elevatedBy, parseBoolean, parseProcessEvents } from './event-parsers.js';
@@ -49,13 +48,7 @@ const InventorySchema = z.object({
 });
 type Inventory = z.infer<typeof InventorySchema>;
 
-const BaselineSchema = z.object({
-  user: z.string(),
-  grantId: z.string(),
-  level: GrantLevelSchema,
-  takenAt: z.string(),
-  inventory: InventorySchema,
-});
+const BaselineSchema = baselineSchema(InventorySchema);
 type Baseline = z.infer<typeof BaselineSchema>;
 
 export interface Win32SessionCheckDeps {
@@ -76,31 +69,29 @@ interface GrantRef {
 }
 
 export class Win32SessionCheck {
-  private readonly dir: string;
+  private readonly baselines: BaselineStore<Baseline>;
   private readonly computerName: string | null;
 
   constructor(private readonly deps: Win32SessionCheckDeps) {
-    this.dir = join(deps.stateDir, 'cleanup', 'win32');
+    this.baselines = new BaselineStore(join(deps.stateDir, 'cleanup', 'win32'), BaselineSchema);
     this.computerName = deps.computerName ?? process.env.COMPUTERNAME ?? null;
   }
 
   readonly started = async (user: string, grant: GrantRef): Promise<void> => {
     await this.guard(`recording who holds admin as ${user}'s rights start`, async () => {
-      const baseline: Baseline = {
+      await this.baselines.save({
         user,
         grantId: grant.id,
         level: grant.level,
         takenAt: new Date().toISOString(),
         inventory: await this.inventory(),
-      };
-      await mkdir(this.dir, { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.file(grant.id), JSON.stringify(baseline));
+      });
     });
   };
 
   readonly ended = async (user: string, grant: GrantRef): Promise<void> => {
     await this.guard(`the end-of-session check for ${user}`, async () => {
-      const baseline = await this.read(this.file(grant.id));
+      const baseline = await this.baselines.load(grant.id);
       if (!baseline) return;
       const found = await this.reportDrift(baseline);
       await this.recordElevations(baseline);
@@ -111,18 +102,14 @@ export class Win32SessionCheck {
         drift: { found, removed: 0 },
         rootProcesses: { found: 0, ended: 0 },
       });
-      await unlink(this.file(grant.id)).catch(() => undefined);
+      await this.baselines.remove(grant.id);
     });
   };
 
   /** Start-up: finishes the checks of grants that ended while the agent was down. */
   async recover(isActive: (user: string, grantId: string) => boolean): Promise<void> {
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.'))) {
-      const b = await this.read(join(this.dir, name));
-      if (b && !isActive(b.user, b.grantId))
-        await this.ended(b.user, { id: b.grantId, level: b.level });
-    }
+    for (const b of await this.baselines.all())
+      if (!isActive(b.user, b.grantId)) await this.ended(b.user, { id: b.grantId, level: b.level });
   }
 
   private async inventory(): Promise<Inventory> {
@@ -257,19 +244,6 @@ export class Win32SessionCheck {
     const r = await run(accountSidPlan(user));
     if (r.code !== 0) throw new Error(`no Windows account is named ${user}`);
     return parseTranslated(r.stdout);
-  }
-
-  private file(grantId: string): string {
-    return join(this.dir, `${grantId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
-  }
-
-  private async read(path: string): Promise<Baseline | null> {
-    try {
-      const parsed = BaselineSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
-    }
   }
 
   private async guard(what: string, fn: () => Promise<void>): Promise<void> {
