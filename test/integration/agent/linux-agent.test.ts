@@ -8,7 +8,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
-import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
+import {
+  makeTempDir,
+  startAgentProcess,
+  type AgentHandle,
+  type AgentOptions,
+} from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtc, makePrivateRoot } from '../../helpers/copy-etc.js';
 import { bindEtc, privateMountNs } from '../../helpers/namespace-holder.js';
@@ -18,25 +23,46 @@ function adminGroupLine(etc: string): string {
   return group.split('\n').find((l) => l.startsWith('sudo:')) ?? '';
 }
 
+interface Made {
+  user: string;
+  agent: AgentHandle;
+  client: AgentClient;
+}
+
+/**
+ * Before a describe block's tests: creates the person, then (so a copy of /etc made in
+ * `options` knows them) starts the agent with a root client and hands them to `use`. After
+ * them: stops and removes it all.
+ */
+function withUserAndAgent(options: () => AgentOptions, use: (made: Made) => void): void {
+  let made: Partial<Made> = {};
+  beforeAll(async () => {
+    made.user = createUser();
+    made.agent = await startAgentProcess(options());
+    made.client = await AgentClient.connect({ socketPath: made.agent.socket, user: 'root' });
+    use(made as Made);
+  });
+  afterAll(async () => {
+    made.client?.close();
+    await made.agent?.stop();
+    made.agent?.cleanup();
+    if (made.user) deleteUser(made.user);
+    made = {};
+  });
+}
+
 describe('agent + Linux backend on a root prefix', () => {
   let user: string;
   let root: string;
-  let agent: AgentHandle;
   let client: AgentClient;
 
-  beforeAll(async () => {
-    user = createUser();
-    root = makePrivateRoot('elevate-root-');
-    agent = await startAgentProcess({ backend: 'linux', root });
-    client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  });
-
-  afterAll(async () => {
-    client?.close();
-    await agent?.stop();
-    agent?.cleanup();
-    deleteUser(user);
-  });
+  withUserAndAgent(
+    () => {
+      root = makePrivateRoot('elevate-root-');
+      return { backend: 'linux', root };
+    },
+    (made) => ({ user, client } = made),
+  );
 
   it('adds exactly the group membership and drop-in, and takes them away exactly', async () => {
     const groupBefore = readFileSync(join(root, 'etc/group'));
@@ -155,24 +181,18 @@ describe('agent + Linux backend with real sudo, in a private mount namespace', (
   /** The same, as `user`. */
   const asUserInNs = (...cmd: string[]) => inNs('runuser', '-u', user, '--', ...cmd);
 
-  beforeAll(async () => {
-    user = createUser();
-    dir = makeTempDir();
-    copyEtc(join(dir, 'etc'));
-    agent = await startAgentProcess({
-      dir,
-      backend: 'linux',
-      wrap: (cmd) => privateMountNs(`${bindEtc(join(dir, 'etc'))} && exec "$@"`, 'bash', ...cmd),
-    });
-    client = await AgentClient.connect({ socketPath: agent.socket, user: 'root' });
-  });
-
-  afterAll(async () => {
-    client?.close();
-    await agent?.stop();
-    agent?.cleanup();
-    deleteUser(user);
-  });
+  withUserAndAgent(
+    () => {
+      dir = makeTempDir();
+      copyEtc(join(dir, 'etc'));
+      return {
+        dir,
+        backend: 'linux',
+        wrap: (cmd) => privateMountNs(`${bindEtc(join(dir, 'etc'))} && exec "$@"`, 'bash', ...cmd),
+      };
+    },
+    (made) => ({ user, agent, client } = made),
+  );
 
   it('sudo -n works during a passwordless grant and is refused after the deadline', async () => {
     expect((await asUserInNs('sudo', '-n', 'true')).code).not.toBe(0);
