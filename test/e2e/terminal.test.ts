@@ -8,8 +8,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstWord } from '../../agent/cli/wrap.js';
-import { programCommand, REPO } from '../helpers/agent-process.js';
-import { publicPath } from '../helpers/public-copy.js';
+import { REPO } from '../helpers/agent-process.js';
+import { publicProgram } from '../helpers/public-copy.js';
 import {
   createUser,
   deleteUser,
@@ -55,7 +55,7 @@ async function capture(
   env: Record<string, string> = {},
 ) {
   const socket = args.includes('--socket') ? [] : ['--socket', agent.socket];
-  const cli = [...programCommand(publicPath(script)), ...socket, ...args];
+  const cli = [...publicProgram(script), ...socket, ...args];
   const screen = await term.run(user ? ['runuser', '-u', user, '--', ...cli] : cli, env);
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v} `);
   writeFileSync(

@@ -11,7 +11,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const AGENT_MAIN = join(REPO, 'dist/agent/main.js');
-const AGENT_BIN = process.env.ELEVATE_AGENT_BIN ? resolve(process.env.ELEVATE_AGENT_BIN) : null;
+export const AGENT_BIN = process.env.ELEVATE_AGENT_BIN
+  ? resolve(process.env.ELEVATE_AGENT_BIN)
+  : null;
 
 /**
  * The command that runs a compiled program (dist/agent/main.js, dist/agent/cli/elevatectl.js,

@@ -1,14 +1,15 @@
 /**
  * What tests run as other OS users must not be read from the checkout: a clone in a home
  * folder (0750 on current Ubuntu) or a CI workspace (0700) is closed to them. This copies the
- * compiled agent code and its one runtime dependency into a world-readable temp folder, once
- * per test process, and removes it when the process exits.
+ * compiled agent code and its one runtime dependency (or, with ELEVATE_AGENT_BIN, the
+ * executable) into a world-readable temp folder, once per test process, and removes it when
+ * the process exits.
  */
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, linkSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { REPO } from './agent-process.js';
+import { AGENT_BIN, REPO } from './agent-process.js';
 
 let copy: string | undefined;
 
@@ -36,4 +37,25 @@ export function publicPath(repoPath: string): string {
     throw new Error(`${repoPath} is not compiled agent code; only dist/agent is copied`);
   }
   return join(publicRoot(), rel);
+}
+
+let bin: string | undefined;
+
+/**
+ * How another user runs a compiled program (dist/agent/cli/elevate.js, …): `node` on its
+ * world-readable copy, or, with ELEVATE_AGENT_BIN, a world-readable copy of the executable
+ * under that program's name (one copy, hard-linked, as the package installs it).
+ */
+export function publicProgram(script: string): string[] {
+  if (!AGENT_BIN) return [process.execPath, publicPath(script)];
+  if (!bin) {
+    bin = join(publicRoot(), 'bin');
+    mkdirSync(bin, { mode: 0o755 });
+    cpSync(AGENT_BIN, join(bin, 'elevate-agent'));
+    chmodSync(join(bin, 'elevate-agent'), 0o755);
+    for (const name of ['elevatectl', 'elevate'])
+      linkSync(join(bin, 'elevate-agent'), join(bin, name));
+  }
+  const name = basename(script, '.js');
+  return [join(bin, name === 'main' ? 'elevate-agent' : name)];
 }

@@ -5,15 +5,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import {
-  AGENT_MAIN,
-  REPO,
-  programCommand,
-  startAgentProcess,
-} from '../../helpers/agent-process.js';
+import { AGENT_MAIN, REPO, startAgentProcess } from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
 import { isStale } from '../../helpers/freshness.js';
-import { publicPath } from '../../helpers/public-copy.js';
+import { publicProgram } from '../../helpers/public-copy.js';
 import { middayZone } from '../../helpers/midday-zone.js';
 
 export { createUser, deleteUser };
@@ -133,7 +128,7 @@ export function spawnCli(
   extraEnv: Record<string, string> = {},
 ): ChildProcess {
   // Root runs the same world-readable copy that other users must run (the checkout may be 0700).
-  const argv = [...programCommand(publicPath(script)), ...args];
+  const argv = [...publicProgram(script), ...args];
   // A clean environment: the CLI must find everything from its flags and the calling account.
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TZ: middayZone(), ...extraEnv };
   const stdio: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
