@@ -65,6 +65,17 @@ export interface QuarantineNote {
   at: string;
 }
 
+/** A report with nothing undone yet, which each OS's undo fills in. */
+export function emptyReport(): DriftReport {
+  return {
+    groupMembers: [],
+    uid0Accounts: [],
+    sudoersFiles: [],
+    groupLines: [],
+    primaryGroups: [],
+  };
+}
+
 export function reportOnly(drift: Drift): DriftReport {
   return {
     groupMembers: drift.groupMembers.map((m) => ({ ...m })),
@@ -88,13 +99,7 @@ export async function undoDrift(
   quarantineDir: string,
   note: QuarantineNote,
 ): Promise<DriftReport> {
-  const report: DriftReport = {
-    groupMembers: [],
-    uid0Accounts: [],
-    sudoersFiles: [],
-    groupLines: [],
-    primaryGroups: [],
-  };
+  const report = emptyReport();
   for (const m of drift.groupMembers) report.groupMembers.push({ ...m, ...(await leave(root, m)) });
   for (const g of drift.groupLines) {
     report.groupLines.push({ ...g, ...(await deleteGroupLine(root, g, before.groupNames)) });

@@ -15,6 +15,7 @@
 import { join } from 'node:path';
 import type { Inventory } from '../../cleanup/admin-inventory.js';
 import {
+  emptyReport,
   undoSudoersDrift,
   type DriftReport,
   type Outcome,
@@ -41,15 +42,13 @@ export async function undoDarwinDrift(
   note: QuarantineNote,
 ): Promise<DriftReport> {
   const report: DriftReport = {
-    groupMembers: [],
+    ...emptyReport(),
+    // Deleting or disabling an account is an admin's decision: say how instead.
     uid0Accounts: drift.uid0Accounts.map((name) => ({
       name,
       undone: false,
       error: `${name} has uid 0; disable it with "pwpolicy -u ${name} -disableuser" or delete it with "sysadminctl -deleteUser ${name}" if nobody needs it.`,
     })),
-    sudoersFiles: [],
-    groupLines: [],
-    primaryGroups: [],
   };
   const unnested = new Map<string, Outcome>();
   for (const g of drift.groupLines) {
