@@ -10,22 +10,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { readAudit } from '../../helpers/audit.js';
+import { waitFor } from '../../helpers/until.js';
 import { makeDarwinWorld, type DarwinWorld } from '../../helpers/darwin-standins.js';
 
 /** Each stand-in tool is a Node start; on a loaded 2-core machine an operation can take seconds. */
 const TIMEOUT_MS = 60_000;
 const connect = (socketPath: string, user: string): Promise<AgentClient> =>
   AgentClient.connect({ socketPath, user, timeoutMs: TIMEOUT_MS });
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, check: () => boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe(
   'agent + darwin backend against the stand-in directory tools',
@@ -101,13 +92,19 @@ describe(
       await admin.call('admin.grant', { user: 'pat', level: 'passwordless', durationSec: 2 });
       expect(readFileSync(dropIn('pat'), 'utf8')).toMatch(/^pat ALL=\(ALL:ALL\) NOPASSWD: ALL$/m);
       expect(members()).toContain('pat');
-      await until('the grant to expire', () => !members().includes('pat'), 30_000);
+      await waitFor('the grant to expire', () => !members().includes('pat'), {
+        withinMs: 30_000,
+        everyMs: 50,
+      });
       expect(existsSync(dropIn('pat'))).toBe(false);
       const pats = (): string[] =>
         readAudit(agent.stateDir)
           .filter((e) => e.user === 'pat')
           .map((e) => e.type);
-      await until('privilege.restored', () => pats().includes('privilege.restored'));
+      await waitFor('privilege.restored', () => pats().includes('privilege.restored'), {
+        withinMs: 15_000,
+        everyMs: 50,
+      });
       expect(pats()).toEqual(['privilege.granted', 'privilege.expired', 'privilege.restored']);
     });
 
@@ -211,7 +208,10 @@ describe(
               ? admin.call('admin.grant', { user: 'kim', level: 'admin', durationSec: 600 })
               : admin.call('admin.revoke', { user: 'kim' });
           call.catch(() => undefined);
-          await until('dseditgroup to make its change', () => existsSync(paused));
+          await waitFor('dseditgroup to make its change', () => existsSync(paused), {
+            withinMs: 15_000,
+            everyMs: 50,
+          });
           await agent.kill9();
           admin.close();
           // The hung stand-in is this test's own child's child: end it by its pid.

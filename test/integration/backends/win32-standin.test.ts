@@ -5,6 +5,7 @@
  * the backend's plans, parsers and the agent's lifecycle work together; not that Windows
  * behaves as recorded (README: "Windows: not yet run on Windows").
  */
+import { pollUntil } from '../../helpers/until.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent, Snapshot } from '../../../agent/protocol/schemas.js';
@@ -59,19 +60,6 @@ const status = async (user: string): Promise<Snapshot> =>
   ((await client!.call('admin.status', { user })) as { users: Snapshot[] }).users[0]!;
 const audit = async (user: string): Promise<AuditEvent[]> =>
   ((await client!.call('admin.audit', { user })) as { events: AuditEvent[] }).events;
-
-async function until<T>(
-  read: () => Promise<T> | T,
-  ok: (v: T) => boolean,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function stop(): Promise<void> {
   client?.close();
@@ -149,9 +137,10 @@ describe(
     it('keeps the hint until the person logged out and in, and clears it at once for nobody logged on', async () => {
       editMachine((m) => (m.sessions = [{ user: 'erin', id: 1, logonTime: '11/30/2026 9:02 AM' }]));
       await grant('erin');
-      const hinted = await until(
+      const hinted = await pollUntil(
         () => audit('erin'),
         (e) => e.some((x) => x.type === 'logout.hinted'),
+        { withinMs: 30_000 },
       );
       expect(hinted.find((e) => e.type === 'logout.hinted')?.detail).toMatchObject({
         hint: 'grant',
@@ -161,9 +150,10 @@ describe(
 
       // Log out and back in: same session slot, new logon time.
       editMachine((m) => (m.sessions = [{ user: 'erin', id: 1, logonTime: '11/30/2026 9:40 AM' }]));
-      const cleared = await until(
+      const cleared = await pollUntil(
         () => status('erin'),
         (s) => s.platform.logoutHint === null,
+        { withinMs: 30_000 },
       );
       expect(cleared.platform.logoutHint).toBeNull();
       expect((await audit('erin')).find((e) => e.type === 'logout.done')?.detail).toEqual({
@@ -173,9 +163,10 @@ describe(
 
       // Nobody logged on as frank: his next logon gets the right token, nothing to wait for.
       await grant('CONTOSO\\frank');
-      const frank = await until(
+      const frank = await pollUntil(
         () => status('CONTOSO\\frank'),
         (s) => s.platform.logoutHint === null,
+        { withinMs: 30_000 },
       );
       expect(frank.platform.logoutHint).toBeNull();
       expect((await audit('CONTOSO\\frank')).find((e) => e.type === 'logout.done')?.detail).toEqual(
@@ -211,9 +202,10 @@ describe(
     it('ends a grant on time, and after kill -9 before it listens again', async () => {
       await start(machine());
       await grant('alice', 1);
-      const ended = await until(
+      const ended = await pollUntil(
         () => audit('alice'),
         (e) => e.some((x) => x.type === 'privilege.restored'),
+        { withinMs: 30_000 },
       );
       expect(ended.map((e) => e.type)).toContain('privilege.expired');
       expect(admins()).not.toContain('alice');
@@ -243,23 +235,26 @@ describe(
         { version: 1, defaults: { windowsLogoffAtEnd: 'hint', windowsLogoffCountdownSec: 600 } },
       );
       await grant('alice');
-      await until(
+      await pollUntil(
         () => audit('alice'),
         (e) => e.some((x) => x.type === 'logout.hinted'),
+        { withinMs: 30_000 },
       );
       const revokedAt = Date.now() - 1000;
       await client!.call('admin.revoke', { user: 'alice' });
-      const counting = await until(
+      const counting = await pollUntil(
         () => status('alice'),
         (s) => s.platform.logoffAt !== undefined,
+        { withinMs: 30_000 },
       );
       expect(counting.platform).toMatchObject({ logoutHint: 'revoke' });
       // 2 s from Group Policy, not the file's 600 s.
       expect(Date.parse(counting.platform.logoffAt!) - revokedAt).toBeLessThan(60_000);
       expect(Date.parse(counting.platform.logoffAt!)).toBeGreaterThanOrEqual(revokedAt);
-      const done = await until(
+      const done = await pollUntil(
         () => status('alice'),
         (s) => s.platform.logoutHint === null,
+        { withinMs: 30_000 },
       );
       expect(done.platform).toMatchObject({ os: 'win32', logoutHint: null });
       expect(done.platform.logoffAt).toBeUndefined();

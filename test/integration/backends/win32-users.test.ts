@@ -8,6 +8,7 @@
  * Windows answers as recorded (README: "Windows: not yet run on Windows").
  */
 import { join } from 'node:path';
+import { pollUntil } from '../../helpers/until.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import type { Snapshot } from '../../../agent/protocol/schemas.js';
@@ -62,15 +63,6 @@ const refusedCode = (user: string): Promise<unknown> =>
   );
 const admins = (): string[] => readMachine(machineDirIn(dir)).administrators;
 const editMachine = (change: (m: PretendWindows) => void): void => edit(machineDirIn(dir), change);
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_000 }, () => {
   beforeAll(async () => {
@@ -147,9 +139,10 @@ describe('Windows accounts through auth.hello (stand-in tools)', { timeout: 240_
     expect(await erin.call('status.get')).toMatchObject({ level: 'admin' });
     expect(admins()).toContain('AzureAD\\ErinMiller');
 
-    const ended = (await until(
+    const ended = (await pollUntil(
       () => erin.call('status.get') as Promise<Snapshot>,
       (x) => x.level === 'none',
+      { withinMs: 60_000, everyMs: 200 },
     )) as Snapshot;
     expect(ended).toMatchObject({ level: 'none', grant: null });
     expect(admins()).not.toContain('AzureAD\\ErinMiller');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '../../helpers/until.js';
 import { agentForFile, ELEVATE, ELEVATECTL, run, spawnCli } from './cli-harness.js';
 
 let alice: string; // needs approval
@@ -14,14 +15,6 @@ const agent = agentForFile((newUser) => {
     defaults: { selfServe: false, approvalRequired: true, levels: ['admin', 'passwordless'] },
   };
 });
-
-async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out waiting for output');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const { ctl } = agent;
 
@@ -133,7 +126,11 @@ describe('elevatectl against a real agent', () => {
     let watched = '';
     watcher.stdout?.on('data', (d: Buffer) => (watched += d.toString()));
     const watchEnded = new Promise<number | null>((r) => watcher.once('close', (c) => r(c)));
-    await until(() => watched.includes('Waiting for an admin to decide'));
+    await waitFor(
+      'the watch to show the pending request',
+      () => watched.includes('Waiting for an admin to decide'),
+      { everyMs: 50 },
+    );
     const denied = await ctl('deny', id, '--note', 'use the kiosk');
     expect(denied.code).toBe(0);
     expect(await watchEnded).toBe(1);

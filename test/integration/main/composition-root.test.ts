@@ -30,6 +30,7 @@ import {
   type AgentHandle,
 } from '../../helpers/agent-process.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { waitFor } from '../../helpers/until.js';
 
 interface MenuTemplateItem {
   id: string;
@@ -46,20 +47,9 @@ function lastMenu(): MenuTemplateItem[] {
   return (menus.at(-1)?.args[0] as { template: MenuTemplateItem[] } | undefined)?.template ?? [];
 }
 
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | false,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs)
-      throw new Error(`timed out waiting for ${what}; log:\n${logLines.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Waits for what the tray shows; a timeout prints the tray's log so far. */
+const until = <T>(what: string, probe: () => T | undefined | false): Promise<T> =>
+  waitFor(() => `${what}; log:\n${logLines.join('\n')}`, probe, { everyMs: 25 });
 
 describe('main/index.ts with a real agent', () => {
   let agent: AgentHandle;

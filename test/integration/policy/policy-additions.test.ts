@@ -10,6 +10,7 @@ import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { makeTempDir } from '../../helpers/agent-process.js';
 import { agentPerTest } from '../../helpers/agent-per-test.js';
+import { waitFor } from '../../helpers/until.js';
 
 const SELF_SERVE = { selfServe: true, approvalRequired: false, reasonMinLength: 3 };
 
@@ -19,16 +20,6 @@ const agentWith = agents.start;
 async function events(client: AgentClient, type: string): Promise<AuditEvent[]> {
   const { events: all } = await client.call('admin.audit', { user: 'root', limit: 200 });
   return all.filter((e: AuditEvent) => e.type === type);
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('reason presets', () => {
@@ -222,7 +213,7 @@ describe('onChange hook', () => {
     await client.call('privilege.release');
     // Each run is its own process, never awaited (it must not delay expiry): wait until both
     // have written both files, and take the events in whichever order they finished.
-    const lines = await until(async () => {
+    const lines = await waitFor('both hook runs to write both files', async () => {
       const l = readFileSafe(out).trim().split('\n').filter(Boolean);
       const uids = readFileSafe(`${out}.uid`).trim().split('\n').filter(Boolean);
       return l.length === 2 && uids.length === 2 ? l : null;
@@ -254,7 +245,10 @@ describe('onChange hook', () => {
       },
     });
     await client.call('request.create', { kind: 'elevate', durationSec: 600, reason: 'test one' });
-    const failed = await until(async () => (await events(client, 'hook.failed'))[0]);
+    const failed = await waitFor(
+      'hook.failed in the audit',
+      async () => (await events(client, 'hook.failed'))[0],
+    );
     expect(failed).toMatchObject({
       reason: 'The onChange hook was not run: its SHA-256 does not match the policy.',
       detail: { hook: h.path, event: 'granted', expected: '0'.repeat(64) },
@@ -263,7 +257,7 @@ describe('onChange hook', () => {
     const started = Date.now();
     await client.call('admin.grant', { user: 'nobody', level: 'admin', durationSec: 600 });
     expect(Date.now() - started).toBeLessThan(1000);
-    const timedOut = await until(async () =>
+    const timedOut = await waitFor('hook.failed for the slow hook', async () =>
       (await client.call('admin.audit', { user: 'nobody', limit: 50 })).events.find(
         (e: AuditEvent) => e.type === 'hook.failed',
       ),
