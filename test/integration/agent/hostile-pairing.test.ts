@@ -4,9 +4,10 @@
  * fingerprint and executable, and only the key the admin approves can sign requests.
  */
 import { realpathSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
-import { createUser, deleteUser, runClientAs } from '../../helpers/os-users.js';
+import { describe, expect, it } from 'vitest';
+import type { AgentHandle } from '../../helpers/agent-process.js';
+import { runClientAs } from '../../helpers/os-users.js';
+import { withUserAndAgent } from '../../helpers/user-and-agent.js';
 import { ELEVATECTL, run } from '../cli/cli-harness.js';
 
 /** Runs as the user: makes (or reuses, from `args.pem`) a key, pairs it, asks for rights signed. */
@@ -39,9 +40,8 @@ describe('pairing a hostile process cannot win', () => {
   let agent: AgentHandle;
   let sam: string;
 
-  beforeAll(async () => {
-    sam = createUser();
-    agent = await startAgentProcess({
+  withUserAndAgent(
+    () => ({
       policy: {
         version: 1,
         defaults: {
@@ -52,14 +52,9 @@ describe('pairing a hostile process cannot win', () => {
           pairing: 'confirm',
         },
       },
-    });
-  });
-
-  afterAll(async () => {
-    await agent?.stop();
-    agent?.cleanup();
-    deleteUser(sam);
-  });
+    }),
+    (made) => ({ user: sam, agent } = made),
+  );
 
   const as = async (args: object): Promise<Outcome> => {
     const out = await runClientAs(sam, agent.dir, agent.socket, PAIR_AND_REQUEST, { args });

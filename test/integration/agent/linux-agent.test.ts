@@ -6,49 +6,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
-import {
-  makeTempDir,
-  startAgentProcess,
-  type AgentHandle,
-  type AgentOptions,
-} from '../../helpers/agent-process.js';
+import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { createUser, deleteUser, run } from '../../helpers/os-users.js';
 import { copyEtc, makePrivateRoot } from '../../helpers/copy-etc.js';
 import { bindEtc, privateMountNs } from '../../helpers/namespace-holder.js';
+import { withUserAndAgent } from '../../helpers/user-and-agent.js';
 
 function adminGroupLine(etc: string): string {
   const group = existsSync(join(etc, 'group')) ? readFileSync(join(etc, 'group'), 'utf8') : '';
   return group.split('\n').find((l) => l.startsWith('sudo:')) ?? '';
-}
-
-interface Made {
-  user: string;
-  agent: AgentHandle;
-  client: AgentClient;
-}
-
-/**
- * Before a describe block's tests: creates the person, then (so a copy of /etc made in
- * `options` knows them) starts the agent with a root client and hands them to `use`. After
- * them: stops and removes it all.
- */
-function withUserAndAgent(options: () => AgentOptions, use: (made: Made) => void): void {
-  let made: Partial<Made> = {};
-  beforeAll(async () => {
-    made.user = createUser();
-    made.agent = await startAgentProcess(options());
-    made.client = await AgentClient.connect({ socketPath: made.agent.socket, user: 'root' });
-    use(made as Made);
-  });
-  afterAll(async () => {
-    made.client?.close();
-    await made.agent?.stop();
-    made.agent?.cleanup();
-    if (made.user) deleteUser(made.user);
-    made = {};
-  });
 }
 
 describe('agent + Linux backend on a root prefix', () => {

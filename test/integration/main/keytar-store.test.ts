@@ -11,13 +11,8 @@ import { AppKey } from '../../../main/app-key.js';
 import { KeychainUnavailableError } from '../../../main/credentials/credential-store.js';
 import { mainMessages } from '../../../main/i18n/index.js';
 import { KeytarStore } from '../../../main/credentials/keytar-store.js';
-import {
-  makeTempDir,
-  REPO,
-  startAgentProcess,
-  type AgentHandle,
-} from '../../helpers/agent-process.js';
-import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { makeTempDir, REPO, type AgentHandle } from '../../helpers/agent-process.js';
+import { withUserAndAgent } from '../../helpers/user-and-agent.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'keychain-flow.ts');
 
@@ -79,9 +74,8 @@ describe('KeytarStore against gnome-keyring', () => {
   describe('with a real agent that requires signed requests', () => {
     let agent: AgentHandle;
     let user: string;
-    beforeAll(async () => {
-      user = createUser();
-      agent = await startAgentProcess({
+    withUserAndAgent(
+      () => ({
         policy: {
           version: 1,
           defaults: {
@@ -91,13 +85,9 @@ describe('KeytarStore against gnome-keyring', () => {
             requireReason: true,
           },
         },
-      });
-    });
-    afterAll(async () => {
-      await agent?.stop();
-      agent?.cleanup();
-      if (user) deleteUser(user);
-    });
+      }),
+      (made) => ({ user, agent } = made),
+    );
 
     it('creates the key, pairs it, signs requests, re-pairs the same key and refuses another', async () => {
       const r = await inKeyringSession(['app-key', service(), agent.socket, user]);
