@@ -8,16 +8,15 @@
  * as them. The agent sees it through the real loginctl.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import type { AgentHandle } from '../../helpers/agent-process.js';
-import { startAgentInNamespace, type AgentInNamespace } from '../../helpers/agent-in-namespace.js';
 import { bindEtc } from '../../helpers/namespace-holder.js';
-import { createUser, deleteUser, run } from '../../helpers/os-users.js';
-import { copyEtcToTempDir } from '../usage/namespace-agent.js';
+import { run } from '../../helpers/os-users.js';
+import { agentRevokingAt, anyTriggerMark, grantOf as grantOfShared } from './revoke-fixture.js';
 
 const LOGIND = '/lib/systemd/systemd-logind';
 const canRun =
@@ -31,63 +30,53 @@ const SESSION = '2';
 const SESSION_PATH = '/org/freedesktop/login1/session/_32';
 
 let user: string;
-let env: AgentInNamespace | undefined;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
 
-beforeAll(async () => {
-  if (!canRun) return;
-  user = createUser('elvlk');
-  const uid = execFileSync('id', ['-u', user]).toString().trim();
-  const dir = copyEtcToTempDir();
-  // No VTs and no power keys: this logind must not touch the machine's consoles or power.
-  writeFileSync(
-    join(dir, 'etc/systemd/logind.conf'),
-    '[Login]\nNAutoVTs=0\nReserveVT=0\nKillUserProcesses=no\nHandlePowerKey=ignore\n' +
-      'HandleSuspendKey=ignore\nHandleHibernateKey=ignore\nHandleLidSwitch=ignore\n',
-  );
-  // What logind 252 writes for a GNOME session (session_save(), user_save()); it reads them
-  // back at start.
-  const session = [
-    `UID=${uid}`,
-    `USER=${user}`,
-    'ACTIVE=1',
-    'STATE=active',
-    'REMOTE=0',
-    'TYPE=wayland',
-    'CLASS=user',
-    `SCOPE=session-${SESSION}.scope`,
-    'DESKTOP=GNOME',
-  ].join('\\n');
-  const userFile = [`NAME=${user}`, 'STATE=active', `SESSIONS=${SESSION}`].join('\\n');
-  // One command a line: with `&&` chains, `&` would put the whole chain in the background and
-  // $! would be that subshell's pid, not logind's, which then outlives the test.
-  const setup = [
-    'set -e',
-    bindEtc(`${dir}/etc`),
-    'mount -t tmpfs tmpfs /run',
-    'mkdir -p /run/dbus /run/systemd/system /run/systemd/sessions /run/systemd/users',
-    `printf '${session}\\n' > /run/systemd/sessions/${SESSION}`,
-    `printf '${userFile}\\n' > /run/systemd/users/${uid}`,
-    'dbus-daemon --system --fork --print-pid',
-    `${LOGIND} >/dev/null 2>&1 &`,
-    'echo $!',
-    `for i in $(seq 100); do loginctl show-session ${SESSION} >/dev/null 2>&1 && break; sleep 0.1; done`,
-    'echo ready',
-    'exec sleep infinity',
-  ].join('\n');
-  env = await startAgentInNamespace(setup, {
-    dir,
-    policy: { version: 1, defaults: { revokeAt: ['lock'] } },
-  });
-  ({ nsArg, agent, client } = env);
-}, 60_000);
-
-afterAll(async () => {
-  if (!canRun) return;
-  await env?.stop();
-  deleteUser(user);
+agentRevokingAt('lock', {
+  canRun,
+  userPrefix: 'elvlk',
+  use: (world) => ({ user, nsArg, agent, client } = world),
+  setup: (user, dir) => {
+    const uid = execFileSync('id', ['-u', user]).toString().trim();
+    // No VTs and no power keys: this logind must not touch the machine's consoles or power.
+    writeFileSync(
+      join(dir, 'etc/systemd/logind.conf'),
+      '[Login]\nNAutoVTs=0\nReserveVT=0\nKillUserProcesses=no\nHandlePowerKey=ignore\n' +
+        'HandleSuspendKey=ignore\nHandleHibernateKey=ignore\nHandleLidSwitch=ignore\n',
+    );
+    // What logind 252 writes for a GNOME session (session_save(), user_save()); it reads them
+    // back at start.
+    const session = [
+      `UID=${uid}`,
+      `USER=${user}`,
+      'ACTIVE=1',
+      'STATE=active',
+      'REMOTE=0',
+      'TYPE=wayland',
+      'CLASS=user',
+      `SCOPE=session-${SESSION}.scope`,
+      'DESKTOP=GNOME',
+    ].join('\\n');
+    const userFile = [`NAME=${user}`, 'STATE=active', `SESSIONS=${SESSION}`].join('\\n');
+    // One command a line: with `&&` chains, `&` would put the whole chain in the background and
+    // $! would be that subshell's pid, not logind's, which then outlives the test.
+    return [
+      'set -e',
+      bindEtc(`${dir}/etc`),
+      'mount -t tmpfs tmpfs /run',
+      'mkdir -p /run/dbus /run/systemd/system /run/systemd/sessions /run/systemd/users',
+      `printf '${session}\\n' > /run/systemd/sessions/${SESSION}`,
+      `printf '${userFile}\\n' > /run/systemd/users/${uid}`,
+      'dbus-daemon --system --fork --print-pid',
+      `${LOGIND} >/dev/null 2>&1 &`,
+      'echo $!',
+      `for i in $(seq 100); do loginctl show-session ${SESSION} >/dev/null 2>&1 && break; sleep 0.1; done`,
+      'echo ready',
+      'exec sleep infinity',
+    ].join('\n');
+  },
 });
 
 /** What the desktop's screen locker does, as the person (org.freedesktop.login1(5)). */
@@ -115,19 +104,13 @@ async function setLocked(locked: boolean): Promise<void> {
 
 /** The agent has seen the session unlocked during the current grant. */
 function seenUnlocked(): boolean {
-  try {
-    const marks = JSON.parse(readFileSync(join(agent.stateDir, 'revoke-triggers.json'), 'utf8'));
-    return Object.values(marks.grants as Record<string, { unlockedSessions?: string[] }>).some(
-      (m) => m.unlockedSessions?.includes(SESSION),
-    );
-  } catch {
-    return false;
-  }
+  return anyTriggerMark<{ unlockedSessions?: string[] }>(
+    agent,
+    (m) => !!m.unlockedSessions?.includes(SESSION),
+  );
 }
 
-async function grantOf(): Promise<unknown> {
-  return (await client.call('admin.status', { user })).users[0]!.grant;
-}
+const grantOf = () => grantOfShared(client, user);
 
 /** The agent's revocations of the person's rights, newest first (admin.audit's order). */
 async function revocations(): Promise<AuditEvent[]> {

@@ -4,48 +4,35 @@
  * agent ends the rights once the person's last session is gone.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { AgentClient } from '../../../agent/client/agent-client.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import type { AgentHandle } from '../../helpers/agent-process.js';
-import { startAgentInNamespace, type AgentInNamespace } from '../../helpers/agent-in-namespace.js';
 import { bindEtc } from '../../helpers/namespace-holder.js';
-import { createUser, deleteUser, run } from '../../helpers/os-users.js';
-import { copyEtcToTempDir } from '../usage/namespace-agent.js';
+import { run } from '../../helpers/os-users.js';
+import { agentRevokingAt, anyTriggerMark, grantOf as grantOfShared } from './revoke-fixture.js';
 
 const canRun =
   process.getuid?.() === 0 && existsSync('/bin/login') && existsSync('/usr/bin/script');
 
 let user: string;
-let env: AgentInNamespace | undefined;
 let nsArg: string;
 let agent: AgentHandle;
 let client: AgentClient;
 
-beforeAll(async () => {
-  if (!canRun) return;
-  user = createUser('elvlo');
-  const dir = copyEtcToTempDir();
-  const setup = [
-    bindEtc(`${dir}/etc`),
-    'mount -t tmpfs tmpfs /run',
-    'install -m 664 /dev/null /run/utmp',
-    'echo ready',
-    'exec sleep infinity',
-  ].join(' && ');
-  env = await startAgentInNamespace(setup, {
-    dir,
-    policy: { version: 1, defaults: { revokeAt: ['logout'] } },
-  });
-  ({ nsArg, agent, client } = env);
-}, 60_000);
-
-afterAll(async () => {
-  if (!canRun) return;
-  await env?.stop();
-  deleteUser(user);
+agentRevokingAt('logout', {
+  canRun,
+  userPrefix: 'elvlo',
+  use: (world) => ({ user, nsArg, agent, client } = world),
+  setup: (_user, dir) =>
+    [
+      bindEtc(`${dir}/etc`),
+      'mount -t tmpfs tmpfs /run',
+      'install -m 664 /dev/null /run/utmp',
+      'echo ready',
+      'exec sleep infinity',
+    ].join(' && '),
 });
 
 /** A real login session (login -f, as root) on a pseudo-terminal; `end` logs out. */
@@ -59,20 +46,11 @@ function logIn(): { end: () => void; closed: Promise<void> } {
   };
 }
 
-async function sessionsSeen(): Promise<boolean> {
-  try {
-    const marks = JSON.parse(readFileSync(join(agent.stateDir, 'revoke-triggers.json'), 'utf8'));
-    return Object.values(marks.grants as Record<string, { seenSession: boolean }>).some(
-      (m) => m.seenSession,
-    );
-  } catch {
-    return false;
-  }
+function sessionsSeen(): boolean {
+  return anyTriggerMark<{ seenSession: boolean }>(agent, (m) => m.seenSession);
 }
 
-async function grantOf(): Promise<unknown> {
-  return (await client.call('admin.status', { user })).users[0]!.grant;
-}
+const grantOf = () => grantOfShared(client, user);
 
 describe.skipIf(!canRun)('revokeAt logout', () => {
   it('ends the rights when the last of two login sessions ends, not before', async () => {
