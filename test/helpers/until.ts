@@ -32,7 +32,7 @@ type Falsy = null | undefined | false | 0 | '';
 
 /**
  * Waits until `probe` returns something truthy and returns it; after `withinMs` throws
- * "timed out waiting for WHAT" (`what` may be a function, to add what was seen by then).
+ * "timed out after N ms waiting for WHAT" (`what` may be a function, to add what was seen by then).
  */
 export async function waitFor<T>(
   what: string | (() => string),
@@ -44,7 +44,8 @@ export async function waitFor<T>(
     const v = await probe();
     if (v) return v;
     if (Date.now() > end) {
-      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+      const waited = typeof what === 'string' ? what : what();
+      throw new Error(`timed out after ${withinMs} ms waiting for ${waited}`);
     }
     await sleep(everyMs);
   }

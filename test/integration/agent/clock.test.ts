@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AgentClient } from '../../../agent/client/agent-client.js';
 import { makeTempDir, startAgentProcess, type AgentHandle } from '../../helpers/agent-process.js';
 import { readAudit } from '../../helpers/audit.js';
+import { waitFor } from '../../helpers/until.js';
 
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const HOUR_S = 3600;
@@ -52,16 +53,17 @@ async function waitUntilRestored(
   user: string,
   timeoutMs: number,
 ): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const os = JSON.parse(readFileSync(join(stateDir, 'simulated-os.json'), 'utf8')) as {
-      users: Record<string, { adminGroupMember: boolean; dropIn: string | null }>;
-    };
-    const u = os.users[user];
-    if (u && !u.adminGroupMember && u.dropIn === null) return Date.now();
-    await sleep(10);
-  }
-  throw new Error(`${user}'s rights were still in force ${timeoutMs} ms later`);
+  return waitFor(
+    () => `${user}'s rights to end (still in force ${timeoutMs} ms later)`,
+    () => {
+      const os = JSON.parse(readFileSync(join(stateDir, 'simulated-os.json'), 'utf8')) as {
+        users: Record<string, { adminGroupMember: boolean; dropIn: string | null }>;
+      };
+      const u = os.users[user];
+      return u && !u.adminGroupMember && u.dropIn === null && Date.now();
+    },
+    { withinMs: timeoutMs, everyMs: 10 },
+  );
 }
 
 async function grant(agent: AgentHandle, user: string, durationSec: number): Promise<number> {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor as waitForShared } from '../../helpers/until.js';
 import { AuditForwarder } from '../../../agent/forward/forwarder.js';
 import { ForwardPolicySchema } from '../../../agent/forward/policy-schema.js';
 import { makeCert } from './receivers.js';
@@ -10,13 +11,9 @@ import { sampleEvent } from './sample-events.js';
 
 const FAST = { baseMs: 20, maxMs: 200 };
 
-async function waitFor(pred: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!pred()) {
-    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Waits for what rsyslogd or the forwarder shows. */
+const waitFor = (pred: () => boolean, what: string) =>
+  waitForShared(what, pred, { withinMs: 15_000, everyMs: 25 });
 
 describe('syslog forwarding to a real rsyslogd', () => {
   let dir: string;
