@@ -56,6 +56,14 @@ describe('session clean-up at the end of a grant', () => {
       (e) => e.type === 'drift.detected' && e.grantId === grantId,
     );
 
+  /** Restarts the agent (on `policy`, when given) and reconnects the root client. */
+  const restartAgent = async (policy?: object): Promise<void> => {
+    if (policy) writeFileSync(ns.agent.policyPath!, JSON.stringify(policy));
+    await ns.restart();
+    client.close();
+    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+  };
+
   /** `sudo -n sleep 300` as the user, in its own session, left running in the background. */
   const startLingeringRootProcess = async (): Promise<number> => {
     const p = ns.spawnAsUser(user, ['setsid', 'sudo', '-n', 'sleep', '300'], { stdio: 'ignore' });
@@ -158,16 +166,10 @@ describe('session clean-up at the end of a grant', () => {
   });
 
   it('undoes them under "remove" + endRootSessions, across an agent restart', async () => {
-    writeFileSync(
-      ns.agent.policyPath!,
-      JSON.stringify({
-        version: 1,
-        defaults: { cleanupOnEnd: 'remove', endRootSessions: true, rootSessionGraceSec: 1 },
-      }),
-    );
-    await ns.restart();
-    client.close();
-    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    await restartAgent({
+      version: 1,
+      defaults: { cleanupOnEnd: 'remove', endRootSessions: true, rootSessionGraceSec: 1 },
+    });
     const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 4 });
     const grantId = s.grant!.id;
     expect((await ns.asUser(user, 'sudo', '-n', 'gpasswd', '-a', other, 'sudo')).code).toBe(0);
@@ -180,9 +182,7 @@ describe('session clean-up at the end of a grant', () => {
     expect(wrote.code).toBe(0);
     const pid = await startLingeringRootProcess();
     // The snapshot taken at grant start survives a restart mid-grant.
-    await ns.restart();
-    client.close();
-    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    await restartAgent();
 
     await expect.poll(() => driftEvents(grantId).then((e) => e.length), { timeout: 9000 }).toBe(2);
     const events = await driftEvents(grantId);
@@ -223,13 +223,7 @@ describe('session clean-up at the end of a grant', () => {
     });
   });
   it('deletes a group line added with the admin gid under another name, and folds a second sudo line back (policy "remove")', async () => {
-    writeFileSync(
-      ns.agent.policyPath!,
-      JSON.stringify({ version: 1, defaults: { cleanupOnEnd: 'remove' } }),
-    );
-    await ns.restart();
-    client.close();
-    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    await restartAgent({ version: 1, defaults: { cleanupOnEnd: 'remove' } });
     const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3 });
     const grantId = s.grant!.id;
     const gid = Number(groupFile().find((f) => f[0] === 'sudo')![2]);
@@ -271,17 +265,11 @@ describe('session clean-up at the end of a grant', () => {
   it('undoes a uid written 00, joining a self-serve group, and a primary gid set to sudo’s (policy "remove")', async () => {
     const devs = `devs${randomBytes(2).toString('hex')}`;
     expect((await ns.inNs('groupadd', devs)).code).toBe(0);
-    writeFileSync(
-      ns.agent.policyPath!,
-      JSON.stringify({
-        version: 1,
-        defaults: { cleanupOnEnd: 'remove' },
-        rules: [{ groups: [devs], selfServe: true }],
-      }),
-    );
-    await ns.restart();
-    client.close();
-    client = await AgentClient.connect({ socketPath: ns.agent.socket, user: 'root' });
+    await restartAgent({
+      version: 1,
+      defaults: { cleanupOnEnd: 'remove' },
+      rules: [{ groups: [devs], selfServe: true }],
+    });
     const s = await client.call('admin.grant', { user, level: 'passwordless', durationSec: 3 });
     const grantId = s.grant!.id;
     const gid = Number(groupFile().find((f) => f[0] === 'sudo')![2]);
