@@ -16,6 +16,7 @@ import { makeTempDir } from '../../helpers/agent-process.js';
 import { copyEtc } from '../../helpers/copy-etc.js';
 import { makeDarwinWorld, type DarwinWorld } from '../../helpers/darwin-standins.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { startLingeringRootSleep } from '../../helpers/root-sleep.js';
 import { startNamespaceAgent, type NamespaceAgent } from '../usage/namespace-agent.js';
 
 const TIMEOUT_MS = 60_000;
@@ -265,35 +266,7 @@ describe('darwin: privilege.used and the end-of-session check', { timeout: 240_0
   });
 
   /** `sudo -n sleep 300` as the user, in its own session, left running: its root child's pid. */
-  async function lingeringRootProcess(): Promise<number> {
-    const p = ns.spawnAsUser(user, ['setsid', 'sudo', '-n', 'sleep', '300'], { stdio: 'ignore' });
-    lingering.push(p);
-    let pid = 0;
-    await expect
-      .poll(
-        () => {
-          pid = rootSleep();
-          return pid;
-        },
-        { timeout: 5000 },
-      )
-      .toBeGreaterThan(0);
-    return pid;
-  }
-
-  /** The root `sleep 300` whose parent is this user's sudo. */
-  function rootSleep(): number {
-    const out = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,ruid=,args=']).toString();
-    const rows = out
-      .split('\n')
-      .map((l) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null);
-    const sudo = new Set(
-      rows.filter((m) => Number(m[3]) === uid && /^sudo\b/.test(m[4]!)).map((m) => m[1]),
-    );
-    const sleep = rows.find((m) => m[3] === '0' && m[4] === 'sleep 300' && sudo.has(m[2]!));
-    return sleep ? Number(sleep[1]) : 0;
-  }
+  const lingeringRootProcess = () => startLingeringRootSleep(ns, user, uid, lingering);
 });
 
 function alive(pid: number): boolean {

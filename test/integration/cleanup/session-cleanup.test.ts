@@ -12,6 +12,7 @@ import { AgentClient } from '../../../agent/client/agent-client.js';
 import { findSudoRootProcesses } from '../../../agent/cleanup/root-processes.js';
 import type { AuditEvent } from '../../../agent/protocol/schemas.js';
 import { createUser, deleteUser } from '../../helpers/os-users.js';
+import { startLingeringRootSleep } from '../../helpers/root-sleep.js';
 import {
   copyEtcToTempDir,
   startNamespaceAgent,
@@ -65,21 +66,7 @@ describe('session clean-up at the end of a grant', () => {
   };
 
   /** `sudo -n sleep 300` as the user, in its own session, left running in the background. */
-  const startLingeringRootProcess = async (): Promise<number> => {
-    const p = ns.spawnAsUser(user, ['setsid', 'sudo', '-n', 'sleep', '300'], { stdio: 'ignore' });
-    lingering.push(p);
-    let pid = 0;
-    await expect
-      .poll(
-        () => {
-          pid = findRootSleep(uid);
-          return pid;
-        },
-        { timeout: 3000 },
-      )
-      .toBeGreaterThan(0);
-    return pid;
-  };
+  const startLingeringRootProcess = () => startLingeringRootSleep(ns, user, uid, lingering);
 
   beforeAll(async () => {
     user = createUser();
@@ -325,21 +312,4 @@ function isRootSleep300(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-/** The pid of a running `sleep 300` owned by root whose environment says sudo ran it for `uid`. */
-function findRootSleep(uid: number): number {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8') !== 'sleep\x00300\x00') continue;
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      if (!/^Uid:\s+0\s/m.test(status)) continue;
-      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(`SUDO_UID=${uid}`))
-        return Number(name);
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return 0;
 }
