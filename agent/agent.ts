@@ -42,8 +42,8 @@ export async function startAgent(
 ): Promise<RunningAgent> {
   await mkdir(config.stateDir, { recursive: true, mode: 0o711 });
   await chmod(config.stateDir, 0o711);
-  const platform = await loadPlatform(config);
-  const cookieGuard = (await platform.guardStateDir?.(log)) ?? null;
+  const platform = await loadPlatform(config, log);
+  const cookieGuard = (await platform.guardStateDir?.()) ?? null;
 
   const policies = new PolicyHolder(config.policy, log, platform.managedPolicy);
   await policies.load();
@@ -53,8 +53,8 @@ export async function startAgent(
   await audit.open();
   const lastSessions = new LastSessionStore(config.stateDir);
   await lastSessions.load();
-  const users = platform.users(log);
-  const backend = platform.backend(policies, users, log);
+  const users = platform.users;
+  const backend = platform.backend(policies);
   const authFailures = new AuthFailures(audit, users, log);
   const challenges = new CookieChallenges(config.stateDir, cookieGuard);
   await challenges.init();
@@ -163,7 +163,7 @@ export async function startAgent(
       snapshots,
       subscriptions,
       forwarders,
-      isAdmin: platform.adminRule(store, log),
+      isAdmin: platform.adminRule(store),
       presence: enforcement.presence,
       elevatedTime: enforcement.elevatedTime,
       triggers: enforcement.triggers,
@@ -217,7 +217,6 @@ export async function startAgent(
       });
     },
   };
-  const managedWatch =
-    platform.watchManagedPolicy?.(() => void running.reloadPolicy(), log) ?? null;
+  const managedWatch = platform.watchManagedPolicy?.(() => void running.reloadPolicy()) ?? null;
   return running;
 }

@@ -8,7 +8,7 @@ import type { Platform } from '../platform.js';
 
 export function linuxPlatform(config: AgentConfig): Platform {
   return {
-    users: () => new EtcUserDirectory(config.root),
+    users: new EtcUserDirectory(config.root),
     backend: (policies) => {
       const group = policies.policy.adminGroup;
       return new LinuxBackend({

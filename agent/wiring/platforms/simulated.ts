@@ -6,9 +6,10 @@ import type { Platform } from '../platform.js';
 
 /** The demo: named on the command line, never chosen by default; it changes nothing. */
 export function simulatedPlatform(config: AgentConfig): Platform {
+  const users = new EtcUserDirectory('/');
   return {
-    users: () => new EtcUserDirectory('/'),
-    backend: (_policies, users) => new SimulatedBackend(config.stateDir, config.simulateOs, users),
+    users,
+    backend: () => new SimulatedBackend(config.stateDir, config.simulateOs, users),
     adminRule: () => posixAdminRule(process.getuid?.() ?? 0),
   };
 }

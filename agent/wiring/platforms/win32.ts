@@ -5,21 +5,21 @@ import { Win32SessionCheck } from '../../backends/win32/session-check.js';
 import { Win32UserDirectory } from '../../backends/win32/user-directory.js';
 import type { AgentConfig } from '../../config.js';
 import { readRegistryPolicy } from '../../policy/registry-policy.js';
-import type { Platform } from '../platform.js';
+import type { Log, Platform } from '../platform.js';
 
-export function win32Platform(config: AgentConfig): Platform {
+export function win32Platform(config: AgentConfig, log: Log): Platform {
   const backend = new Win32Backend();
-  let users: Win32UserDirectory | undefined;
+  const users = new Win32UserDirectory({ log });
   return {
-    guardStateDir: (log) => protectWin32Dirs(config.stateDir, log),
+    guardStateDir: () => protectWin32Dirs(config.stateDir, log),
     managedPolicy: { label: (m) => m.registry.label, read: readRegistryPolicy },
-    users: (log) => (users = new Win32UserDirectory({ log })),
+    users,
     backend: () => backend,
     /** SYSTEM and permanent admins, directly or through a group. */
-    adminRule: (store, log) =>
+    adminRule: (store) =>
       win32AdminRule({
         administratorMembers: () => backend.administratorMembers(),
-        memberships: (a) => users?.memberships(a) ?? Promise.resolve([]),
+        memberships: (a) => users.memberships(a),
         peek: (u) => store.peek(u),
         computerName: process.env.COMPUTERNAME ?? null,
         log,
